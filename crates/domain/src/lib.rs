@@ -1,1 +1,20 @@
-//! placeholder
+//! Waymark's pure rules and types: the shared vocabulary, the screening rule, organisations and roles, the
+//! permission policy, referral validation and states, and the jurisdictions' contacts.
+//!
+//! Nothing here does I/O, async, SQL or HTTP, so every rule can be tested as a table.
+
+pub mod ids;
+pub mod jurisdiction;
+pub mod organisation;
+pub mod permission;
+pub mod referral;
+pub mod screening;
+pub mod vocabulary;
+
+pub use ids::{CaseId, OrgId, ReferralId, UserId};
+pub use organisation::{OrganisationKind, Role};
+pub use permission::{Permission, allows};
+pub use screening::{AgeBand, ScreeningInput, screen};
+pub use vocabulary::{
+    ExploitationType, FirstContact, Indicator, Nation, Need, ScreeningOutcome, Strength, UnknownId,
+};

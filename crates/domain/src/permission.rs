@@ -1,0 +1,156 @@
+//! The permission policy: one pure function from (role, kind of organisation, action) to yes or no.
+//!
+//! Least privilege: an administrator manages accounts but reads no one's case; a helper refers but never
+//! sees an inbox; nobody outside a support organisation reads a case. Whether the record belongs to the
+//! actor's own organisation is a second, separate check that every query makes (`store` scopes by
+//! organisation); this policy only says what a role may do at all.
+
+use crate::organisation::{OrganisationKind, Role};
+
+/// Something a signed-in user may try to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Refer a person, with their consent, to a support organisation.
+    SubmitReferral,
+    /// See the referrals one's own organisation sent, and their answers.
+    ViewSentReferrals,
+    /// See the referrals sent to one's own organisation.
+    ViewReferralInbox,
+    /// Open one referral, with the person's details (an audited read).
+    OpenReferral,
+    /// Accept a referral, which opens a case.
+    AcceptReferral,
+    /// Decline a referral with a reason the sender sees.
+    DeclineReferral,
+    /// Read a case with the person's details.
+    ReadCase,
+    /// Add and remove the organisation's accounts.
+    ManageUsers,
+}
+
+impl Permission {
+    pub const ALL: &'static [Permission] = &[
+        Permission::SubmitReferral,
+        Permission::ViewSentReferrals,
+        Permission::ViewReferralInbox,
+        Permission::OpenReferral,
+        Permission::AcceptReferral,
+        Permission::DeclineReferral,
+        Permission::ReadCase,
+        Permission::ManageUsers,
+    ];
+}
+
+/// Whether a user with `role` in an organisation of `kind` may do `permission`.
+pub fn allows(role: Role, kind: OrganisationKind, permission: Permission) -> bool {
+    use OrganisationKind::*;
+    use Permission::*;
+    use Role::*;
+    match permission {
+        SubmitReferral | ViewSentReferrals => {
+            matches!(kind, CommunityGroup | SupportOrganisation)
+                && matches!(role, Helper | Caseworker | Manager)
+        }
+        ViewReferralInbox | OpenReferral | AcceptReferral | DeclineReferral | ReadCase => {
+            kind == SupportOrganisation && matches!(role, Caseworker | Manager)
+        }
+        ManageUsers => role == Admin,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use OrganisationKind::*;
+    use Permission::*;
+    use Role::*;
+
+    /// The whole table, written out: every (kind, role) and the permissions it has. Anything not listed
+    /// must be refused.
+    const GRANTED: &[(OrganisationKind, Role, &[Permission])] = &[
+        (CommunityGroup, Helper, &[SubmitReferral, ViewSentReferrals]),
+        (
+            CommunityGroup,
+            Caseworker,
+            &[SubmitReferral, ViewSentReferrals],
+        ),
+        (
+            CommunityGroup,
+            Manager,
+            &[SubmitReferral, ViewSentReferrals],
+        ),
+        (CommunityGroup, Admin, &[ManageUsers]),
+        (
+            SupportOrganisation,
+            Helper,
+            &[SubmitReferral, ViewSentReferrals],
+        ),
+        (
+            SupportOrganisation,
+            Caseworker,
+            &[
+                SubmitReferral,
+                ViewSentReferrals,
+                ViewReferralInbox,
+                OpenReferral,
+                AcceptReferral,
+                DeclineReferral,
+                ReadCase,
+            ],
+        ),
+        (
+            SupportOrganisation,
+            Manager,
+            &[
+                SubmitReferral,
+                ViewSentReferrals,
+                ViewReferralInbox,
+                OpenReferral,
+                AcceptReferral,
+                DeclineReferral,
+                ReadCase,
+            ],
+        ),
+        (SupportOrganisation, Admin, &[ManageUsers]),
+        (DecisionBody, Helper, &[]),
+        (DecisionBody, Caseworker, &[]),
+        (DecisionBody, Manager, &[]),
+        (DecisionBody, Admin, &[ManageUsers]),
+        (Coordinator, Helper, &[]),
+        (Coordinator, Caseworker, &[]),
+        (Coordinator, Manager, &[]),
+        (Coordinator, Admin, &[ManageUsers]),
+    ];
+
+    #[test]
+    fn the_policy_is_exactly_the_table() {
+        let mut rows = 0;
+        for kind in OrganisationKind::ALL {
+            for role in Role::ALL {
+                let granted = GRANTED
+                    .iter()
+                    .find(|(k, r, _)| k == kind && r == role)
+                    .map(|(_, _, p)| *p)
+                    .unwrap_or_else(|| panic!("table lacks {kind}/{role}"));
+                for permission in Permission::ALL {
+                    rows += 1;
+                    assert_eq!(
+                        allows(*role, *kind, *permission),
+                        granted.contains(permission),
+                        "{role} in a {kind} / {permission:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(rows, 4 * 4 * Permission::ALL.len());
+    }
+
+    #[test]
+    fn administrators_never_read_personal_data() {
+        for kind in OrganisationKind::ALL {
+            for p in [OpenReferral, ReadCase, ViewReferralInbox] {
+                assert!(!allows(Admin, *kind, p));
+            }
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Referrals: what a helper must record before a person's details may go to a support organisation, and
+//! the states a referral moves through.
+//!
+//! An adult is referred only with their informed consent. A child (or a person who may be one) needs no
+//! consent: they are safeguarded, and the referral must say which local-authority children's services
+//! were notified.
+
+use std::collections::BTreeSet;
+
+use crate::screening::AgeBand;
+use crate::vocabulary::{FirstContact, Indicator, Nation, Need, vocabulary};
+
+vocabulary! {
+    /// Where a referral stands.
+    ReferralStatus, "referral status" {
+        Sent => "sent",
+        Accepted => "accepted",
+        Declined => "declined",
+    }
+}
+
+/// A referral can be answered once.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("this referral was already {0}")]
+pub struct AlreadyAnswered(pub ReferralStatus);
+
+impl ReferralStatus {
+    /// The status after the receiving organisation accepts.
+    pub fn accept(self) -> Result<ReferralStatus, AlreadyAnswered> {
+        match self {
+            ReferralStatus::Sent => Ok(ReferralStatus::Accepted),
+            other => Err(AlreadyAnswered(other)),
+        }
+    }
+    /// The status after the receiving organisation declines.
+    pub fn decline(self) -> Result<ReferralStatus, AlreadyAnswered> {
+        match self {
+            ReferralStatus::Sent => Ok(ReferralStatus::Declined),
+            other => Err(AlreadyAnswered(other)),
+        }
+    }
+}
+
+/// Why a referral cannot be sent as it is. Each message tells the helper what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReferralError {
+    #[error(
+        "an adult can only be referred with their informed consent: explain what will be shared, with whom, and that they can withdraw it, then ask them; if they say no, nothing is sent, and they can still call the Modern Slavery & Exploitation Helpline themselves"
+    )]
+    ConsentRequired,
+    #[error(
+        "a child's referral must name the local-authority children's services that were told about the child"
+    )]
+    ChildrenServicesRequired,
+    #[error("{field}: {problem}")]
+    Field {
+        field: &'static str,
+        problem: &'static str,
+    },
+}
+
+/// Text that must be present and short, with no control characters: names, contact details, reasons.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PersonalText(String);
+
+impl std::fmt::Debug for PersonalText {
+    // Personal data never reaches a log through Debug.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PersonalText(…)")
+    }
+}
+
+impl PersonalText {
+    /// Trims, then requires 1 to `max` characters without control characters (new lines are allowed when
+    /// `multiline`).
+    pub fn parse(
+        field: &'static str,
+        value: &str,
+        max: usize,
+        multiline: bool,
+    ) -> Result<Self, ReferralError> {
+        let v = value.trim();
+        if v.is_empty() {
+            return Err(ReferralError::Field {
+                field,
+                problem: "enter a value",
+            });
+        }
+        if v.chars().count() > max {
+            return Err(ReferralError::Field {
+                field,
+                problem: "too long",
+            });
+        }
+        if v.chars()
+            .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
+        {
+            return Err(ReferralError::Field {
+                field,
+                problem: "contains characters that cannot be stored",
+            });
+        }
+        Ok(Self(v.to_owned()))
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What a referral carries, as entered (API body or form), before the rules are applied.
+#[derive(Debug, Clone)]
+pub struct ReferralDraft {
+    pub name: String,
+    pub contact: String,
+    pub language: String,
+    pub age: AgeBand,
+    pub nation: Nation,
+    pub area: Option<String>,
+    pub needs: BTreeSet<Need>,
+    pub indicators: BTreeSet<Indicator>,
+    pub first_contact: FirstContact,
+    pub consent_given: bool,
+    /// For a child: which local-authority children's services were notified.
+    pub children_services_notified: Option<String>,
+}
+
+/// The lawful basis on which the person's details go to the support organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// The adult gave informed consent after seeing the receiving organisation's data-sharing policy.
+    Consent,
+    /// A child is safeguarded; these children's services were notified.
+    ChildSafeguarding { children_services: PersonalText },
+}
+
+/// A referral that satisfies every rule and may be sent.
+#[derive(Debug, Clone)]
+pub struct ValidReferral {
+    pub name: PersonalText,
+    pub contact: PersonalText,
+    pub language: PersonalText,
+    pub age: AgeBand,
+    pub nation: Nation,
+    pub area: Option<crate::organisation::Area>,
+    pub needs: BTreeSet<Need>,
+    pub indicators: BTreeSet<Indicator>,
+    pub first_contact: FirstContact,
+    pub basis: Basis,
+}
+
+impl ReferralDraft {
+    /// Applies the referral rules.
+    pub fn validate(self) -> Result<ValidReferral, ReferralError> {
+        let basis = if self.age.treated_as_child() {
+            let named = self
+                .children_services_notified
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .ok_or(ReferralError::ChildrenServicesRequired)?;
+            Basis::ChildSafeguarding {
+                children_services: PersonalText::parse("children's services", named, 200, false)?,
+            }
+        } else if self.consent_given {
+            Basis::Consent
+        } else {
+            return Err(ReferralError::ConsentRequired);
+        };
+        let area = match self
+            .area
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
+            Some(a) => {
+                Some(
+                    crate::organisation::Area::parse(a).map_err(|_| ReferralError::Field {
+                        field: "area",
+                        problem: "a place name of up to 80 characters",
+                    })?,
+                )
+            }
+            None => None,
+        };
+        Ok(ValidReferral {
+            name: PersonalText::parse("name", &self.name, 200, false)?,
+            contact: PersonalText::parse("safe contact", &self.contact, 500, true)?,
+            language: PersonalText::parse("language", &self.language, 100, false)?,
+            age: self.age,
+            nation: self.nation,
+            area,
+            needs: self.needs,
+            indicators: self.indicators,
+            first_contact: self.first_contact,
+            basis,
+        })
+    }
+}
+
+/// A support organisation's reason for declining, which the sender sees.
+pub fn decline_reason(value: &str) -> Result<PersonalText, ReferralError> {
+    PersonalText::parse("reason", value, 2000, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(age: AgeBand, consent: bool, children_services: Option<&str>) -> ReferralDraft {
+        ReferralDraft {
+            name: " Amina ".into(),
+            contact: "Through the drop-in centre on Tuesdays".into(),
+            language: "Tigrinya".into(),
+            age,
+            nation: Nation::EnglandWales,
+            area: Some("Leeds".into()),
+            needs: [Need::SafeHousing].into(),
+            indicators: [Indicator::DebtBondage].into(),
+            first_contact: FirstContact::FaithGroup,
+            consent_given: consent,
+            children_services_notified: children_services.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn consent_and_safeguarding_table() {
+        use AgeBand::*;
+        let cases: &[(AgeBand, bool, Option<&str>, Result<(), ReferralError>)] = &[
+            (Adult, true, None, Ok(())),
+            (Adult, false, None, Err(ReferralError::ConsentRequired)),
+            (
+                Adult,
+                false,
+                Some("Leeds children's services"),
+                Err(ReferralError::ConsentRequired),
+            ),
+            (Under18, false, Some("Leeds children's services"), Ok(())),
+            (Under18, true, Some("Leeds children's services"), Ok(())),
+            (
+                Under18,
+                false,
+                None,
+                Err(ReferralError::ChildrenServicesRequired),
+            ),
+            (
+                Unsure,
+                false,
+                Some("  "),
+                Err(ReferralError::ChildrenServicesRequired),
+            ),
+            (Unsure, false, Some("Leeds children's services"), Ok(())),
+        ];
+        for (age, consent, cs, expected) in cases {
+            let got = draft(*age, *consent, *cs).validate().map(|_| ());
+            assert_eq!(&got, expected, "{age} consent={consent} cs={cs:?}");
+        }
+    }
+
+    #[test]
+    fn a_childs_basis_is_safeguarding_even_with_consent() {
+        let v = draft(AgeBand::Under18, true, Some("Leeds children's services"))
+            .validate()
+            .expect("valid");
+        assert!(matches!(v.basis, Basis::ChildSafeguarding { .. }));
+    }
+
+    #[test]
+    fn names_are_trimmed_and_checked() {
+        let v = draft(AgeBand::Adult, true, None).validate().expect("valid");
+        assert_eq!(v.name.expose(), "Amina");
+        let mut d = draft(AgeBand::Adult, true, None);
+        d.name = "   ".into();
+        assert_eq!(
+            d.validate().err(),
+            Some(ReferralError::Field {
+                field: "name",
+                problem: "enter a value"
+            })
+        );
+        let mut d = draft(AgeBand::Adult, true, None);
+        d.name = "a\u{0}b".into();
+        assert!(d.validate().is_err());
+    }
+
+    #[test]
+    fn personal_text_never_prints_in_debug() {
+        let t = PersonalText::parse("name", "Canary Person", 100, false).expect("valid");
+        assert!(!format!("{t:?}").contains("Canary"));
+    }
+
+    #[test]
+    fn a_referral_is_answered_once() {
+        assert_eq!(ReferralStatus::Sent.accept(), Ok(ReferralStatus::Accepted));
+        assert_eq!(ReferralStatus::Sent.decline(), Ok(ReferralStatus::Declined));
+        assert_eq!(
+            ReferralStatus::Accepted.decline(),
+            Err(AlreadyAnswered(ReferralStatus::Accepted))
+        );
+        assert_eq!(
+            ReferralStatus::Declined.accept(),
+            Err(AlreadyAnswered(ReferralStatus::Declined))
+        );
+    }
+}
