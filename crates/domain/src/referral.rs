@@ -225,7 +225,8 @@ mod tests {
     #[test]
     fn consent_and_safeguarding_table() {
         use AgeBand::*;
-        let cases: &[(AgeBand, bool, Option<&str>, Result<(), ReferralError>)] = &[
+        type Row<'a> = (AgeBand, bool, Option<&'a str>, Result<(), ReferralError>);
+        let cases: &[Row] = &[
             (Adult, true, None, Ok(())),
             (Adult, false, None, Err(ReferralError::ConsentRequired)),
             (

@@ -95,7 +95,8 @@ mod tests {
     #[test]
     fn outcome_table() {
         use AgeBand::*;
-        let table: &[(AgeBand, bool, &[Indicator], ScreeningOutcome)] = &[
+        type Row<'a> = (AgeBand, bool, &'a [Indicator], ScreeningOutcome);
+        let table: &[Row] = &[
             // Danger comes first, whatever else is true.
             (Adult, true, &[], Emergency),
             (Under18, true, &[DebtBondage], Emergency),

@@ -1,1 +1,186 @@
-//! placeholder
+//! The database: one schema on SQLite (embedded default) and PostgreSQL (production), migrations for each,
+//! and repositories that take and return domain types. The only crate with SQL.
+//!
+//! Every use case runs in one transaction through [`Store::run`]: a closure gets a [`Tx`] whose methods are
+//! the repositories. Personal fields arrive here already sealed by the vault and leave still sealed.
+
+mod audit;
+mod connection;
+mod records;
+mod repo;
+pub mod schema;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use audit::{AuditEntry, AuditEvent, AuditReport};
+pub use connection::{AnyConnection, Backend, DatabaseUrl};
+pub use records::*;
+
+use diesel::Connection;
+use diesel::r2d2::{Pool, PooledConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// What went wrong in the database layer. Messages name the problem, never a personal value.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    BadUrl(String),
+    #[error("no database at {0}: run `waymark migrate` (or `waymark demo`) first")]
+    Missing(String),
+    #[error("cannot connect to the database: {0}")]
+    Connect(String),
+    #[error("database error: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("migration failed: {0}")]
+    Migration(String),
+    #[error("a stored value is not valid: {0}")]
+    Corrupt(String),
+    #[error("that {0} already exists")]
+    Duplicate(&'static str),
+}
+
+impl From<r2d2::Error> for StoreError {
+    fn from(e: r2d2::Error) -> Self {
+        StoreError::Connect(e.to_string())
+    }
+}
+
+/// A pool of connections to one database.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool<connection::Manager>,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The error a transaction closure returns: its own, or the database's.
+enum TxError<E> {
+    Db(diesel::result::Error),
+    Inner(E),
+}
+
+impl<E> From<diesel::result::Error> for TxError<E> {
+    fn from(e: diesel::result::Error) -> Self {
+        TxError::Db(e)
+    }
+}
+
+impl Store {
+    /// Opens an existing database. A missing SQLite file is an error, so a typo never creates an empty one.
+    pub fn open(url: &DatabaseUrl) -> Result<Store, StoreError> {
+        Self::connect(url, false)
+    }
+
+    /// Opens the database, creating an SQLite file if needed, and applies any pending migrations.
+    pub fn open_and_migrate(url: &DatabaseUrl) -> Result<(Store, usize), StoreError> {
+        let store = Self::connect(url, true)?;
+        let applied = store.migrate()?;
+        Ok((store, applied))
+    }
+
+    fn connect(url: &DatabaseUrl, create: bool) -> Result<Store, StoreError> {
+        if let DatabaseUrl::Sqlite(path) = url {
+            if !create && !path.exists() {
+                return Err(StoreError::Missing(path.display().to_string()));
+            }
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| StoreError::Connect(format!("{}: {e}", dir.display())))?;
+            }
+        }
+        let pool = Pool::builder()
+            // SQLite has one writer at a time and every use case writes (the audit log), so one
+            // connection avoids lock upgrades failing under load; PostgreSQL takes a handful per process.
+            .max_size(match url.backend() {
+                Backend::Sqlite => 1,
+                Backend::Postgres => 8,
+            })
+            .connection_timeout(std::time::Duration::from_secs(10))
+            .connection_customizer(Box::new(connection::Pragmas))
+            .build(connection::Manager::new(url.clone()))?;
+        Ok(Store {
+            pool,
+            backend: url.backend(),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Applies pending migrations; returns how many ran.
+    pub fn migrate(&self) -> Result<usize, StoreError> {
+        let mut conn = self.pool.get()?;
+        let applied = match &mut *conn {
+            AnyConnection::Sqlite(c) => {
+                c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len())
+            }
+            AnyConnection::Postgresql(c) => c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.len()),
+        };
+        applied.map_err(|e| StoreError::Migration(e.to_string()))
+    }
+
+    /// Runs `work` in one database transaction on a blocking thread; commits if it returns `Ok`.
+    pub async fn run<R, E, F>(&self, work: F) -> Result<R, E>
+    where
+        F: FnOnce(&mut Tx<'_>) -> Result<R, E> + Send + 'static,
+        R: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+    {
+        let store = self.clone();
+        match tokio::task::spawn_blocking(move || store.run_blocking(work)).await {
+            Ok(result) => result,
+            Err(join) => match join.try_into_panic() {
+                Ok(panic) => std::panic::resume_unwind(panic),
+                Err(_) => Err(E::from(StoreError::Connect(
+                    "the database task was cancelled".into(),
+                ))),
+            },
+        }
+    }
+
+    /// The same as [`Store::run`], for synchronous callers (the CLI, tests).
+    pub fn run_blocking<R, E, F>(&self, work: F) -> Result<R, E>
+    where
+        F: FnOnce(&mut Tx<'_>) -> Result<R, E>,
+        E: From<StoreError>,
+    {
+        let mut conn: PooledConnection<connection::Manager> =
+            self.pool.get().map_err(|e| E::from(StoreError::from(e)))?;
+        let result = conn.transaction::<R, TxError<E>, _>(|c| {
+            let mut tx = Tx { conn: c };
+            work(&mut tx).map_err(TxError::Inner)
+        });
+        match result {
+            Ok(r) => Ok(r),
+            Err(TxError::Inner(e)) => Err(e),
+            Err(TxError::Db(e)) => Err(E::from(StoreError::Query(e))),
+        }
+    }
+}
+
+/// One open transaction. Its methods (in `repo` and `audit`) are the repositories.
+pub struct Tx<'c> {
+    conn: &'c mut AnyConnection,
+}
+
+/// The current time, as stored: UTC, without an offset, to the microsecond (both backends keep that).
+pub fn now() -> time::PrimitiveDateTime {
+    let now = time::OffsetDateTime::now_utc();
+    let now = now
+        .replace_nanosecond(now.microsecond() * 1000)
+        .unwrap_or(now);
+    time::PrimitiveDateTime::new(now.date(), now.time())
+}

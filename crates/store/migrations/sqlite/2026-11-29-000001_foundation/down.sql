@@ -1,0 +1,9 @@
+DROP TABLE audit_log;
+DROP TABLE cases;
+DROP TABLE referrals;
+DROP TABLE persons;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE organisations;
+DROP TABLE settings;

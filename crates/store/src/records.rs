@@ -1,0 +1,105 @@
+//! The records the repositories read and write, in domain types. `*_ct` fields are sealed envelopes.
+
+use time::PrimitiveDateTime;
+use waymark_domain::ids::PersonId;
+use waymark_domain::referral::ReferralStatus;
+use waymark_domain::{
+    AgeBand, CaseId, FirstContact, Indicator, Nation, Need, OrgId, OrganisationKind, ReferralId,
+    Role, UserId,
+};
+
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub id: OrgId,
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub nation: Option<Nation>,
+    pub area: Option<String>,
+    pub needs: Vec<Need>,
+    /// What the organisation does with a person's data, shown before anyone consents to share with it.
+    pub data_sharing_policy: String,
+    pub created_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: UserId,
+    pub org_id: OrgId,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub password_hash: String,
+    pub failed_logins: i32,
+    pub locked_until: Option<PrimitiveDateTime>,
+    pub created_at: PrimitiveDateTime,
+}
+
+/// Who is acting: a signed-in user with their organisation.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub user_id: UserId,
+    pub display_name: String,
+    pub email: String,
+    pub role: Role,
+    pub org_id: OrgId,
+    pub org_name: String,
+    pub org_kind: OrganisationKind,
+}
+
+/// A signed-in browser session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub account: Account,
+    pub csrf_token: String,
+    pub expires_at: PrimitiveDateTime,
+}
+
+/// A person whose data Waymark holds: only their wrapped data key lives here.
+#[derive(Debug, Clone)]
+pub struct PersonKey {
+    pub id: PersonId,
+    /// `None` once erased (crypto-shredded).
+    pub wrapped_key: Option<Vec<u8>>,
+    pub master_key_id: String,
+}
+
+/// A referral as stored.
+#[derive(Debug, Clone)]
+pub struct Referral {
+    pub id: ReferralId,
+    pub person_id: PersonId,
+    pub to_org_id: OrgId,
+    pub from_org_id: Option<OrgId>,
+    pub from_user_id: Option<UserId>,
+    pub status: ReferralStatus,
+    pub age: AgeBand,
+    pub nation: Nation,
+    pub area: Option<String>,
+    pub needs: Vec<Need>,
+    pub indicators: Vec<Indicator>,
+    pub first_contact: FirstContact,
+    /// `consent` or `child_safeguarding`.
+    pub basis: String,
+    /// SHA-256 of the data-sharing policy the person was shown before consenting.
+    pub policy_digest: Option<String>,
+    pub name_ct: Vec<u8>,
+    pub contact_ct: Vec<u8>,
+    pub language_ct: Vec<u8>,
+    pub children_services_ct: Option<Vec<u8>>,
+    pub decline_reason_ct: Option<Vec<u8>>,
+    pub created_at: PrimitiveDateTime,
+    pub answered_at: Option<PrimitiveDateTime>,
+    pub answered_by: Option<UserId>,
+}
+
+/// A support organisation's case.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub id: CaseId,
+    pub org_id: OrgId,
+    pub referral_id: ReferralId,
+    pub person_id: PersonId,
+    pub status: String,
+    pub opened_at: PrimitiveDateTime,
+    pub opened_by: UserId,
+}

@@ -1,0 +1,448 @@
+//! The store's conformance suite: every test runs on a fresh SQLite file and a fresh PostgreSQL schema.
+
+use time::Duration;
+use waymark_domain::ids::PersonId;
+use waymark_domain::referral::ReferralStatus;
+use waymark_domain::*;
+use waymark_store::testing::TestDatabase;
+use waymark_store::*;
+use waymark_vault::{MasterKey, new_id};
+
+type R<T> = Result<T, StoreError>;
+
+fn org(kind: OrganisationKind, name: &str) -> Organisation {
+    Organisation {
+        id: OrgId::parse(&new_id()).expect("id"),
+        name: name.into(),
+        kind,
+        nation: Some(Nation::EnglandWales),
+        area: Some("Leeds".into()),
+        needs: vec![Need::SafeHousing, Need::Medical],
+        data_sharing_policy: "We share nothing without your consent.".into(),
+        created_at: now(),
+    }
+}
+
+fn user(org: &Organisation, email: &str, role: Role) -> User {
+    User {
+        id: UserId::parse(&new_id()).expect("id"),
+        org_id: org.id.clone(),
+        email: email.into(),
+        display_name: "Test user".into(),
+        role,
+        password_hash: "$argon2id$placeholder".into(),
+        failed_logins: 0,
+        locked_until: None,
+        created_at: now(),
+    }
+}
+
+fn referral(to: &Organisation, from: &Organisation, person: &PersonId) -> Referral {
+    Referral {
+        id: ReferralId::parse(&new_id()).expect("id"),
+        person_id: person.clone(),
+        to_org_id: to.id.clone(),
+        from_org_id: Some(from.id.clone()),
+        from_user_id: None,
+        status: ReferralStatus::Sent,
+        age: AgeBand::Adult,
+        nation: Nation::EnglandWales,
+        area: Some("Leeds".into()),
+        needs: vec![Need::SafeHousing],
+        indicators: vec![Indicator::DebtBondage, Indicator::Isolation],
+        first_contact: FirstContact::FaithGroup,
+        basis: "consent".into(),
+        policy_digest: Some("abc".into()),
+        name_ct: vec![1, 2, 3],
+        contact_ct: vec![4, 5, 6],
+        language_ct: vec![7, 8, 9],
+        children_services_ct: None,
+        decline_reason_ct: None,
+        created_at: now(),
+        answered_at: None,
+        answered_by: None,
+    }
+}
+
+fn person(tx: &mut Tx<'_>) -> R<PersonId> {
+    let id = PersonId::parse(&new_id()).expect("id");
+    tx.insert_person(
+        &PersonKey {
+            id: id.clone(),
+            wrapped_key: Some(vec![9; 40]),
+            master_key_id: "k1".into(),
+        },
+        now(),
+    )?;
+    Ok(id)
+}
+
+#[test]
+fn organisations_and_users_round_trip() {
+    for db in TestDatabase::both() {
+        db.store
+            .run_blocking(|tx| -> R<()> {
+                let o = org(OrganisationKind::SupportOrganisation, "Harbour Light");
+                tx.insert_organisation(&o)?;
+                let back = tx.organisation(&o.id)?.expect("stored");
+                assert_eq!(back.needs, vec![Need::SafeHousing, Need::Medical]);
+                assert_eq!(back.nation, Some(Nation::EnglandWales));
+                assert_eq!(back.created_at, o.created_at, "{:?}", db.backend());
+                assert_eq!(
+                    tx.organisations_of_kind(OrganisationKind::SupportOrganisation)?
+                        .len(),
+                    1
+                );
+                assert!(
+                    tx.organisations_of_kind(OrganisationKind::DecisionBody)?
+                        .is_empty()
+                );
+
+                let u = user(&o, "case@harbour.example", Role::Caseworker);
+                tx.insert_user(&u)?;
+                let found = tx.user_by_email("case@harbour.example")?.expect("found");
+                assert_eq!(found.role, Role::Caseworker);
+                let account = tx.account(&u.id)?.expect("account");
+                assert_eq!(account.org_kind, OrganisationKind::SupportOrganisation);
+                assert_eq!(account.org_name, "Harbour Light");
+                assert!(matches!(
+                    tx.insert_user(&user(&o, "case@harbour.example", Role::Helper)),
+                    Err(StoreError::Duplicate("email"))
+                ));
+                Ok(())
+            })
+            .expect("transaction");
+    }
+}
+
+#[test]
+fn sessions_expire_and_tokens_resolve_to_their_account() {
+    for db in TestDatabase::both() {
+        db.store
+            .run_blocking(|tx| -> R<()> {
+                let o = org(OrganisationKind::CommunityGroup, "St Example's");
+                tx.insert_organisation(&o)?;
+                let u = user(&o, "helper@example.org", Role::Helper);
+                tx.insert_user(&u)?;
+                let t = now();
+                tx.insert_session("live", &u.id, "csrf", t, t + Duration::hours(1))?;
+                tx.insert_session("old", &u.id, "csrf", t, t - Duration::seconds(1))?;
+                let s = tx.session("live", t)?.expect("live session");
+                assert_eq!(s.account.user_id, u.id);
+                assert_eq!(s.csrf_token, "csrf");
+                assert!(
+                    tx.session("old", t)?.is_none(),
+                    "expired sessions are not returned"
+                );
+                assert_eq!(tx.delete_expired_sessions(t)?, 1);
+                tx.delete_session("live")?;
+                assert!(tx.session("live", t)?.is_none());
+
+                tx.insert_api_token("digest", &u.id, t)?;
+                assert_eq!(
+                    tx.token_account("digest")?.map(|a| a.user_id),
+                    Some(u.id.clone())
+                );
+                assert!(tx.token_account("other")?.is_none());
+                Ok(())
+            })
+            .expect("transaction");
+    }
+}
+
+#[test]
+fn referrals_are_scoped_to_sender_and_recipient_and_answered_once() {
+    for db in TestDatabase::both() {
+        db.store
+            .run_blocking(|tx| -> R<()> {
+                let church = org(OrganisationKind::CommunityGroup, "Church");
+                let harbour = org(OrganisationKind::SupportOrganisation, "Harbour");
+                let other = org(OrganisationKind::SupportOrganisation, "Other");
+                for o in [&church, &harbour, &other] {
+                    tx.insert_organisation(o)?;
+                }
+                let worker = user(&harbour, "w@harbour.example", Role::Caseworker);
+                let outsider = user(&other, "w@other.example", Role::Caseworker);
+                tx.insert_user(&worker)?;
+                tx.insert_user(&outsider)?;
+                let p = person(tx)?;
+                let r = referral(&harbour, &church, &p);
+                tx.insert_referral(&r)?;
+
+                let back = tx
+                    .referral_to(&harbour.id, &r.id)?
+                    .expect("recipient sees it");
+                assert_eq!(
+                    back.indicators,
+                    vec![Indicator::Isolation, Indicator::DebtBondage]
+                );
+                assert_eq!(back.name_ct, vec![1, 2, 3]);
+                assert!(
+                    tx.referral_to(&other.id, &r.id)?.is_none(),
+                    "another organisation does not"
+                );
+                assert!(tx.referral_from(&church.id, &r.id)?.is_some());
+                assert!(tx.referral_from(&harbour.id, &r.id)?.is_none());
+                assert_eq!(tx.inbox(&harbour.id)?.len(), 1);
+                assert!(tx.inbox(&other.id)?.is_empty());
+                assert_eq!(tx.sent_by(&church.id)?.len(), 1);
+
+                assert!(!tx.answer_referral(
+                    &other.id,
+                    &r.id,
+                    ReferralStatus::Accepted,
+                    &outsider.id,
+                    now(),
+                    None
+                )?);
+                assert!(tx.answer_referral(
+                    &harbour.id,
+                    &r.id,
+                    ReferralStatus::Declined,
+                    &worker.id,
+                    now(),
+                    Some(&[7u8, 7][..])
+                )?);
+                assert!(
+                    !tx.answer_referral(
+                        &harbour.id,
+                        &r.id,
+                        ReferralStatus::Accepted,
+                        &worker.id,
+                        now(),
+                        None
+                    )?,
+                    "answered once"
+                );
+                let answered = tx
+                    .referral_from(&church.id, &r.id)?
+                    .expect("sender sees it");
+                assert_eq!(answered.status, ReferralStatus::Declined);
+                assert_eq!(answered.decline_reason_ct, Some(vec![7, 7]));
+                Ok(())
+            })
+            .expect("transaction");
+    }
+}
+
+#[test]
+fn one_case_per_referral_and_only_for_its_organisation() {
+    for db in TestDatabase::both() {
+        db.store
+            .run_blocking(|tx| -> R<()> {
+                let church = org(OrganisationKind::CommunityGroup, "Church");
+                let harbour = org(OrganisationKind::SupportOrganisation, "Harbour");
+                tx.insert_organisation(&church)?;
+                tx.insert_organisation(&harbour)?;
+                let worker = user(&harbour, "w@harbour.example", Role::Caseworker);
+                tx.insert_user(&worker)?;
+                let p = person(tx)?;
+                let r = referral(&harbour, &church, &p);
+                tx.insert_referral(&r)?;
+                let c = Case {
+                    id: CaseId::parse(&new_id()).expect("id"),
+                    org_id: harbour.id.clone(),
+                    referral_id: r.id.clone(),
+                    person_id: p.clone(),
+                    status: "open".into(),
+                    opened_at: now(),
+                    opened_by: worker.id.clone(),
+                };
+                tx.insert_case(&c)?;
+                assert!(tx.case_of(&harbour.id, &c.id)?.is_some());
+                assert!(tx.case_of(&church.id, &c.id)?.is_none());
+                assert_eq!(
+                    tx.case_for_referral(&harbour.id, &r.id)?.map(|x| x.id),
+                    Some(c.id.clone())
+                );
+                assert_eq!(tx.cases_of(&harbour.id)?.len(), 1);
+                let again = Case {
+                    id: CaseId::parse(&new_id()).expect("id"),
+                    ..c
+                };
+                assert!(matches!(
+                    tx.insert_case(&again),
+                    Err(StoreError::Duplicate("case"))
+                ));
+                Ok(())
+            })
+            .expect("transaction");
+    }
+}
+
+#[test]
+fn a_failed_unit_of_work_leaves_nothing_behind() {
+    for db in TestDatabase::both() {
+        let o = org(OrganisationKind::CommunityGroup, "Rolled back");
+        let id = o.id.clone();
+        let result: R<()> = db.store.run_blocking(move |tx| {
+            tx.insert_organisation(&o)?;
+            Err(StoreError::Corrupt("stop".into()))
+        });
+        assert!(result.is_err());
+        let found = db
+            .store
+            .run_blocking(move |tx| tx.organisation(&id))
+            .expect("query");
+        assert!(
+            found.is_none(),
+            "{:?}: the insert was rolled back",
+            db.backend()
+        );
+    }
+}
+
+fn event<'a>(record_id: &'a str, action: &'a str) -> AuditEvent<'a> {
+    AuditEvent {
+        actor: "user-1",
+        org_id: None,
+        action,
+        record_type: "referral",
+        record_id,
+        reason: "",
+    }
+}
+
+#[test]
+fn the_audit_chain_verifies_and_names_the_first_tampered_entry() {
+    let key = MasterKey::generate().audit_key();
+    for db in TestDatabase::both() {
+        let k = key.clone();
+        db.store
+            .run_blocking(move |tx| -> R<()> {
+                for i in 0..5 {
+                    let id = format!("r{i}");
+                    assert_eq!(tx.audit(&k, &event(&id, "referral.read"))?, i + 1);
+                }
+                assert_eq!(
+                    tx.verify_audit(&k)?,
+                    AuditReport {
+                        entries: 5,
+                        first_bad: None
+                    }
+                );
+                assert_eq!(tx.audit_for("r3")?.len(), 1);
+                Ok(())
+            })
+            .expect("appends");
+
+        // The database refuses to change or delete entries.
+        assert!(
+            db.execute_as_intruder("UPDATE audit_log SET action = 'x' WHERE seq = 2")
+                .is_err()
+        );
+        assert!(
+            db.execute_as_intruder("DELETE FROM audit_log WHERE seq = 2")
+                .is_err()
+        );
+
+        // Someone with full access removes the guard and rewrites entry 3: verification names it.
+        let drop_guard = match db.backend() {
+            Backend::Sqlite => "DROP TRIGGER audit_log_no_update",
+            Backend::Postgres => "DROP TRIGGER audit_log_no_update ON audit_log",
+        };
+        db.execute_as_intruder(drop_guard)
+            .expect("intruder drops the trigger");
+        db.execute_as_intruder("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 3")
+            .expect("intruder edits");
+        let k = key.clone();
+        let report = db
+            .store
+            .run_blocking(move |tx| tx.verify_audit(&k))
+            .expect("verify");
+        assert_eq!(report.first_bad, Some(3), "{:?}", db.backend());
+
+        // A wrong key fails at the first entry.
+        let other = MasterKey::generate().audit_key();
+        let report = db
+            .store
+            .run_blocking(move |tx| tx.verify_audit(&other))
+            .expect("verify");
+        assert_eq!(report.first_bad, Some(1));
+    }
+}
+
+#[test]
+fn a_deleted_audit_entry_is_found() {
+    let key = MasterKey::generate().audit_key();
+    for db in TestDatabase::both() {
+        let k = key.clone();
+        db.store
+            .run_blocking(move |tx| -> R<()> {
+                for i in 0..4 {
+                    tx.audit(&k, &event(&format!("r{i}"), "case.read"))?;
+                }
+                Ok(())
+            })
+            .expect("appends");
+        let drop_guard = match db.backend() {
+            Backend::Sqlite => "DROP TRIGGER audit_log_no_delete",
+            Backend::Postgres => "DROP TRIGGER audit_log_no_update ON audit_log",
+        };
+        db.execute_as_intruder(drop_guard)
+            .expect("intruder drops the trigger");
+        db.execute_as_intruder("DELETE FROM audit_log WHERE seq = 2")
+            .expect("intruder deletes");
+        let k = key.clone();
+        let report = db
+            .store
+            .run_blocking(move |tx| tx.verify_audit(&k))
+            .expect("verify");
+        assert_eq!(report.first_bad, Some(2));
+    }
+}
+
+#[test]
+fn settings_are_set_and_replaced() {
+    for db in TestDatabase::both() {
+        db.store
+            .run_blocking(|tx| -> R<()> {
+                assert_eq!(tx.setting("master_key_id")?, None);
+                tx.set_setting("master_key_id", "a")?;
+                tx.set_setting("master_key_id", "b")?;
+                assert_eq!(tx.setting("master_key_id")?.as_deref(), Some("b"));
+                Ok(())
+            })
+            .expect("transaction");
+    }
+}
+
+/// Both migration sets must describe the same tables with the same columns and nullability.
+#[test]
+fn both_backends_have_the_same_schema() {
+    let mut shapes = Vec::new();
+    for db in TestDatabase::both() {
+        let shape = db
+            .store
+            .run_blocking(|tx| -> R<Vec<String>> {
+                if tx.is_postgres() {
+                    tx.texts(
+                        "SELECT table_name || '.' || column_name || ':' || \
+                         CASE WHEN is_nullable = 'YES' THEN 'null' ELSE 'notnull' END AS value \
+                         FROM information_schema.columns WHERE table_schema = current_schema() \
+                         AND table_name NOT LIKE '\\_\\_%' ORDER BY 1",
+                    )
+                } else {
+                    tx.texts(
+                        "SELECT m.name || '.' || p.name || ':' || \
+                         CASE WHEN p.\"notnull\" = 1 OR p.pk = 1 THEN 'notnull' ELSE 'null' END AS value \
+                         FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+                         WHERE m.type = 'table' AND m.name NOT LIKE '\\_\\_%' ESCAPE '\\' \
+                         AND m.name NOT LIKE 'sqlite%' ORDER BY 1",
+                    )
+                }
+            })
+            .expect("introspection");
+        assert!(shape.len() > 40, "{shape:?}");
+        shapes.push(shape);
+    }
+    assert_eq!(shapes[0], shapes[1]);
+}
+
+#[test]
+fn a_missing_sqlite_file_is_not_created_by_open() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = DatabaseUrl::Sqlite(dir.path().join("typo.db"));
+    assert!(matches!(Store::open(&url), Err(StoreError::Missing(_))));
+    assert!(!dir.path().join("typo.db").exists());
+}
