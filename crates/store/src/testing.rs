@@ -97,11 +97,10 @@ impl TestDatabase {
             (DatabaseUrl::Sqlite(path), _) => {
                 for suffix in ["", "-wal", "-shm", "-journal"] {
                     let file = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
-                    if let Ok(bytes) = std::fs::read(&file) {
-                        if contains(&bytes, needle_bytes) {
+                    if let Ok(bytes) = std::fs::read(&file)
+                        && contains(&bytes, needle_bytes) {
                             found.push(file.display().to_string());
                         }
-                    }
                 }
             }
             (DatabaseUrl::Postgres(_), Some((_, schema))) => {
@@ -159,11 +158,10 @@ impl TestDatabase {
                 continue;
             };
             for entry in entries.flatten() {
-                if let Ok(bytes) = std::fs::read(entry.path()) {
-                    if contains(&bytes, needle) {
+                if let Ok(bytes) = std::fs::read(entry.path())
+                    && contains(&bytes, needle) {
                         found.push(entry.path().display().to_string());
                     }
-                }
             }
         }
         found
@@ -198,15 +196,13 @@ fn no_postgres(url: &DatabaseUrl, e: &StoreError) -> String {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        if let Some((admin, schema)) = self.schema.take() {
-            if let Ok(url) = DatabaseUrl::parse(&admin) {
-                if let Ok(store) = Store::open(&url) {
+        if let Some((admin, schema)) = self.schema.take()
+            && let Ok(url) = DatabaseUrl::parse(&admin)
+                && let Ok(store) = Store::open(&url) {
                     let _ = store.run_blocking(move |tx| {
                         tx.execute_sql(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
                     });
                 }
-            }
-        }
         drop(self.dir.take());
     }
 }
