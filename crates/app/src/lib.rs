@@ -1,1 +1,94 @@
-//! placeholder
+//! Waymark's use cases. Each one authorises the actor, applies the domain's rules, seals personal data
+//! through the vault, and persists and audits through the store, in one transaction. The web and the CLI
+//! call only this crate.
+
+mod accounts;
+mod error;
+mod referrals;
+
+pub use accounts::{
+    DEFAULT_DATA_SHARING_POLICY, LOCKOUT, MAX_FAILED_LOGINS, NewOrganisation, NewSession,
+};
+
+use std::path::Path;
+use std::sync::Arc;
+
+pub use error::AppError;
+pub use referrals::{CaseView, InboxItem, ReferralView, SentItem};
+pub use waymark_store::{
+    Account, AuditReport, Backend, DatabaseUrl, Organisation, Session, Store, StoreError,
+};
+
+use waymark_vault::{AuditKey, MasterKey};
+
+/// The settings key that records which master key the database was sealed with.
+const MASTER_KEY_ID: &str = "master_key_id";
+
+/// The application: a database and the keys to it.
+#[derive(Clone)]
+pub struct App {
+    store: Store,
+    keys: Arc<Keys>,
+}
+
+struct Keys {
+    master: MasterKey,
+    audit: AuditKey,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("store", &self.store)
+            .finish_non_exhaustive()
+    }
+}
+
+impl App {
+    /// Opens the database with the master key in `key_file`. Refuses a key other than the one the
+    /// database was first used with, so data is never sealed under two keys by mistake.
+    pub fn open(url: &DatabaseUrl, key_file: &Path) -> Result<App, AppError> {
+        let master = MasterKey::load_file(key_file).map_err(|e| AppError::Key(e.to_string()))?;
+        let store = Store::open(url)?;
+        Self::with_key(store, master)
+    }
+
+    /// Binds a store to a master key: records the key's id on first use, checks it afterwards.
+    pub fn with_key(store: Store, master: MasterKey) -> Result<App, AppError> {
+        let id = master.id();
+        let recorded = store.run_blocking(|tx| -> Result<Option<String>, AppError> {
+            match tx.setting(MASTER_KEY_ID)? {
+                Some(existing) => Ok(Some(existing)),
+                None => {
+                    tx.set_setting(MASTER_KEY_ID, &id)?;
+                    Ok(None)
+                }
+            }
+        })?;
+        if let Some(existing) = recorded
+            && existing != id
+        {
+            return Err(AppError::Key(format!(
+                "this is not the master key of this database (the database expects key {existing}, \
+                 the file holds key {id})"
+            )));
+        }
+        let audit = master.audit_key();
+        Ok(App {
+            store,
+            keys: Arc::new(Keys { master, audit }),
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Recomputes the audit chain.
+    pub async fn verify_audit(&self) -> Result<AuditReport, AppError> {
+        let keys = self.keys.clone();
+        self.store
+            .run(move |tx| Ok(tx.verify_audit(&keys.audit)?))
+            .await
+    }
+}

@@ -1,0 +1,290 @@
+//! Organisations, accounts, sign-in with throttling and lockout, browser sessions and API tokens.
+
+use time::Duration;
+use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role, UserId};
+use waymark_store::{Account, Organisation, Session, User, now};
+use waymark_vault as vault;
+
+use crate::{App, AppError};
+
+/// Failed sign-ins in a row before an account is locked.
+pub const MAX_FAILED_LOGINS: i32 = 5;
+/// How long a locked account stays locked.
+pub const LOCKOUT: Duration = Duration::minutes(15);
+/// How long a browser session lasts.
+pub const SESSION_LIFETIME: Duration = Duration::hours(8);
+
+/// A new organisation, as the operator describes it.
+#[derive(Debug, Clone)]
+pub struct NewOrganisation {
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub nation: Option<Nation>,
+    pub area: Option<String>,
+    pub needs: Vec<Need>,
+    pub data_sharing_policy: Option<String>,
+}
+
+/// A policy for organisations that have not written their own: what Waymark itself guarantees.
+pub const DEFAULT_DATA_SHARING_POLICY: &str = "We keep what you tell us private. Your details are stored \
+encrypted and only the people working on your support can read them. We do not share them with the \
+police, immigration or anyone else unless you agree, except where someone is in immediate danger or a \
+child is at risk. You can withdraw your consent at any time.";
+
+/// A signed-in browser session: the secret for the cookie, and what it stands for.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub secret: String,
+    pub session: Session,
+}
+
+impl App {
+    pub async fn add_organisation(&self, new: NewOrganisation) -> Result<OrgId, AppError> {
+        if new.name.trim().is_empty() || new.name.chars().count() > 200 {
+            return Err(AppError::Invalid(
+                "the name must be 1 to 200 characters".into(),
+            ));
+        }
+        if let Some(area) = &new.area {
+            waymark_domain::organisation::Area::parse(area)
+                .map_err(|e| AppError::Invalid(e.to_string()))?;
+        }
+        let org = Organisation {
+            id: OrgId::parse(&vault::new_id()).map_err(|e| AppError::Invalid(e.to_string()))?,
+            name: new.name.trim().to_owned(),
+            kind: new.kind,
+            nation: new.nation,
+            area: new.area.map(|a| a.trim().to_owned()),
+            needs: new.needs,
+            data_sharing_policy: new
+                .data_sharing_policy
+                .unwrap_or_else(|| DEFAULT_DATA_SHARING_POLICY.to_owned()),
+            created_at: now(),
+        };
+        let keys = self.keys.clone();
+        self.store
+            .run(move |tx| {
+                tx.insert_organisation(&org)?;
+                tx.audit(
+                    &keys.audit,
+                    &waymark_store::AuditEvent {
+                        actor: "cli",
+                        org_id: Some(&org.id),
+                        action: "organisation.create",
+                        record_type: "organisation",
+                        record_id: org.id.as_str(),
+                        reason: "",
+                    },
+                )?;
+                Ok(org.id)
+            })
+            .await
+    }
+
+    pub async fn organisation(&self, id: &OrgId) -> Result<Organisation, AppError> {
+        let id = id.clone();
+        self.store
+            .run(move |tx| tx.organisation(&id)?.ok_or(AppError::NotFound))
+            .await
+    }
+
+    /// Adds an account. The email is the sign-in name; the password is hashed with Argon2id.
+    pub async fn add_user(
+        &self,
+        org_id: &OrgId,
+        email: &str,
+        display_name: &str,
+        role: Role,
+        password: &str,
+    ) -> Result<UserId, AppError> {
+        let email = normalise_email(email)?;
+        if password.chars().count() < 12 {
+            return Err(AppError::Invalid(
+                "the password must be at least 12 characters".into(),
+            ));
+        }
+        let password_hash = vault::hash_password(password)?;
+        let org_id = org_id.clone();
+        let display_name = display_name.trim().to_owned();
+        let keys = self.keys.clone();
+        self.store
+            .run(move |tx| {
+                if tx.organisation(&org_id)?.is_none() {
+                    return Err(AppError::Invalid(format!(
+                        "there is no organisation {org_id}"
+                    )));
+                }
+                let user = User {
+                    id: UserId::parse(&vault::new_id())
+                        .map_err(|e| AppError::Invalid(e.to_string()))?,
+                    org_id: org_id.clone(),
+                    display_name: if display_name.is_empty() {
+                        email.clone()
+                    } else {
+                        display_name
+                    },
+                    email,
+                    role,
+                    password_hash,
+                    failed_logins: 0,
+                    locked_until: None,
+                    created_at: now(),
+                };
+                tx.insert_user(&user).map_err(|e| match e {
+                    waymark_store::StoreError::Duplicate(_) => {
+                        AppError::Conflict("an account with that email already exists".into())
+                    }
+                    other => other.into(),
+                })?;
+                tx.audit(
+                    &keys.audit,
+                    &waymark_store::AuditEvent {
+                        actor: "cli",
+                        org_id: Some(&org_id),
+                        action: "user.create",
+                        record_type: "user",
+                        record_id: user.id.as_str(),
+                        reason: "",
+                    },
+                )?;
+                Ok(user.id)
+            })
+            .await
+    }
+
+    /// Creates an API token for the account with this email; returns the secret (shown once; only its
+    /// digest is stored).
+    pub async fn create_token(&self, email: &str) -> Result<String, AppError> {
+        let email = normalise_email(email)?;
+        let secret = vault::new_secret();
+        let digest = vault::secret_digest(&secret);
+        let keys = self.keys.clone();
+        self.store
+            .run(move |tx| {
+                let user = tx.user_by_email(&email)?.ok_or_else(|| {
+                    AppError::Invalid("there is no account with that email".into())
+                })?;
+                tx.insert_api_token(&digest, &user.id, now())?;
+                tx.audit(
+                    &keys.audit,
+                    &waymark_store::AuditEvent {
+                        actor: "cli",
+                        org_id: Some(&user.org_id),
+                        action: "token.create",
+                        record_type: "user",
+                        record_id: user.id.as_str(),
+                        reason: "",
+                    },
+                )?;
+                Ok::<(), AppError>(())
+            })
+            .await?;
+        Ok(secret)
+    }
+
+    /// The account an API token stands for.
+    pub async fn account_for_token(&self, token: &str) -> Result<Option<Account>, AppError> {
+        let digest = vault::secret_digest(token);
+        self.store
+            .run(move |tx| Ok(tx.token_account(&digest)?))
+            .await
+    }
+
+    /// Signs in with email and password. After [`MAX_FAILED_LOGINS`] failures in a row the account is
+    /// locked for [`LOCKOUT`]; an unknown email costs the same time as a wrong password.
+    pub async fn login(&self, email: &str, password: &str) -> Result<NewSession, AppError> {
+        let email = normalise_email(email).map_err(|_| AppError::BadCredentials)?;
+        let password = password.to_owned();
+        let keys = self.keys.clone();
+        let outcome = self
+            .store
+            .run(
+                move |tx| -> Result<Result<NewSession, AppError>, AppError> {
+                    let Some(user) = tx.user_by_email(&email)? else {
+                        vault::verify_password_dummy(&password);
+                        return Ok(Err(AppError::BadCredentials));
+                    };
+                    let t = now();
+                    if let Some(until) = user.locked_until
+                        && until > t
+                    {
+                        let minutes = ((until - t).whole_seconds() + 59) / 60;
+                        return Ok(Err(AppError::LockedOut { minutes }));
+                    }
+                    let event = |action| waymark_store::AuditEvent {
+                        actor: user.id.as_str(),
+                        org_id: Some(&user.org_id),
+                        action,
+                        record_type: "user",
+                        record_id: user.id.as_str(),
+                        reason: "",
+                    };
+                    if !vault::verify_password(&password, &user.password_hash) {
+                        let failed = user.failed_logins + 1;
+                        let locked = (failed >= MAX_FAILED_LOGINS).then(|| t + LOCKOUT);
+                        tx.set_login_failures(
+                            &user.id,
+                            if locked.is_some() { 0 } else { failed },
+                            locked,
+                        )?;
+                        tx.audit(&keys.audit, &event("login.failed"))?;
+                        // Commit the count: the failure must be remembered.
+                        return Ok(Err(match locked {
+                            Some(_) => AppError::LockedOut {
+                                minutes: LOCKOUT.whole_minutes(),
+                            },
+                            None => AppError::BadCredentials,
+                        }));
+                    }
+                    tx.set_login_failures(&user.id, 0, None)?;
+                    let secret = vault::new_secret();
+                    let csrf = vault::new_secret();
+                    tx.insert_session(
+                        &vault::secret_digest(&secret),
+                        &user.id,
+                        &csrf,
+                        t,
+                        t + SESSION_LIFETIME,
+                    )?;
+                    tx.delete_expired_sessions(t)?;
+                    tx.audit(&keys.audit, &event("login"))?;
+                    let session = tx
+                        .session(&vault::secret_digest(&secret), t)?
+                        .ok_or(AppError::BadCredentials)?;
+                    Ok(Ok(NewSession { secret, session }))
+                },
+            )
+            .await?;
+        outcome
+    }
+
+    /// The live session for a cookie's secret.
+    pub async fn session(&self, secret: &str) -> Result<Option<Session>, AppError> {
+        let digest = vault::secret_digest(secret);
+        self.store
+            .run(move |tx| Ok(tx.session(&digest, now())?))
+            .await
+    }
+
+    pub async fn logout(&self, secret: &str) -> Result<(), AppError> {
+        let digest = vault::secret_digest(secret);
+        self.store
+            .run(move |tx| Ok(tx.delete_session(&digest)?))
+            .await
+    }
+}
+
+/// Emails are compared trimmed and lower-cased.
+fn normalise_email(email: &str) -> Result<String, AppError> {
+    let e = email.trim().to_lowercase();
+    let valid = e.len() <= 254
+        && e.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.')
+        })
+        && !e.chars().any(|c| c.is_whitespace() || c.is_control());
+    if valid {
+        Ok(e)
+    } else {
+        Err(AppError::Invalid("that is not an email address".into()))
+    }
+}

@@ -1,0 +1,32 @@
+//! The use cases' errors. Each says what went wrong in words for the person using Waymark; none carries
+//! personal data. The web maps them to pages and problem+json answers.
+
+use waymark_domain::referral::ReferralError;
+use waymark_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The record does not exist *for this actor*: another organisation's record is reported the same
+    /// way as one that does not exist, so its existence is never revealed.
+    #[error("not found")]
+    NotFound,
+    /// The actor's role may not do this at all.
+    #[error("your role does not allow this")]
+    Forbidden,
+    #[error("the email or password is not right")]
+    BadCredentials,
+    #[error("too many failed sign-in attempts: try again in {minutes} minutes")]
+    LockedOut { minutes: i64 },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Referral(#[from] ReferralError),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("master key: {0}")]
+    Key(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("a sealed field could not be opened: {0}")]
+    Vault(#[from] waymark_vault::VaultError),
+}

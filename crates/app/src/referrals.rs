@@ -1,0 +1,496 @@
+//! Referrals and cases: a helper refers a consenting person to a support organisation, which opens the
+//! referral (an audited read), accepts it — opening a case — or declines it with a reason the sender sees.
+
+use time::PrimitiveDateTime;
+use waymark_domain::ids::PersonId;
+use waymark_domain::organisation::{Candidate, Suggestion, suggest};
+use waymark_domain::referral::{Basis, ReferralDraft, ReferralStatus, decline_reason};
+use waymark_domain::{
+    AgeBand, CaseId, FirstContact, Indicator, Nation, Need, OrgId, OrganisationKind, Permission,
+    ReferralId, allows,
+};
+use waymark_store::{Account, AuditEvent, Case, Organisation, PersonKey, Referral, Tx, now};
+use waymark_vault::{DataKey, FieldContext};
+
+use crate::{App, AppError, Keys};
+
+/// A referral as the receiving organisation's inbox lists it: no personal field.
+#[derive(Debug, Clone)]
+pub struct InboxItem {
+    pub id: ReferralId,
+    pub received_at: PrimitiveDateTime,
+    pub status: ReferralStatus,
+    pub from_organisation: Option<String>,
+    pub age: AgeBand,
+    pub nation: Nation,
+    pub area: Option<String>,
+    pub needs: Vec<Need>,
+    pub child_safeguarding: bool,
+}
+
+/// A referral as its sender sees it afterwards: where it went and the answer.
+#[derive(Debug, Clone)]
+pub struct SentItem {
+    pub id: ReferralId,
+    pub sent_at: PrimitiveDateTime,
+    pub to_organisation: String,
+    pub status: ReferralStatus,
+    pub decline_reason: Option<String>,
+}
+
+/// One referral opened by the receiving organisation, with the person's details.
+#[derive(Debug, Clone)]
+pub struct ReferralView {
+    pub id: ReferralId,
+    pub received_at: PrimitiveDateTime,
+    pub status: ReferralStatus,
+    pub from_organisation: Option<String>,
+    pub name: String,
+    pub contact: String,
+    pub language: String,
+    pub age: AgeBand,
+    pub nation: Nation,
+    pub area: Option<String>,
+    pub needs: Vec<Need>,
+    pub indicators: Vec<Indicator>,
+    pub first_contact: FirstContact,
+    /// For a child: the children's services that were notified. `None` for a consenting adult.
+    pub children_services: Option<String>,
+    pub consent_given: bool,
+    pub decline_reason: Option<String>,
+    pub case_id: Option<CaseId>,
+}
+
+/// A case with the person's details, for its own organisation.
+#[derive(Debug, Clone)]
+pub struct CaseView {
+    pub id: CaseId,
+    pub status: String,
+    pub opened_at: PrimitiveDateTime,
+    pub referral: ReferralView,
+}
+
+fn require(actor: &Account, permission: Permission) -> Result<(), AppError> {
+    if allows(actor.role, actor.org_kind, permission) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Like [`require`], for a single record: a refusal looks exactly like a missing record.
+fn require_for_record(actor: &Account, permission: Permission) -> Result<(), AppError> {
+    require(actor, permission).map_err(|_| AppError::NotFound)
+}
+
+fn event<'a>(actor: &'a Account, action: &'a str, kind: &'a str, id: &'a str) -> AuditEvent<'a> {
+    AuditEvent {
+        actor: actor.user_id.as_str(),
+        org_id: Some(&actor.org_id),
+        action,
+        record_type: kind,
+        record_id: id,
+        reason: "",
+    }
+}
+
+fn field<'a>(column: &'a str, row_id: &'a str) -> FieldContext<'a> {
+    FieldContext {
+        table: "referrals",
+        column,
+        row_id,
+    }
+}
+
+fn new_id<T>(
+    parse: impl FnOnce(&str) -> Result<T, waymark_domain::ids::BadId>,
+) -> Result<T, AppError> {
+    parse(&waymark_vault::new_id()).map_err(|e| AppError::Invalid(e.to_string()))
+}
+
+impl Keys {
+    fn data_key(&self, tx: &mut Tx<'_>, person: &PersonId) -> Result<Option<DataKey>, AppError> {
+        let Some(stored) = tx.person_key(person)? else {
+            return Ok(None);
+        };
+        match stored.wrapped_key {
+            Some(wrapped) => Ok(Some(self.master.unwrap(&wrapped, person.as_str())?)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// Opens a referral's sealed fields.
+fn unseal(
+    keys: &Keys,
+    tx: &mut Tx<'_>,
+    r: &Referral,
+    from_organisation: Option<String>,
+) -> Result<ReferralView, AppError> {
+    let key = keys.data_key(tx, &r.person_id)?.ok_or(AppError::NotFound)?;
+    let id = r.id.as_str();
+    let open = |col: &str, ct: &[u8]| key.open_string(&field(col, id), ct);
+    let case_id = match r.to_org_id.clone() {
+        org if r.status == ReferralStatus::Accepted => {
+            tx.case_for_referral(&org, &r.id)?.map(|c| c.id)
+        }
+        _ => None,
+    };
+    Ok(ReferralView {
+        id: r.id.clone(),
+        received_at: r.created_at,
+        status: r.status,
+        from_organisation,
+        name: open("name", &r.name_ct)?,
+        contact: open("contact", &r.contact_ct)?,
+        language: open("language", &r.language_ct)?,
+        age: r.age,
+        nation: r.nation,
+        area: r.area.clone(),
+        needs: r.needs.clone(),
+        indicators: r.indicators.clone(),
+        first_contact: r.first_contact,
+        children_services: r
+            .children_services_ct
+            .as_deref()
+            .map(|ct| open("children_services", ct))
+            .transpose()?,
+        consent_given: r.basis == "consent",
+        decline_reason: r
+            .decline_reason_ct
+            .as_deref()
+            .map(|ct| open("decline_reason", ct))
+            .transpose()?,
+        case_id,
+    })
+}
+
+fn org_name(tx: &mut Tx<'_>, id: Option<&OrgId>) -> Result<Option<String>, AppError> {
+    Ok(match id {
+        Some(id) => tx.organisation(id)?.map(|o| o.name),
+        None => None,
+    })
+}
+
+impl App {
+    /// Support organisations ordered for a referral (nation, then area, then needs met).
+    pub async fn suggest_support(
+        &self,
+        nation: Nation,
+        area: Option<String>,
+        needs: Vec<Need>,
+    ) -> Result<Vec<Suggestion<Organisation>>, AppError> {
+        self.store
+            .run(move |tx| {
+                let orgs = tx.organisations_of_kind(OrganisationKind::SupportOrganisation)?;
+                let candidates: Vec<Candidate<Organisation>> = orgs
+                    .into_iter()
+                    .map(|o| Candidate {
+                        nation: o.nation,
+                        area: o
+                            .area
+                            .as_deref()
+                            .and_then(|a| waymark_domain::organisation::Area::parse(a).ok()),
+                        needs: o.needs.clone(),
+                        org: o,
+                    })
+                    .collect();
+                Ok(suggest(&candidates, nation, area.as_deref(), &needs))
+            })
+            .await
+    }
+
+    /// Sends a referral. The person's details are sealed under a data key of their own.
+    pub async fn submit_referral(
+        &self,
+        actor: &Account,
+        to: &OrgId,
+        draft: ReferralDraft,
+    ) -> Result<ReferralId, AppError> {
+        require(actor, Permission::SubmitReferral)?;
+        let valid = draft.validate()?;
+        let keys = self.keys.clone();
+        let actor = actor.clone();
+        let to = to.clone();
+        self.store
+            .run(move |tx| {
+                let recipient = tx
+                    .organisation(&to)?
+                    .filter(|o| o.kind.receives_referrals())
+                    .ok_or_else(|| {
+                        AppError::Invalid("choose a support organisation to refer to".into())
+                    })?;
+                let id: ReferralId = new_id(ReferralId::parse)?;
+                let person: PersonId = new_id(PersonId::parse)?;
+                let data_key = DataKey::generate();
+                tx.insert_person(
+                    &PersonKey {
+                        id: person.clone(),
+                        wrapped_key: Some(keys.master.wrap(&data_key, person.as_str())),
+                        master_key_id: keys.master.id(),
+                    },
+                    now(),
+                )?;
+                let rid = id.as_str();
+                let seal = |col: &str, text: &str| data_key.seal_str(&field(col, rid), text);
+                let (basis, children_services_ct, policy_digest) = match &valid.basis {
+                    Basis::Consent => (
+                        "consent",
+                        None,
+                        Some(waymark_vault::secret_digest(&recipient.data_sharing_policy)),
+                    ),
+                    Basis::ChildSafeguarding { children_services } => (
+                        "child_safeguarding",
+                        Some(seal("children_services", children_services.expose())),
+                        None,
+                    ),
+                };
+                let referral = Referral {
+                    id: id.clone(),
+                    person_id: person,
+                    to_org_id: recipient.id.clone(),
+                    from_org_id: Some(actor.org_id.clone()),
+                    from_user_id: Some(actor.user_id.clone()),
+                    status: ReferralStatus::Sent,
+                    age: valid.age,
+                    nation: valid.nation,
+                    area: valid.area.as_ref().map(|a| a.as_str().to_owned()),
+                    needs: valid.needs.iter().copied().collect(),
+                    indicators: valid.indicators.iter().copied().collect(),
+                    first_contact: valid.first_contact,
+                    basis: basis.into(),
+                    policy_digest,
+                    name_ct: seal("name", valid.name.expose()),
+                    contact_ct: seal("contact", valid.contact.expose()),
+                    language_ct: seal("language", valid.language.expose()),
+                    children_services_ct,
+                    decline_reason_ct: None,
+                    created_at: now(),
+                    answered_at: None,
+                    answered_by: None,
+                };
+                tx.insert_referral(&referral)?;
+                tx.audit(
+                    &keys.audit,
+                    &event(&actor, "referral.create", "referral", id.as_str()),
+                )?;
+                tracing::info!(referral = %id, "referral sent");
+                Ok(id)
+            })
+            .await
+    }
+
+    /// The referrals sent to the actor's organisation, newest first. Lists no personal field.
+    pub async fn inbox(&self, actor: &Account) -> Result<Vec<InboxItem>, AppError> {
+        require(actor, Permission::ViewReferralInbox)?;
+        let org = actor.org_id.clone();
+        self.store
+            .run(move |tx| {
+                let mut items = Vec::new();
+                for r in tx.inbox(&org)? {
+                    items.push(InboxItem {
+                        from_organisation: org_name(tx, r.from_org_id.as_ref())?,
+                        id: r.id,
+                        received_at: r.created_at,
+                        status: r.status,
+                        age: r.age,
+                        nation: r.nation,
+                        area: r.area,
+                        needs: r.needs,
+                        child_safeguarding: r.basis == "child_safeguarding",
+                    });
+                }
+                Ok(items)
+            })
+            .await
+    }
+
+    /// The referrals the actor's organisation sent, with each answer (a decline reason is an audited read).
+    pub async fn sent_referrals(&self, actor: &Account) -> Result<Vec<SentItem>, AppError> {
+        require(actor, Permission::ViewSentReferrals)?;
+        let keys = self.keys.clone();
+        let actor = actor.clone();
+        self.store
+            .run(move |tx| {
+                let mut items = Vec::new();
+                for r in tx.sent_by(&actor.org_id)? {
+                    let decline_reason = match &r.decline_reason_ct {
+                        Some(ct) => match keys.data_key(tx, &r.person_id)? {
+                            Some(key) => {
+                                tx.audit(
+                                    &keys.audit,
+                                    &event(
+                                        &actor,
+                                        "referral.read_answer",
+                                        "referral",
+                                        r.id.as_str(),
+                                    ),
+                                )?;
+                                Some(key.open_string(&field("decline_reason", r.id.as_str()), ct)?)
+                            }
+                            None => None,
+                        },
+                        None => None,
+                    };
+                    items.push(SentItem {
+                        to_organisation: org_name(tx, Some(&r.to_org_id))?.unwrap_or_default(),
+                        id: r.id,
+                        sent_at: r.created_at,
+                        status: r.status,
+                        decline_reason,
+                    });
+                }
+                Ok(items)
+            })
+            .await
+    }
+
+    /// Opens one referral sent to the actor's organisation, with the person's details. Audited.
+    pub async fn open_referral(
+        &self,
+        actor: &Account,
+        id: &ReferralId,
+    ) -> Result<ReferralView, AppError> {
+        require_for_record(actor, Permission::OpenReferral)?;
+        let keys = self.keys.clone();
+        let actor = actor.clone();
+        let id = id.clone();
+        self.store
+            .run(move |tx| {
+                let r = tx
+                    .referral_to(&actor.org_id, &id)?
+                    .ok_or(AppError::NotFound)?;
+                let from = org_name(tx, r.from_org_id.as_ref())?;
+                tx.audit(
+                    &keys.audit,
+                    &event(&actor, "referral.read", "referral", id.as_str()),
+                )?;
+                unseal(&keys, tx, &r, from)
+            })
+            .await
+    }
+
+    /// Accepts a referral sent to the actor's organisation and opens a case for the person.
+    pub async fn accept_referral(
+        &self,
+        actor: &Account,
+        id: &ReferralId,
+    ) -> Result<CaseId, AppError> {
+        require_for_record(actor, Permission::AcceptReferral)?;
+        let keys = self.keys.clone();
+        let actor = actor.clone();
+        let id = id.clone();
+        self.store
+            .run(move |tx| {
+                let r = tx
+                    .referral_to(&actor.org_id, &id)?
+                    .ok_or(AppError::NotFound)?;
+                let status = r
+                    .status
+                    .accept()
+                    .map_err(|e| AppError::Conflict(e.to_string()))?;
+                let t = now();
+                if !tx.answer_referral(&actor.org_id, &id, status, &actor.user_id, t, None)? {
+                    return Err(AppError::Conflict(
+                        "this referral was already answered".into(),
+                    ));
+                }
+                let case = Case {
+                    id: new_id(CaseId::parse)?,
+                    org_id: actor.org_id.clone(),
+                    referral_id: id.clone(),
+                    person_id: r.person_id.clone(),
+                    status: "open".into(),
+                    opened_at: t,
+                    opened_by: actor.user_id.clone(),
+                };
+                tx.insert_case(&case)?;
+                tx.audit(
+                    &keys.audit,
+                    &event(&actor, "referral.accept", "referral", id.as_str()),
+                )?;
+                tx.audit(
+                    &keys.audit,
+                    &event(&actor, "case.create", "case", case.id.as_str()),
+                )?;
+                Ok(case.id)
+            })
+            .await
+    }
+
+    /// Declines a referral with a reason the sender will see.
+    pub async fn decline_referral(
+        &self,
+        actor: &Account,
+        id: &ReferralId,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        require_for_record(actor, Permission::DeclineReferral)?;
+        let reason = decline_reason(reason)?;
+        let keys = self.keys.clone();
+        let actor = actor.clone();
+        let id = id.clone();
+        self.store
+            .run(move |tx| {
+                let r = tx
+                    .referral_to(&actor.org_id, &id)?
+                    .ok_or(AppError::NotFound)?;
+                let status = r
+                    .status
+                    .decline()
+                    .map_err(|e| AppError::Conflict(e.to_string()))?;
+                let key = keys.data_key(tx, &r.person_id)?.ok_or(AppError::NotFound)?;
+                let ct = key.seal_str(&field("decline_reason", id.as_str()), reason.expose());
+                if !tx.answer_referral(
+                    &actor.org_id,
+                    &id,
+                    status,
+                    &actor.user_id,
+                    now(),
+                    Some(&ct),
+                )? {
+                    return Err(AppError::Conflict(
+                        "this referral was already answered".into(),
+                    ));
+                }
+                tx.audit(
+                    &keys.audit,
+                    &event(&actor, "referral.decline", "referral", id.as_str()),
+                )?;
+                Ok(())
+            })
+            .await
+    }
+
+    /// The organisation's cases, newest first (ids and dates only).
+    pub async fn cases(&self, actor: &Account) -> Result<Vec<Case>, AppError> {
+        require(actor, Permission::ReadCase)?;
+        let org = actor.org_id.clone();
+        self.store.run(move |tx| Ok(tx.cases_of(&org)?)).await
+    }
+
+    /// One case of the actor's organisation with the person's details. Audited.
+    pub async fn case(&self, actor: &Account, id: &CaseId) -> Result<CaseView, AppError> {
+        require_for_record(actor, Permission::ReadCase)?;
+        let keys = self.keys.clone();
+        let actor = actor.clone();
+        let id = id.clone();
+        self.store
+            .run(move |tx| {
+                let case = tx.case_of(&actor.org_id, &id)?.ok_or(AppError::NotFound)?;
+                let r = tx.referral_of_case(&case)?.ok_or(AppError::NotFound)?;
+                let from = org_name(tx, r.from_org_id.as_ref())?;
+                tx.audit(
+                    &keys.audit,
+                    &event(&actor, "case.read", "case", id.as_str()),
+                )?;
+                Ok(CaseView {
+                    id: case.id,
+                    status: case.status,
+                    opened_at: case.opened_at,
+                    referral: unseal(&keys, tx, &r, from)?,
+                })
+            })
+            .await
+    }
+}
