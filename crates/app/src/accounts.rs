@@ -196,8 +196,7 @@ impl App {
         let email = normalise_email(email).map_err(|_| AppError::BadCredentials)?;
         let password = password.to_owned();
         let keys = self.keys.clone();
-        let outcome = self
-            .store
+        self.store
             .run(
                 move |tx| -> Result<Result<NewSession, AppError>, AppError> {
                     let Some(user) = tx.user_by_email(&email)? else {
@@ -254,8 +253,7 @@ impl App {
                     Ok(Ok(NewSession { secret, session }))
                 },
             )
-            .await?;
-        outcome
+            .await?
     }
 
     /// The live session for a cookie's secret.
