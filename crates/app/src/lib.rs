@@ -19,6 +19,7 @@ pub use waymark_store::{
     Account, AuditReport, Backend, DatabaseUrl, Organisation, Session, Store, StoreError,
 };
 
+pub use waymark_vault::constant_time_eq;
 use waymark_vault::{AuditKey, MasterKey};
 
 /// The settings key that records which master key the database was sealed with.

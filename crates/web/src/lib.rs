@@ -1,1 +1,72 @@
-//! placeholder
+//! Waymark's web interface: server-rendered pages that work fully without JavaScript, and the JSON API
+//! under `/api/v1` with its OpenAPI document. Handlers are thin: parse the request, call one use case,
+//! render.
+
+mod api;
+mod auth;
+mod error;
+mod pages;
+mod security;
+mod views;
+
+pub use api::openapi_document;
+
+use axum::Router;
+use axum::routing::{get, post};
+use waymark_app::App;
+
+/// Builds the whole application: pages, API, static files, security headers.
+pub fn router(app: App) -> Router {
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/", get(pages::public::home))
+        .route(
+            "/screening",
+            get(pages::public::screening_form).post(pages::public::screening_result),
+        )
+        .route(
+            "/login",
+            get(pages::account::login_form).post(pages::account::login),
+        )
+        .route("/logout", post(pages::account::logout))
+        .route("/referrals/new", get(pages::referrals::new_form))
+        .route("/referrals", post(pages::referrals::submit))
+        .route("/referrals/sent", get(pages::referrals::sent))
+        .route("/inbox", get(pages::casework::inbox))
+        .route("/inbox/{id}", get(pages::casework::referral))
+        .route("/inbox/{id}/accept", post(pages::casework::accept))
+        .route("/inbox/{id}/decline", post(pages::casework::decline))
+        .route("/cases", get(pages::casework::cases))
+        .route("/cases/{id}", get(pages::casework::case))
+        .route("/static/{file}", get(pages::assets::file))
+        .nest("/api/v1", api::router())
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(security::headers))
+        .with_state(app)
+}
+
+/// Serves until Ctrl-C or SIGTERM.
+pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
+    axum::serve(listener, router(app))
+        .with_graceful_shutdown(shutdown())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

@@ -1,0 +1,454 @@
+//! The JSON API under `/api/v1`: the same use cases as the pages, with bearer tokens, errors as
+//! `application/problem+json`, and its OpenAPI document at `/api/v1/openapi.json`.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::{OpenApi, ToSchema};
+use waymark_app::{App, AppError, ReferralView};
+use waymark_domain::referral::ReferralDraft;
+use waymark_domain::vocabulary::UnknownId;
+use waymark_domain::{
+    AgeBand, CaseId, FirstContact, Indicator, Nation, Need, OrgId, ReferralId, ScreeningInput,
+    screen,
+};
+
+use crate::auth::ApiUser;
+use crate::error::{ApiError, Problem};
+
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/screenings", post(screening))
+        .route("/referrals", post(submit_referral).get(inbox))
+        .route("/referrals/{id}", get(open_referral))
+        .route("/referrals/{id}/accept", post(accept))
+        .route("/referrals/{id}/decline", post(decline))
+        .route("/cases/{id}", get(case))
+        .fallback(|| async { ApiError::App(AppError::NotFound) })
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Waymark API",
+        description = "Screening, consented referral to support organisations, and casework. Personal data \
+                       is returned only to the organisation a record belongs to; every such read is audited.",
+        version = "1"
+    ),
+    paths(screening, submit_referral, inbox, open_referral, accept, decline, case),
+    components(schemas(
+        ScreeningRequest, ScreeningResponse, HelplineBody, ReferralRequest, PersonBody, ConsentBody,
+        Created, InboxResponse, InboxEntry, ReferralBody, AcceptResponse, DeclineRequest, AnswerResponse,
+        CaseBody, Problem
+    )),
+    modifiers(&BearerAuth)
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The OpenAPI document of this API.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.servers = Some(vec![utoipa::openapi::Server::new("/api/v1")]);
+    doc
+}
+
+async fn openapi() -> Response {
+    Json(openapi_document()).into_response()
+}
+
+fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+    json.map(|Json(t)| t).map_err(|e| match e.status() {
+        StatusCode::UNPROCESSABLE_ENTITY => ApiError::App(AppError::Invalid(e.body_text())),
+        _ => ApiError::BadRequest(e.body_text()),
+    })
+}
+
+fn invalid(e: UnknownId) -> ApiError {
+    ApiError::App(AppError::Invalid(e.to_string()))
+}
+
+fn ids<T>(
+    values: &[String],
+    parse: impl Fn(&str) -> Result<T, UnknownId>,
+) -> Result<Vec<T>, ApiError> {
+    values
+        .iter()
+        .map(|v| parse(v))
+        .collect::<Result<_, _>>()
+        .map_err(invalid)
+}
+
+// ---- screening --------------------------------------------------------------------------------------
+
+/// The facts a screening takes; nothing that identifies anyone.
+#[derive(Deserialize, ToSchema)]
+pub struct ScreeningRequest {
+    /// `under_18`, `adult` or `unsure` (unsure is treated as a child).
+    #[schema(example = "adult")]
+    age: String,
+    /// Whether anyone is in immediate danger now.
+    immediate_danger: bool,
+    /// Indicator ids from the vocabulary.
+    #[serde(default)]
+    #[schema(example = json!(["debt_bondage", "retention_of_documents"]))]
+    indicators: Vec<String>,
+    /// `england_wales`, `scotland` or `northern_ireland`.
+    #[schema(example = "england_wales")]
+    nation: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HelplineBody {
+    id: String,
+    name: String,
+    number: String,
+    when: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ScreeningResponse {
+    /// `emergency`, `child_safeguarding`, `possible_trafficking` or `no_clear_indicators`.
+    outcome: String,
+    /// Whether a consented referral (or, for a child, a safeguarding referral) is the next step.
+    refer: bool,
+    helplines: Vec<HelplineBody>,
+}
+
+/// Screen a concern. Needs no token and stores nothing.
+#[utoipa::path(post, path = "/screenings", request_body = ScreeningRequest,
+    responses((status = 200, body = ScreeningResponse), (status = 422, body = Problem, content_type = "application/problem+json")))]
+async fn screening(
+    json: Result<Json<ScreeningRequest>, JsonRejection>,
+) -> Result<Json<ScreeningResponse>, ApiError> {
+    let req = body(json)?;
+    let age = AgeBand::parse(&req.age).map_err(invalid)?;
+    let nation = Nation::parse(&req.nation).map_err(invalid)?;
+    let indicators = ids(&req.indicators, Indicator::parse)?
+        .into_iter()
+        .collect();
+    let outcome = screen(&ScreeningInput {
+        age,
+        immediate_danger: req.immediate_danger,
+        indicators,
+        nation,
+    });
+    let j = waymark_domain::jurisdiction::jurisdiction(nation);
+    Ok(Json(ScreeningResponse {
+        outcome: outcome.as_str().into(),
+        refer: matches!(
+            outcome,
+            waymark_domain::ScreeningOutcome::PossibleTrafficking
+                | waymark_domain::ScreeningOutcome::ChildSafeguarding
+        ),
+        helplines: j
+            .helplines_for(age.treated_as_child())
+            .map(|h| HelplineBody {
+                id: h.id.clone(),
+                name: h.name.clone(),
+                number: h.number.clone(),
+                when: h.when.clone(),
+            })
+            .collect(),
+    }))
+}
+
+// ---- referrals --------------------------------------------------------------------------------------
+
+#[derive(Deserialize, ToSchema)]
+pub struct PersonBody {
+    /// The name the person uses (sealed at rest).
+    name: String,
+    /// A safe way to contact them (sealed at rest).
+    contact: String,
+    /// Their preferred language (sealed at rest).
+    language: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ConsentBody {
+    /// The person gave informed consent after the receiving organisation's data policy was explained.
+    given: bool,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReferralRequest {
+    /// The support organisation's id.
+    to_organisation: String,
+    person: PersonBody,
+    /// `under_18`, `adult` or `unsure`.
+    age: String,
+    #[serde(default)]
+    needs: Vec<String>,
+    #[serde(default)]
+    indicators: Vec<String>,
+    /// Who the person first turned to (a `first_contacts` id).
+    first_contact: String,
+    nation: String,
+    #[serde(default)]
+    area: Option<String>,
+    /// Required for an adult; a child needs none.
+    #[serde(default)]
+    consent: Option<ConsentBody>,
+    /// For a child (or a person who may be one): which children's services were notified. Required then.
+    #[serde(default)]
+    children_services_notified: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    id: String,
+    status: String,
+}
+
+/// Refer a person to a support organisation. An adult needs `consent.given = true` (else 422).
+#[utoipa::path(post, path = "/referrals", request_body = ReferralRequest, security(("bearer" = [])),
+    responses((status = 201, body = Created), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+async fn submit_referral(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    json: Result<Json<ReferralRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let req = body(json)?;
+    let to = OrgId::parse(&req.to_organisation)
+        .map_err(|e| ApiError::App(AppError::Invalid(e.to_string())))?;
+    let draft = ReferralDraft {
+        name: req.person.name,
+        contact: req.person.contact,
+        language: req.person.language,
+        age: AgeBand::parse(&req.age).map_err(invalid)?,
+        nation: Nation::parse(&req.nation).map_err(invalid)?,
+        area: req.area,
+        needs: ids(&req.needs, Need::parse)?.into_iter().collect(),
+        indicators: ids(&req.indicators, Indicator::parse)?
+            .into_iter()
+            .collect(),
+        first_contact: FirstContact::parse(&req.first_contact).map_err(invalid)?,
+        consent_given: req.consent.is_some_and(|c| c.given),
+        children_services_notified: req.children_services_notified,
+    };
+    let id = app.submit_referral(&account, &to, draft).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Created {
+            id: id.to_string(),
+            status: "sent".into(),
+        }),
+    )
+        .into_response())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InboxEntry {
+    id: String,
+    received_at: String,
+    status: String,
+    age: String,
+    nation: String,
+    area: Option<String>,
+    needs: Vec<String>,
+    from_organisation: Option<String>,
+    child_safeguarding: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InboxResponse {
+    referrals: Vec<InboxEntry>,
+}
+
+fn iso(t: time::PrimitiveDateTime) -> String {
+    t.assume_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// The referrals sent to the caller's organisation, newest first (no personal fields).
+#[utoipa::path(get, path = "/referrals", security(("bearer" = [])),
+    responses((status = 200, body = InboxResponse), (status = 403, body = Problem, content_type = "application/problem+json")))]
+async fn inbox(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+) -> Result<Json<InboxResponse>, ApiError> {
+    let referrals = app
+        .inbox(&account)
+        .await?
+        .into_iter()
+        .map(|r| InboxEntry {
+            id: r.id.to_string(),
+            received_at: iso(r.received_at),
+            status: r.status.as_str().into(),
+            age: r.age.as_str().into(),
+            nation: r.nation.as_str().into(),
+            area: r.area,
+            needs: r.needs.iter().map(|n| n.as_str().to_owned()).collect(),
+            from_organisation: r.from_organisation,
+            child_safeguarding: r.child_safeguarding,
+        })
+        .collect();
+    Ok(Json(InboxResponse { referrals }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReferralBody {
+    id: String,
+    received_at: String,
+    status: String,
+    from_organisation: Option<String>,
+    name: String,
+    contact: String,
+    language: String,
+    age: String,
+    nation: String,
+    area: Option<String>,
+    needs: Vec<String>,
+    indicators: Vec<String>,
+    first_contact: String,
+    consent_given: bool,
+    children_services_notified: Option<String>,
+    decline_reason: Option<String>,
+    case_id: Option<String>,
+}
+
+fn referral_body(r: ReferralView) -> ReferralBody {
+    ReferralBody {
+        id: r.id.to_string(),
+        received_at: iso(r.received_at),
+        status: r.status.as_str().into(),
+        from_organisation: r.from_organisation,
+        name: r.name,
+        contact: r.contact,
+        language: r.language,
+        age: r.age.as_str().into(),
+        nation: r.nation.as_str().into(),
+        area: r.area,
+        needs: r.needs.iter().map(|n| n.as_str().to_owned()).collect(),
+        indicators: r.indicators.iter().map(|i| i.as_str().to_owned()).collect(),
+        first_contact: r.first_contact.as_str().into(),
+        consent_given: r.consent_given,
+        children_services_notified: r.children_services,
+        decline_reason: r.decline_reason,
+        case_id: r.case_id.map(|c| c.to_string()),
+    }
+}
+
+fn referral_id(id: &str) -> Result<ReferralId, ApiError> {
+    ReferralId::parse(id).map_err(|_| ApiError::App(AppError::NotFound))
+}
+
+/// Open one referral sent to the caller's organisation, with the person's details (audited).
+#[utoipa::path(get, path = "/referrals/{id}", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = ReferralBody), (status = 404, body = Problem, content_type = "application/problem+json")))]
+async fn open_referral(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<ReferralBody>, ApiError> {
+    Ok(Json(referral_body(
+        app.open_referral(&account, &referral_id(&id)?).await?,
+    )))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AcceptResponse {
+    case_id: String,
+    referral_id: String,
+    status: String,
+}
+
+/// Accept a referral, which opens a case. Another organisation's referral answers 404.
+#[utoipa::path(post, path = "/referrals/{id}/accept", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 201, body = AcceptResponse), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json")))]
+async fn accept(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let id = referral_id(&id)?;
+    let case = app.accept_referral(&account, &id).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(AcceptResponse {
+            case_id: case.to_string(),
+            referral_id: id.to_string(),
+            status: "accepted".into(),
+        }),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DeclineRequest {
+    /// Why, in words the sender will read.
+    reason: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AnswerResponse {
+    id: String,
+    status: String,
+}
+
+/// Decline a referral with a reason the sender sees.
+#[utoipa::path(post, path = "/referrals/{id}/decline", request_body = DeclineRequest, security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = AnswerResponse), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+async fn decline(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+    json: Result<Json<DeclineRequest>, JsonRejection>,
+) -> Result<Json<AnswerResponse>, ApiError> {
+    let id = referral_id(&id)?;
+    let req = body(json)?;
+    app.decline_referral(&account, &id, &req.reason).await?;
+    Ok(Json(AnswerResponse {
+        id: id.to_string(),
+        status: "declined".into(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CaseBody {
+    id: String,
+    status: String,
+    opened_at: String,
+    referral: ReferralBody,
+}
+
+/// A case with the person's details, for its own organisation only (404 for anyone else).
+#[utoipa::path(get, path = "/cases/{id}", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = CaseBody), (status = 404, body = Problem, content_type = "application/problem+json")))]
+async fn case(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<CaseBody>, ApiError> {
+    let id = CaseId::parse(&id).map_err(|_| ApiError::App(AppError::NotFound))?;
+    let c = app.case(&account, &id).await?;
+    Ok(Json(CaseBody {
+        id: c.id.to_string(),
+        status: c.status,
+        opened_at: iso(c.opened_at),
+        referral: referral_body(c.referral),
+    }))
+}

@@ -1,0 +1,132 @@
+//! Who is asking: a browser session (cookie) for pages, a bearer token for the API; and the CSRF check.
+
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use waymark_app::{Account, App, Session};
+
+use crate::error::{ApiError, WebError};
+
+pub const SESSION_COOKIE: &str = "waymark_session";
+
+/// A signed-in browser session. Without one, a page redirects to the sign-in page and comes back after.
+pub struct Signed(pub Session);
+
+impl FromRequestParts<App> for Signed {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        match <Signed as OptionalFromRequestParts<App>>::from_request_parts(parts, app).await? {
+            Some(s) => Ok(s),
+            None => {
+                let here = parts
+                    .uri
+                    .path_and_query()
+                    .map(|p| p.as_str())
+                    .unwrap_or("/");
+                let next: String = form_urlencode(here);
+                Err(Redirect::to(&format!("/login?next={next}")).into_response())
+            }
+        }
+    }
+}
+
+impl OptionalFromRequestParts<App> for Signed {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &App,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let Some(secret) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) else {
+            return Ok(None);
+        };
+        match app.session(&secret).await {
+            Ok(s) => Ok(s.map(Signed)),
+            Err(e) => Err(WebError::from(e).into_response()),
+        }
+    }
+}
+
+impl Signed {
+    pub fn account(&self) -> &Account {
+        &self.0.account
+    }
+    /// Refuses a form whose CSRF token is not this session's.
+    pub fn check_csrf(&self, token: &str) -> Result<(), WebError> {
+        if waymark_app::constant_time_eq(&self.0.csrf_token, token) {
+            Ok(())
+        } else {
+            Err(WebError::Csrf)
+        }
+    }
+}
+
+/// The session cookie: not readable by scripts, never sent cross-site, `Secure` unless the site is
+/// served to this machine only (plain http on localhost, for the demo and tests).
+pub fn session_cookie(secret: String, host: Option<&str>) -> Cookie<'static> {
+    let local = host.is_some_and(|h| {
+        let name = h.rsplit_once(':').map_or(h, |(n, _)| n);
+        matches!(name, "localhost" | "127.0.0.1" | "[::1]")
+    });
+    Cookie::build((SESSION_COOKIE, secret))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(!local)
+        .path("/")
+        .build()
+}
+
+pub fn host(parts_headers: &axum::http::HeaderMap) -> Option<&str> {
+    parts_headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+}
+
+/// The account behind an API bearer token.
+pub struct ApiUser(pub Account);
+
+impl FromRequestParts<App> for ApiUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .ok_or(ApiError::Unauthorized)?;
+        match app.account_for_token(token).await {
+            Ok(Some(account)) => Ok(ApiUser(account)),
+            Ok(None) => Err(ApiError::Unauthorized),
+            Err(e) => Err(ApiError::App(e)),
+        }
+    }
+}
+
+/// Percent-encodes a value for a query string.
+pub fn form_urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Only local paths may be a `next` target, never another site.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".to_owned(),
+    }
+}

@@ -1,0 +1,74 @@
+//! The HTML pages, by area. Each handler parses the request, calls one use case and renders a template.
+
+pub mod account;
+pub mod assets;
+pub mod casework;
+pub mod public;
+pub mod referrals;
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use waymark_app::Session;
+use waymark_domain::{Permission, allows};
+
+use crate::error::{WebError, error_page};
+
+/// The header's links, which depend on what the signed-in user may do.
+pub struct Nav {
+    pub signed_in: bool,
+    pub name: String,
+    pub csrf: String,
+    pub links: Vec<(&'static str, &'static str)>,
+}
+
+impl Nav {
+    pub fn public() -> Nav {
+        Nav {
+            signed_in: false,
+            name: String::new(),
+            csrf: String::new(),
+            links: vec![("/screening", "Check a concern")],
+        }
+    }
+
+    pub fn for_session(session: Option<&Session>) -> Nav {
+        let Some(s) = session else {
+            return Nav::public();
+        };
+        let a = &s.account;
+        let may = |p| allows(a.role, a.org_kind, p);
+        let mut links = vec![("/screening", "Check a concern")];
+        if may(Permission::SubmitReferral) {
+            links.push(("/referrals/new", "Refer someone"));
+        }
+        if may(Permission::ViewSentReferrals) {
+            links.push(("/referrals/sent", "Sent referrals"));
+        }
+        if may(Permission::ViewReferralInbox) {
+            links.push(("/inbox", "Referrals received"));
+        }
+        if may(Permission::ReadCase) {
+            links.push(("/cases", "Cases"));
+        }
+        Nav {
+            signed_in: true,
+            name: a.display_name.clone(),
+            csrf: s.csrf_token.clone(),
+            links,
+        }
+    }
+}
+
+/// Renders a page template.
+pub fn render<T: Template>(page: &T) -> Result<Response, WebError> {
+    Ok(Html(page.render()?).into_response())
+}
+
+pub async fn not_found() -> Response {
+    error_page(
+        StatusCode::NOT_FOUND,
+        "Page not found",
+        "There is nothing here, or you do not have access to it.".into(),
+    )
+}

@@ -1,0 +1,341 @@
+//! The helper's referral: choose an organisation (its data policy shown), record the person and their
+//! consent (or, for a child, the children's services told), send. Errors keep everything entered.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use serde::Deserialize;
+use waymark_app::{App, AppError};
+use waymark_domain::referral::{ReferralDraft, ReferralError};
+use waymark_domain::{AgeBand, FirstContact, Indicator, Nation, Need, OrgId};
+
+use super::{Nav, render};
+use crate::auth::Signed;
+use crate::error::WebError;
+use crate::views::{self, Choice, choices};
+
+/// Everything the form carries, as entered.
+#[derive(Deserialize, Default)]
+pub struct ReferralForm {
+    #[serde(default)]
+    csrf: String,
+    nation: Option<String>,
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    needs: Vec<String>,
+    #[serde(default)]
+    indicators: Vec<String>,
+    age: Option<String>,
+    to_organisation: Option<String>,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    contact: String,
+    #[serde(default)]
+    language: String,
+    first_contact: Option<String>,
+    consent_given: Option<String>,
+    #[serde(default)]
+    children_services_notified: String,
+}
+
+pub struct OrgOption {
+    id: String,
+    name: String,
+    place: String,
+    needs_met: usize,
+    policy: String,
+    checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "referral_form.html")]
+struct ReferralPage {
+    nav: Nav,
+    errors: Vec<(&'static str, String)>,
+    nations: Vec<Choice>,
+    needs: Vec<Choice>,
+    indicators: Vec<Choice>,
+    ages: Vec<Choice>,
+    first_contacts: Vec<Choice>,
+    orgs: Vec<OrgOption>,
+    nation: String,
+    area: String,
+    age: String,
+    name: String,
+    contact: String,
+    language: String,
+    consent_given: bool,
+    children_services: String,
+}
+
+fn parsed<T>(
+    values: &[String],
+    parse: impl Fn(&str) -> Result<T, waymark_domain::UnknownId>,
+) -> Vec<T> {
+    values.iter().filter_map(|v| parse(v).ok()).collect()
+}
+
+async fn form_page(
+    app: &App,
+    session: &Signed,
+    form: &ReferralForm,
+    errors: Vec<(&'static str, String)>,
+) -> Result<Response, WebError> {
+    let nation = form
+        .nation
+        .as_deref()
+        .and_then(|n| Nation::parse(n).ok())
+        .unwrap_or(Nation::EnglandWales);
+    let needs: Vec<Need> = parsed(&form.needs, Need::parse);
+    let indicators: Vec<Indicator> = parsed(&form.indicators, Indicator::parse);
+    let age = form.age.as_deref().and_then(|a| AgeBand::parse(a).ok());
+    let first = form
+        .first_contact
+        .as_deref()
+        .and_then(|f| FirstContact::parse(f).ok());
+    let area = form.area.trim().to_owned();
+    let suggestions = app
+        .suggest_support(
+            nation,
+            Some(area.clone()).filter(|a| !a.is_empty()),
+            needs.clone(),
+        )
+        .await?;
+    let orgs = suggestions
+        .into_iter()
+        .map(|s| OrgOption {
+            checked: form.to_organisation.as_deref() == Some(s.org.id.as_str()),
+            id: s.org.id.to_string(),
+            place: match (&s.org.area, s.org.nation) {
+                (Some(a), Some(n)) => format!("{a}, {}", views::nation(n)),
+                (None, Some(n)) => views::nation(n).to_owned(),
+                (Some(a), None) => a.clone(),
+                (None, None) => "UK".to_owned(),
+            },
+            name: s.org.name,
+            needs_met: s.needs_met,
+            policy: s.org.data_sharing_policy,
+        })
+        .collect();
+    let page = ReferralPage {
+        nav: Nav::for_session(Some(&session.0)),
+        errors,
+        nations: choices(Nation::ALL, Nation::as_str, views::nation, &[nation]),
+        needs: choices(Need::ALL, Need::as_str, views::need, &needs),
+        indicators: choices(
+            Indicator::ALL,
+            Indicator::as_str,
+            views::indicator,
+            &indicators,
+        ),
+        ages: choices(
+            AgeBand::ALL,
+            AgeBand::as_str,
+            views::age,
+            &age.into_iter().collect::<Vec<_>>(),
+        ),
+        first_contacts: choices(
+            FirstContact::ALL,
+            FirstContact::as_str,
+            views::first_contact,
+            &[first.unwrap_or(FirstContact::FaithGroup)],
+        ),
+        orgs,
+        nation: nation.as_str().to_owned(),
+        area,
+        age: age.map(|a| a.as_str().to_owned()).unwrap_or_default(),
+        name: form.name.clone(),
+        contact: form.contact.clone(),
+        language: form.language.clone(),
+        consent_given: form.consent_given.is_some(),
+        children_services: form.children_services_notified.clone(),
+    };
+    render(&page)
+}
+
+pub async fn new_form(
+    State(app): State<App>,
+    session: Signed,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    if !waymark_domain::allows(
+        session.account().role,
+        session.account().org_kind,
+        waymark_domain::Permission::SubmitReferral,
+    ) {
+        return Err(AppError::Forbidden.into());
+    }
+    // Repeated keys (needs, indicators) come as pairs.
+    let mut form = ReferralForm::default();
+    for (k, v) in query {
+        match k.as_str() {
+            "nation" => form.nation = Some(v),
+            "area" => form.area = v,
+            "age" => form.age = Some(v),
+            "needs" => form.needs.push(v),
+            "indicators" => form.indicators.push(v),
+            _ => {}
+        }
+    }
+    form_page(&app, &session, &form, vec![]).await
+}
+
+/// Which field a rule's refusal belongs to, for the error summary's link.
+fn field_of(e: &ReferralError) -> &'static str {
+    match e {
+        ReferralError::ConsentRequired => "consent_given",
+        ReferralError::ChildrenServicesRequired => "children_services_notified",
+        ReferralError::Field { field: "name", .. } => "name",
+        ReferralError::Field {
+            field: "safe contact",
+            ..
+        } => "contact",
+        ReferralError::Field {
+            field: "language", ..
+        } => "language",
+        ReferralError::Field { field: "area", .. } => "find-area",
+        ReferralError::Field { .. } => "children_services_notified",
+    }
+}
+
+fn sentence(s: String) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+pub async fn submit(
+    State(app): State<App>,
+    session: Signed,
+    Form(form): Form<ReferralForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    let mut errors: Vec<(&'static str, String)> = Vec::new();
+    let to = form
+        .to_organisation
+        .as_deref()
+        .and_then(|o| OrgId::parse(o).ok());
+    if to.is_none() {
+        errors.push((
+            "to_organisation",
+            "Choose the organisation to refer to".into(),
+        ));
+    }
+    let age = form.age.as_deref().and_then(|a| AgeBand::parse(a).ok());
+    if age.is_none() {
+        errors.push(("age", "Choose the person's age, or “Not sure”".into()));
+    }
+    let nation = form.nation.as_deref().and_then(|n| Nation::parse(n).ok());
+    let first_contact = form
+        .first_contact
+        .as_deref()
+        .and_then(|f| FirstContact::parse(f).ok());
+    let (Some(to), Some(age), Some(nation), Some(first_contact)) = (to, age, nation, first_contact)
+    else {
+        if nation.is_none() || first_contact.is_none() {
+            errors.push(("first_contact", "Choose who they first turned to".into()));
+        }
+        return Ok((
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            form_page(&app, &session, &form, errors).await?,
+        )
+            .into_response());
+    };
+    let draft = ReferralDraft {
+        name: form.name.clone(),
+        contact: form.contact.clone(),
+        language: form.language.clone(),
+        age,
+        nation,
+        area: Some(form.area.clone()),
+        needs: parsed(&form.needs, Need::parse).into_iter().collect(),
+        indicators: parsed(&form.indicators, Indicator::parse)
+            .into_iter()
+            .collect(),
+        first_contact,
+        consent_given: form.consent_given.is_some(),
+        children_services_notified: Some(form.children_services_notified.clone()),
+    };
+    match app.submit_referral(session.account(), &to, draft).await {
+        Ok(_) => Ok(Redirect::to("/referrals/sent?sent=1").into_response()),
+        Err(AppError::Referral(e)) => {
+            errors.push((field_of(&e), sentence(e.to_string())));
+            Ok((
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                form_page(&app, &session, &form, errors).await?,
+            )
+                .into_response())
+        }
+        Err(AppError::Invalid(m)) => {
+            errors.push(("to_organisation", sentence(m)));
+            Ok((
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                form_page(&app, &session, &form, errors).await?,
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub struct SentRow {
+    reference: String,
+    sent: String,
+    to: String,
+    status: &'static str,
+    reason: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "sent.html")]
+struct Sent {
+    nav: Nav,
+    just_sent: bool,
+    items: Vec<SentRow>,
+}
+
+#[derive(Deserialize)]
+pub struct SentQuery {
+    sent: Option<String>,
+}
+
+pub async fn sent(
+    State(app): State<App>,
+    session: Signed,
+    Query(q): Query<SentQuery>,
+) -> Result<Response, WebError> {
+    let items = app
+        .sent_referrals(session.account())
+        .await?
+        .into_iter()
+        .map(|r| SentRow {
+            reference: r
+                .id
+                .as_str()
+                .chars()
+                .rev()
+                .take(8)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect(),
+            sent: views::date(r.sent_at),
+            to: r.to_organisation,
+            status: match r.status.as_str() {
+                "sent" => "Waiting for an answer",
+                "accepted" => "Accepted",
+                _ => "Declined",
+            },
+            reason: r.decline_reason,
+        })
+        .collect();
+    render(&Sent {
+        nav: Nav::for_session(Some(&session.0)),
+        just_sent: q.sent.is_some(),
+        items,
+    })
+}

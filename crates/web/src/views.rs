@@ -1,0 +1,128 @@
+//! Words for the vocabulary ids, as people read them on a page. The ids stay the same everywhere; only
+//! these labels are for people (and, later, translated).
+
+use waymark_domain::{AgeBand, FirstContact, Indicator, Nation, Need, ScreeningOutcome};
+
+pub fn indicator(i: Indicator) -> &'static str {
+    use Indicator::*;
+    match i {
+        AbuseOfVulnerability => {
+            "Someone takes advantage of their situation (no papers, no English, debt, youth)"
+        }
+        Deception => {
+            "They were promised a job, pay, school or conditions that turned out to be false"
+        }
+        RestrictionOfMovement => "They are locked in, escorted, or not allowed to leave",
+        Isolation => "They are kept away from family, friends, a phone or the community",
+        PhysicalSexualViolence => "They have been hit, hurt, or forced into sex",
+        IntimidationThreats => {
+            "They or their family are threatened (including with curses or juju)"
+        }
+        RetentionOfDocuments => "Someone else holds their passport or ID",
+        WithholdingOfWages => "They work for no pay, or someone keeps their pay",
+        DebtBondage => "They owe a debt (travel, rent, food) they can never pay off",
+        AbusiveConditions => "They live or work in degrading, dangerous or overcrowded conditions",
+        ExcessiveOvertime => "They work day and night with no days off",
+        ThreatenedWithAuthorities => {
+            "They were told the police or immigration would jail or deport them"
+        }
+        LivesAtWorkplace => "They sleep where they work, or the employer controls their housing",
+        SomeoneSpeaksForThem => {
+            "Someone else answers for them, holds their phone, or comes to every meeting"
+        }
+        DoesNotKnowAddress => "They cannot say where they live or work, or are moved often",
+        UntreatedInjuries => "They have injuries, are malnourished, or cannot see a doctor",
+        FearfulOrScripted => "They seem afraid or withdrawn, or their story sounds rehearsed",
+        ForcedCriminality => {
+            "They are made to commit crimes (cannabis farms, drug running, theft, begging)"
+        }
+        ForcedSexWork => "They are made to sell sex and someone else takes the money",
+    }
+}
+
+pub fn need(n: Need) -> &'static str {
+    use Need::*;
+    match n {
+        EmergencyAccommodation => "Somewhere safe to stay tonight",
+        SafeHousing => "Safe housing",
+        Medical => "Medical care",
+        MentalHealth => "Mental health support",
+        LegalAdvice => "Legal advice",
+        ImmigrationAdvice => "Immigration advice",
+        Interpreter => "An interpreter",
+        MoneyAndFood => "Money and food",
+        ChildrenAndFamily => "Help with children and family",
+        EducationAndWork => "Education and work",
+        FaithAndCommunity => "Faith and community",
+        ReturnHome => "Help to return home",
+    }
+}
+
+pub fn first_contact(f: FirstContact) -> &'static str {
+    use FirstContact::*;
+    match f {
+        Myself => "They came forward themselves",
+        FaithGroup => "A faith group",
+        CommunityGroup => "A community group",
+        MemberOfPublic => "A member of the public",
+        FriendOrFamily => "A friend or family member",
+        HealthWorker => "A health worker",
+        Charity => "A charity",
+        Helpline => "A helpline",
+        Police => "The police",
+        ImmigrationOfficial => "An immigration official",
+        LocalAuthority => "A local council",
+        Other => "Someone else",
+    }
+}
+
+pub fn nation(n: Nation) -> &'static str {
+    waymark_domain::jurisdiction::jurisdiction(n).name.as_str()
+}
+
+pub fn age(a: AgeBand) -> &'static str {
+    match a {
+        AgeBand::Under18 => "Under 18",
+        AgeBand::Adult => "18 or over",
+        AgeBand::Unsure => "Not sure (treated as under 18)",
+    }
+}
+
+pub fn outcome_title(o: ScreeningOutcome) -> &'static str {
+    match o {
+        ScreeningOutcome::Emergency => "Someone is in danger: call 999 now",
+        ScreeningOutcome::ChildSafeguarding => {
+            "This may be a child: keep them safe and tell children's services"
+        }
+        ScreeningOutcome::PossibleTrafficking => "This may be trafficking or modern slavery",
+        ScreeningOutcome::NoClearIndicators => "Nothing clearly points to trafficking yet",
+    }
+}
+
+/// A list of (id, label, checked) for a group of checkboxes or radios.
+pub struct Choice {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub checked: bool,
+}
+
+pub fn choices<T: Copy + PartialEq>(
+    all: &[T],
+    id: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+    selected: &[T],
+) -> Vec<Choice> {
+    all.iter()
+        .map(|v| Choice {
+            id: id(*v),
+            label: label(*v),
+            checked: selected.contains(v),
+        })
+        .collect()
+}
+
+pub fn date(t: time::PrimitiveDateTime) -> String {
+    let format =
+        time::macros::format_description!("[day] [month repr:short] [year], [hour]:[minute]");
+    t.format(&format).unwrap_or_default()
+}
