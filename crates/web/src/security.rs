@@ -63,17 +63,12 @@ fn is_cross_site_write(request: &Request) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return !matches!(site, "same-origin" | "none");
     }
-    match (
-        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
-        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
-    ) {
-        (Some(origin), Some(host)) => {
-            let origin_host = origin
-                .split_once("://")
-                .map(|(_, rest)| rest)
-                .unwrap_or(origin);
-            origin != "null" && origin_host != host || origin == "null"
-        }
-        _ => false,
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    match origin {
+        // Clients that are not browsers send no Origin; browsers always do on a form post.
+        None => false,
+        Some("null") => true,
+        Some(o) => host.is_none_or(|h| o.split_once("://").map_or(o, |(_, rest)| rest) != h),
     }
 }

@@ -1,0 +1,304 @@
+//! The in-process test harness: an `App` on a fresh database of either backend with three fictional
+//! organisations and their users, driven through the router with `oneshot` (no port, no network).
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+use waymark_app::{App, NewOrganisation};
+use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role};
+use waymark_store::testing::TestDatabase;
+use waymark_vault::MasterKey;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub struct Tokens {
+    pub helper: String,
+    pub harbour_worker: String,
+    pub harbour_admin: String,
+    pub lantern_worker: String,
+}
+
+pub struct Harness {
+    pub app: App,
+    pub harbour: String,
+    pub harbour_policy: String,
+    pub tokens: Tokens,
+    _db: TestDatabase,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+/// The value of the first hidden `csrf` field on a page.
+pub fn csrf_of(html: &str) -> String {
+    between(html, "name=\"csrf\" value=\"", "\"").expect("a CSRF field on the page")
+}
+
+pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
+    let from = text.find(start)? + start.len();
+    let len = text[from..].find(end)?;
+    Some(text[from..from + len].to_owned())
+}
+
+impl Harness {
+    pub async fn both() -> Vec<Harness> {
+        vec![Self::sqlite().await, Self::postgres().await]
+    }
+    pub async fn sqlite() -> Harness {
+        Self::on(TestDatabase::sqlite()).await
+    }
+    pub async fn postgres() -> Harness {
+        Self::on(TestDatabase::postgres()).await
+    }
+
+    async fn on(db: TestDatabase) -> Harness {
+        let app = App::with_key(db.store.clone(), MasterKey::generate()).expect("app");
+        let org = |name: &str, kind, nation, area: &str, needs: Vec<Need>, policy: Option<&str>| {
+            NewOrganisation {
+                name: name.into(),
+                kind,
+                nation: Some(nation),
+                area: Some(area.into()),
+                needs,
+                data_sharing_policy: policy.map(str::to_owned),
+            }
+        };
+        let harbour_policy = "Harbour Light keeps referrals encrypted and shares nothing without consent (test policy).";
+        let church = app
+            .add_organisation(org(
+                "St Example Church (fictional)",
+                OrganisationKind::CommunityGroup,
+                Nation::EnglandWales,
+                "Leeds",
+                vec![],
+                None,
+            ))
+            .await
+            .expect("church");
+        let harbour = app
+            .add_organisation(org(
+                "Harbour Light (fictional)",
+                OrganisationKind::SupportOrganisation,
+                Nation::EnglandWales,
+                "Leeds",
+                vec![Need::SafeHousing, Need::Medical],
+                Some(harbour_policy),
+            ))
+            .await
+            .expect("harbour");
+        let lantern = app
+            .add_organisation(org(
+                "Northern Lantern (fictional)",
+                OrganisationKind::SupportOrganisation,
+                Nation::Scotland,
+                "Glasgow",
+                vec![Need::MentalHealth],
+                None,
+            ))
+            .await
+            .expect("lantern");
+        let users: [(&OrgId, &str, Role); 6] = [
+            (&church, "helper@church.example", Role::Helper),
+            (&harbour, "caseworker@harbour.example", Role::Caseworker),
+            (&harbour, "admin@harbour.example", Role::Admin),
+            (&lantern, "caseworker@lantern.example", Role::Caseworker),
+            (&lantern, "manager@lantern.example", Role::Manager),
+            (&harbour, "manager@harbour.example", Role::Manager),
+        ];
+        for (org, email, role) in users {
+            app.add_user(org, email, "Test user", role, PASSWORD)
+                .await
+                .expect("user");
+        }
+        let tokens = Tokens {
+            helper: app
+                .create_token("helper@church.example")
+                .await
+                .expect("token"),
+            harbour_worker: app
+                .create_token("caseworker@harbour.example")
+                .await
+                .expect("token"),
+            harbour_admin: app
+                .create_token("admin@harbour.example")
+                .await
+                .expect("token"),
+            lantern_worker: app
+                .create_token("caseworker@lantern.example")
+                .await
+                .expect("token"),
+        };
+        Harness {
+            app,
+            harbour: harbour.to_string(),
+            harbour_policy: harbour_policy.into(),
+            tokens,
+            _db: db,
+        }
+    }
+
+    async fn send(&self, request: Request<Body>) -> Reply {
+        let response = waymark_web::router(self.app.clone())
+            .oneshot(request)
+            .await
+            .expect("a response");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("a body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        let mut b = Request::get(path);
+        if let Some(c) = cookie {
+            b = b.header("cookie", c);
+        }
+        self.send(b.body(Body::empty()).expect("request")).await
+    }
+
+    pub async fn post_form(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> Reply {
+        self.post_form_with(path, fields, cookie, &[("sec-fetch-site", "same-origin")])
+            .await
+    }
+
+    pub async fn post_form_with(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        cookie: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut b = Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        if let Some(c) = cookie {
+            b = b.header("cookie", c);
+        }
+        self.send(b.body(Body::from(body)).expect("request")).await
+    }
+
+    /// Signs in through the form and returns the `Cookie` header value.
+    pub async fn login(&self, email: &str) -> String {
+        let r = self
+            .post_form(
+                "/login",
+                &[("email", email), ("password", PASSWORD), ("next", "/")],
+                None,
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "login for {email}: {}",
+            r.body
+        );
+        let cookie = r.header("set-cookie").expect("a session cookie");
+        cookie.split(';').next().expect("name=value").to_owned()
+    }
+
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        token: &str,
+        body: Option<serde_json::Value>,
+    ) -> Reply {
+        let b = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("authorization", format!("Bearer {token}"));
+        let request = match body {
+            Some(json) => b
+                .header("content-type", "application/json")
+                .body(Body::from(json.to_string())),
+            None => b.body(Body::empty()),
+        };
+        self.send(request.expect("request")).await
+    }
+
+    pub async fn api_public(&self, method: &str, path: &str, body: serde_json::Value) -> Reply {
+        let b = Request::builder().method(method).uri(path);
+        let request = if body.is_null() {
+            b.body(Body::empty())
+        } else {
+            b.header("content-type", "application/json")
+                .body(Body::from(body.to_string()))
+        };
+        self.send(request.expect("request")).await
+    }
+
+    pub fn referral_body(&self, age: &str, consent: bool) -> serde_json::Value {
+        serde_json::json!({
+            "to_organisation": self.harbour,
+            "person": {"name": "Test Person", "contact": "Via the church office", "language": "Romanian"},
+            "age": age,
+            "needs": ["safe_housing"],
+            "indicators": ["debt_bondage"],
+            "first_contact": "faith_group",
+            "nation": "england_wales",
+            "consent": {"given": consent}
+        })
+    }
+
+    /// Sends a referral to Harbour Light through the API as the church's helper; returns its id.
+    pub async fn api_referral(&self, age: &str, consent: bool) -> String {
+        let r = self
+            .api(
+                "POST",
+                "/api/v1/referrals",
+                &self.tokens.helper,
+                Some(self.referral_body(age, consent)),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        r.json()["id"].as_str().expect("id").to_owned()
+    }
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
