@@ -1,0 +1,202 @@
+//! `waymark demo`: a fresh SQLite database with its own master key, filled with clearly fictional
+//! organisations and accounts, served at once. Nothing in it is real, and (unless `--data-dir` is given) it
+//! lives in a temporary folder that is deleted when the demo stops.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, bail};
+use tokio::net::TcpListener;
+use waymark_app::{App, DatabaseUrl, NewOrganisation, Store};
+use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role};
+use waymark_vault::MasterKey;
+
+use crate::{blocking, empty_or_missing};
+
+/// A fictional organisation of the demo.
+struct DemoOrg {
+    name: &'static str,
+    kind: OrganisationKind,
+    nation: Option<Nation>,
+    area: Option<&'static str>,
+    needs: &'static [Need],
+}
+
+const CHURCH: usize = 0;
+const HARBOUR: usize = 1;
+const LANTERN: usize = 2;
+const PANEL: usize = 3;
+
+const ORGS: [DemoOrg; 4] = [
+    DemoOrg {
+        name: "St Brigid's Community Church (fictional)",
+        kind: OrganisationKind::CommunityGroup,
+        nation: Some(Nation::EnglandWales),
+        area: Some("Leeds"),
+        needs: &[],
+    },
+    DemoOrg {
+        name: "Harbour Light Support (fictional)",
+        kind: OrganisationKind::SupportOrganisation,
+        nation: Some(Nation::EnglandWales),
+        area: Some("Leeds"),
+        needs: &[
+            Need::SafeHousing,
+            Need::EmergencyAccommodation,
+            Need::Medical,
+            Need::Interpreter,
+            Need::LegalAdvice,
+        ],
+    },
+    DemoOrg {
+        name: "Northern Lantern Trust (fictional)",
+        kind: OrganisationKind::SupportOrganisation,
+        nation: Some(Nation::Scotland),
+        area: Some("Glasgow"),
+        needs: &[
+            Need::MentalHealth,
+            Need::ImmigrationAdvice,
+            Need::MoneyAndFood,
+            Need::EducationAndWork,
+        ],
+    },
+    DemoOrg {
+        name: "Independent Decision Panel (fictional)",
+        kind: OrganisationKind::DecisionBody,
+        nation: Some(Nation::EnglandWales),
+        area: None,
+        needs: &[],
+    },
+];
+
+/// A fictional account: its organisation (an index into [`ORGS`]), email, display name and role.
+const USERS: [(usize, &str, &str, Role); 6] = [
+    (CHURCH, "helper@church.example", "Demo Helper", Role::Helper),
+    (
+        HARBOUR,
+        "caseworker@harbour.example",
+        "Demo Caseworker (Harbour Light)",
+        Role::Caseworker,
+    ),
+    (
+        HARBOUR,
+        "manager@harbour.example",
+        "Demo Manager (Harbour Light)",
+        Role::Manager,
+    ),
+    (
+        LANTERN,
+        "caseworker@lantern.example",
+        "Demo Caseworker (Northern Lantern)",
+        Role::Caseworker,
+    ),
+    (
+        PANEL,
+        "caseworker@panel.example",
+        "Demo Decision Maker",
+        Role::Caseworker,
+    ),
+    (
+        HARBOUR,
+        "admin@harbour.example",
+        "Demo Administrator (Harbour Light)",
+        Role::Admin,
+    ),
+];
+
+pub(crate) async fn run(data_dir: Option<PathBuf>, listener: TcpListener) -> anyhow::Result<()> {
+    // The temporary folder is removed when `temporary` drops: after the server has stopped.
+    let (dir, temporary) = match data_dir {
+        Some(dir) => {
+            if dir.exists() && !dir.is_dir() {
+                bail!("--data-dir {} is a file, not a folder", dir.display());
+            }
+            if !empty_or_missing(&dir)? {
+                bail!(
+                    "--data-dir {} is not empty: the demo needs an empty or new folder, so it never \
+                     touches a real database",
+                    dir.display()
+                );
+            }
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            (dir, None)
+        }
+        None => {
+            let temporary = tempfile::Builder::new()
+                .prefix("waymark-demo-")
+                .tempdir()
+                .context("cannot create a temporary folder for the demo")?;
+            (temporary.path().to_owned(), Some(temporary))
+        }
+    };
+
+    let url = DatabaseUrl::Sqlite(dir.join("waymark.db"));
+    let key_file = dir.join("master.key");
+    let app = blocking(move || -> anyhow::Result<App> {
+        let master = MasterKey::create_file(&key_file)?;
+        let (store, _) = Store::open_and_migrate(&url)?;
+        Ok(App::with_key(store, master)?)
+    })
+    .await??;
+
+    let logins = seed(&app).await?;
+
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "Waymark demo")?;
+    writeln!(
+        out,
+        "WARNING: every organisation, person and login here is fictional. Do not enter real people's details."
+    )?;
+    if temporary.is_some() {
+        writeln!(
+            out,
+            "WARNING: the database is temporary ({}): it is deleted when the demo stops.",
+            dir.display()
+        )?;
+    } else {
+        writeln!(
+            out,
+            "WARNING: the database in {} is for trying Waymark out only: delete the folder when done.",
+            dir.display()
+        )?;
+    }
+    writeln!(out, "One-time logins (new passwords every run):")?;
+    for line in &logins {
+        writeln!(out, "{line}")?;
+    }
+    drop(out);
+
+    crate::serve(app, listener).await
+}
+
+/// Adds the fictional organisations and accounts; returns one login line per account.
+async fn seed(app: &App) -> anyhow::Result<Vec<String>> {
+    let mut ids: Vec<OrgId> = Vec::with_capacity(ORGS.len());
+    for org in &ORGS {
+        let id = app
+            .add_organisation(NewOrganisation {
+                name: org.name.to_owned(),
+                kind: org.kind,
+                nation: org.nation,
+                area: org.area.map(str::to_owned),
+                needs: org.needs.to_vec(),
+                data_sharing_policy: None,
+            })
+            .await
+            .with_context(|| format!("cannot add the demo organisation {}", org.name))?;
+        ids.push(id);
+    }
+    let mut logins = Vec::with_capacity(USERS.len());
+    for &(org, email, display_name, role) in &USERS {
+        let password = waymark_vault::new_secret();
+        app.add_user(&ids[org], email, display_name, role, &password)
+            .await
+            .with_context(|| format!("cannot add the demo account {email}"))?;
+        logins.push(format!(
+            "  login: {email} {password} ({role} at {})",
+            ORGS[org].name
+        ));
+    }
+    Ok(logins)
+}

@@ -1,0 +1,700 @@
+//! The `waymark` binary as an operator uses it, on SQLite and on PostgreSQL: exit codes, the last lines
+//! scripts read, one-line errors, tamper detection, `serve` refusing a missing database or a wrong key, and
+//! the demo serving its fictional data.
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use waymark_store::testing::{TestDatabase, postgres_admin_url};
+use waymark_store::{DatabaseUrl, Store};
+
+const BIN: &str = env!("CARGO_BIN_EXE_waymark");
+
+/// One finished run of the binary.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn last_line(&self) -> &str {
+        self.stdout.lines().last().unwrap_or("")
+    }
+
+    #[track_caller]
+    fn ok(&self) -> &Self {
+        assert_eq!(self.code, Some(0), "expected success: {self:#?}");
+        self
+    }
+
+    /// A failure reported as exactly one line, `error: …`, containing every one of `words`.
+    #[track_caller]
+    fn one_line_error(&self, words: &[&str]) {
+        assert_eq!(self.code, Some(1), "expected exit code 1: {self:#?}");
+        let lines: Vec<&str> = self.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "expected one line on stderr: {self:#?}");
+        assert!(lines[0].starts_with("error: "), "{self:#?}");
+        for word in words {
+            assert!(
+                lines[0].contains(word),
+                "expected {word:?} in {:?}",
+                lines[0]
+            );
+        }
+        assert!(!self.stderr.contains("panicked"), "{self:#?}");
+    }
+}
+
+/// Where a test's CLI runs: a working folder, a database URL and a key file.
+struct Cli {
+    dir: tempfile::TempDir,
+    url: String,
+    key_file: PathBuf,
+}
+
+impl Cli {
+    fn new(url: String) -> Cli {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let key_file = dir.path().join("keys").join("master.key");
+        Cli { dir, url, key_file }
+    }
+
+    fn for_database(db: &TestDatabase) -> Cli {
+        Cli::new(raw_url(&db.url))
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        self.command_with_key(&self.key_file, args)
+    }
+
+    fn command_with_key(&self, key_file: &Path, args: &[&str]) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.current_dir(self.dir.path())
+            .env_remove("WAYMARK_DATABASE_URL")
+            .env_remove("WAYMARK_MASTER_KEY_FILE")
+            .env_remove("RUST_LOG")
+            .env_remove("RUST_BACKTRACE")
+            .arg("--database-url")
+            .arg(&self.url)
+            .arg("--key-file")
+            .arg(key_file)
+            .args(args);
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_with_stdin(args, "")
+    }
+
+    fn run_with_key(&self, key_file: &Path, args: &[&str]) -> Run {
+        finished(
+            self.command_with_key(key_file, args)
+                .stdin(Stdio::null())
+                .output()
+                .expect("the binary runs"),
+        )
+    }
+
+    fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the waymark binary starts");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin.as_bytes())
+            .expect("stdin written");
+        finished(child.wait_with_output().expect("the binary finishes"))
+    }
+
+    fn add_org(&self, args: &[&str]) -> String {
+        let run = self.run(&[&["org", "add"], args].concat());
+        run.ok();
+        let id = run.last_line().to_owned();
+        assert!(looks_like_id(&id), "not an id: {run:#?}");
+        id
+    }
+}
+
+fn finished(output: Output) -> Run {
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// The URL as the CLI takes it (`DatabaseUrl`'s Debug hides passwords, so it cannot be used here).
+fn raw_url(url: &DatabaseUrl) -> String {
+    match url {
+        DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
+        DatabaseUrl::Postgres(url) => url.clone(),
+    }
+}
+
+fn looks_like_id(s: &str) -> bool {
+    s.len() == 36 && s.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+}
+
+/// Everything an operator does, on one backend.
+fn operator_commands(db: TestDatabase) {
+    let cli = Cli::for_database(&db);
+
+    // The key.
+    let run = cli.run(&["key", "init"]);
+    run.ok();
+    let key_id = run.last_line().to_owned();
+    assert!(
+        key_id.len() == 16 && key_id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{run:#?}"
+    );
+    assert!(cli.key_file.exists());
+    cli.run(&["key", "init"])
+        .one_line_error(&["already exists", "master.key"]);
+
+    // Migrating an up-to-date database changes nothing.
+    let run = cli.run(&["migrate"]);
+    run.ok();
+    assert!(run.stdout.contains("0 migrations applied"), "{run:#?}");
+
+    // Organisations of every kind; the id is the last line.
+    let church = cli.add_org(&[
+        "--name",
+        "St Example's (test)",
+        "--kind",
+        "community_group",
+        "--nation",
+        "england_wales",
+        "--area",
+        "Leeds",
+    ]);
+    let support = cli.add_org(&[
+        "--name",
+        "Example Support (test)",
+        "--kind",
+        "support_organisation",
+        "--nation",
+        "scotland",
+        "--area",
+        "Glasgow",
+        "--needs",
+        "safe_housing, medical,legal_advice",
+        "--policy",
+        "We share nothing without consent.",
+    ]);
+    cli.add_org(&["--name", "Example Panel", "--kind", "decision_body"]);
+    cli.add_org(&["--name", "Example Hub", "--kind", "coordinator"]);
+    assert_ne!(church, support);
+
+    // Bad values are named in one line.
+    cli.run(&["org", "add", "--name", "X", "--kind", "police"])
+        .one_line_error(&["organisation kind", "police", "support_organisation"]);
+    cli.run(&[
+        "org",
+        "add",
+        "--name",
+        "X",
+        "--kind",
+        "community_group",
+        "--nation",
+        "wales",
+    ])
+    .one_line_error(&["nation", "wales", "england_wales"]);
+    cli.run(&[
+        "org",
+        "add",
+        "--name",
+        "X",
+        "--kind",
+        "support_organisation",
+        "--needs",
+        "medical,flying",
+    ])
+    .one_line_error(&["need", "flying"]);
+    cli.run(&["org", "add", "--name", " ", "--kind", "coordinator"])
+        .one_line_error(&["name"]);
+
+    // Users: the password comes from standard input.
+    let run = cli.run_with_stdin(
+        &[
+            "user",
+            "add",
+            "--org",
+            &support,
+            "--email",
+            "caseworker@support.example",
+            "--role",
+            "caseworker",
+            "--name",
+            "Test Caseworker",
+            "--password-stdin",
+        ],
+        "correct horse battery\n",
+    );
+    run.ok();
+    assert!(looks_like_id(run.last_line()), "{run:#?}");
+    assert!(!run.stdout.contains("correct horse"), "{run:#?}");
+    let user_add = |email: &str, role: &str, org: &str, password: &str| {
+        cli.run_with_stdin(
+            &[
+                "user",
+                "add",
+                "--org",
+                org,
+                "--email",
+                email,
+                "--role",
+                role,
+                "--password-stdin",
+            ],
+            password,
+        )
+    };
+    user_add(
+        "helper@church.example",
+        "helper",
+        &church,
+        "a password long enough\n",
+    )
+    .ok();
+    user_add("short@church.example", "helper", &church, "too short\n")
+        .one_line_error(&["at least 12 characters"]);
+    user_add("empty@church.example", "helper", &church, "")
+        .one_line_error(&["password", "standard input"]);
+    user_add(
+        "boss@church.example",
+        "boss",
+        &church,
+        "a password long enough\n",
+    )
+    .one_line_error(&["role", "boss"]);
+    user_add(
+        "CASEWORKER@support.example",
+        "helper",
+        &support,
+        "a password long enough\n",
+    )
+    .one_line_error(&["already exists"]);
+    user_add(
+        "nobody@nowhere.example",
+        "helper",
+        "01a22858-0000-7000-8000-000000000000",
+        "a password long enough\n",
+    )
+    .one_line_error(&["organisation"]);
+    // Without --password-stdin there is no way to give a password: a usage error.
+    let run = cli.run(&[
+        "user",
+        "add",
+        "--org",
+        &church,
+        "--email",
+        "x@church.example",
+        "--role",
+        "helper",
+    ]);
+    assert_eq!(run.code, Some(2), "{run:#?}");
+
+    // Tokens.
+    let run = cli.run(&["token", "create", "--email", "caseworker@support.example"]);
+    run.ok();
+    assert_eq!(run.last_line().len(), 43, "{run:#?}");
+    cli.run(&["token", "create", "--email", "nobody@support.example"])
+        .one_line_error(&["no account"]);
+
+    // The audit chain: four organisations, two accounts, one token.
+    let run = cli.run(&["audit", "verify"]);
+    run.ok();
+    assert_eq!(run.last_line(), "audit log intact: 7 entries", "{run:#?}");
+
+    // A wrong key is refused, in one line, before anything is served.
+    let other_key = cli.dir.path().join("other.key");
+    cli.run_with_key(&other_key, &["key", "init"]).ok();
+    cli.run_with_key(&other_key, &["serve", "--bind", "127.0.0.1:0"])
+        .one_line_error(&["master key", "not the master key of this database"]);
+    cli.run_with_key(Path::new("missing.key"), &["audit", "verify"])
+        .one_line_error(&["missing.key", "not found"]);
+
+    // Someone with direct database access rewrites history.
+    let drop_trigger = match db.backend() {
+        waymark_store::Backend::Sqlite => "DROP TRIGGER audit_log_no_update",
+        waymark_store::Backend::Postgres => "DROP TRIGGER audit_log_no_update ON audit_log",
+    };
+    db.execute_as_intruder(drop_trigger)
+        .expect("trigger dropped");
+    db.execute_as_intruder("UPDATE audit_log SET actor = 'x' WHERE seq = 2")
+        .expect("entry altered");
+    let run = cli.run(&["audit", "verify"]);
+    assert_ne!(run.code, Some(0), "{run:#?}");
+    assert_eq!(run.code, Some(3), "{run:#?}");
+    assert!(
+        run.stderr.contains("audit log broken at entry 2"),
+        "{run:#?}"
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{run:#?}");
+}
+
+#[test]
+fn operator_commands_on_sqlite() {
+    operator_commands(TestDatabase::sqlite());
+}
+
+#[test]
+fn operator_commands_on_postgres() {
+    operator_commands(TestDatabase::postgres());
+}
+
+#[test]
+fn migrate_creates_a_sqlite_database_and_reports_what_ran() {
+    let cli = Cli::new("sqlite://data/waymark.db".to_owned());
+    let run = cli.run(&["migrate"]);
+    run.ok();
+    assert!(cli.dir.path().join("data/waymark.db").exists());
+    assert_migrations_ran(&run);
+    let run = cli.run(&["migrate"]);
+    run.ok();
+    assert!(run.stdout.contains("0 migrations applied"), "{run:#?}");
+}
+
+#[test]
+fn migrate_creates_a_postgres_schema_and_reports_what_ran() {
+    let schema = FreshSchema::new();
+    let cli = Cli::new(schema.url.clone());
+    let run = cli.run(&["migrate"]);
+    run.ok();
+    assert_migrations_ran(&run);
+    let run = cli.run(&["migrate"]);
+    run.ok();
+    assert!(run.stdout.contains("0 migrations applied"), "{run:#?}");
+    // And the migrated schema works.
+    cli.run(&["key", "init"]).ok();
+    cli.add_org(&["--name", "Example Hub", "--kind", "coordinator"]);
+    assert_eq!(
+        cli.run(&["audit", "verify"]).ok().last_line(),
+        "audit log intact: 1 entries"
+    );
+}
+
+#[track_caller]
+fn assert_migrations_ran(run: &Run) {
+    let count: usize = run
+        .last_line()
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(count >= 1, "{run:#?}");
+    assert!(run.last_line().contains("applied to"), "{run:#?}");
+}
+
+/// An empty PostgreSQL schema, not migrated, dropped at the end.
+struct FreshSchema {
+    admin: Store,
+    name: String,
+    url: String,
+}
+
+impl FreshSchema {
+    fn new() -> FreshSchema {
+        let admin_url = postgres_admin_url();
+        let admin = Store::open(&DatabaseUrl::parse(&admin_url).expect("a postgres:// URL"))
+            .expect("PostgreSQL for the tests (see waymark_store::testing)");
+        let name = format!("cli_{}", waymark_vault::new_id().replace('-', ""));
+        admin
+            .run_blocking(|tx| tx.execute_sql(&format!("CREATE SCHEMA {name}")))
+            .expect("schema created");
+        let sep = if admin_url.contains('?') { '&' } else { '?' };
+        let url = format!("{admin_url}{sep}options=-csearch_path%3D{name}");
+        FreshSchema { admin, name, url }
+    }
+}
+
+impl Drop for FreshSchema {
+    fn drop(&mut self) {
+        let sql = format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name);
+        let _ = self.admin.run_blocking(|tx| tx.execute_sql(&sql));
+    }
+}
+
+#[test]
+fn serve_refuses_a_missing_database_without_creating_it() {
+    let cli = Cli::new("sqlite://nowhere/waymark.db".to_owned());
+    cli.run(&["key", "init"]).ok();
+    cli.run(&["serve", "--bind", "127.0.0.1:0"])
+        .one_line_error(&["no database", "nowhere/waymark.db", "waymark migrate"]);
+    assert!(!cli.dir.path().join("nowhere").exists());
+}
+
+#[test]
+fn bad_arguments_are_one_line_errors() {
+    let cli = Cli::new("mysql://localhost/waymark".to_owned());
+    cli.run(&["migrate"])
+        .one_line_error(&["sqlite://", "postgres://"]);
+    let cli = Cli::new("sqlite://waymark.db".to_owned());
+    cli.run(&["serve", "--bind", "not-an-address"])
+        .one_line_error(&["--bind", "not-an-address"]);
+    // The key file is checked before the database is opened.
+    cli.run(&["serve", "--bind", "127.0.0.1:0"])
+        .one_line_error(&["master key file", "not found"]);
+    // clap's usage errors exit with 2.
+    let run = cli.run(&["org", "add", "--kind", "coordinator"]);
+    assert_eq!(run.code, Some(2), "{run:#?}");
+    assert!(run.stderr.contains("--name"), "{run:#?}");
+    let run = cli.run(&["frobnicate"]);
+    assert_eq!(run.code, Some(2), "{run:#?}");
+}
+
+#[test]
+fn the_environment_names_the_database_and_the_key() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let run = |args: &[&str]| {
+        finished(
+            Command::new(BIN)
+                .current_dir(dir.path())
+                .env("WAYMARK_DATABASE_URL", "sqlite://env/db.sqlite")
+                .env("WAYMARK_MASTER_KEY_FILE", "env/key")
+                .env_remove("RUST_LOG")
+                .args(args)
+                .output()
+                .expect("the binary runs"),
+        )
+    };
+    run(&["key", "init"]).ok();
+    run(&["migrate"]).ok();
+    assert!(dir.path().join("env/key").exists());
+    assert!(dir.path().join("env/db.sqlite").exists());
+    assert_eq!(
+        run(&["audit", "verify"]).ok().last_line(),
+        "audit log intact: 0 entries"
+    );
+}
+
+#[test]
+fn defaults_are_in_waymark_data() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let run = |args: &[&str]| {
+        finished(
+            Command::new(BIN)
+                .current_dir(dir.path())
+                .env_remove("WAYMARK_DATABASE_URL")
+                .env_remove("WAYMARK_MASTER_KEY_FILE")
+                .env_remove("RUST_LOG")
+                .args(args)
+                .output()
+                .expect("the binary runs"),
+        )
+    };
+    run(&["key", "init"]).ok();
+    run(&["migrate"]).ok();
+    assert!(dir.path().join("waymark-data/master.key").exists());
+    assert!(dir.path().join("waymark-data/waymark.db").exists());
+}
+
+/// A running server, stopped (with SIGINT, as Ctrl-C would) when dropped.
+struct Server {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(mut cmd: Command) -> Server {
+        let mut child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the waymark binary starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Server { child, lines }
+    }
+
+    /// Every line up to and including `listening on http://ADDR`, and ADDR.
+    fn wait_until_listening(&self) -> (Vec<String>, String) {
+        let mut seen = Vec::new();
+        loop {
+            match self.lines.recv_timeout(Duration::from_secs(60)) {
+                Ok(line) => {
+                    let addr = line.strip_prefix("listening on http://").map(str::to_owned);
+                    seen.push(line);
+                    if let Some(addr) = addr {
+                        return (seen, addr);
+                    }
+                }
+                Err(e) => panic!("the server did not start ({e}); it printed {seen:#?}"),
+            }
+        }
+    }
+
+    /// Stops it as Ctrl-C would and waits for it to finish.
+    fn stop(mut self) -> Option<i32> {
+        let _ = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status();
+        for _ in 0..600 {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn http_get(addr: &str, path: &str) -> String {
+    let mut stream = TcpStream::connect(addr).expect("the server accepts a connection");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("a timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("request sent");
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response
+}
+
+#[test]
+fn serve_announces_its_address_and_answers() {
+    let db = TestDatabase::sqlite();
+    let cli = Cli::for_database(&db);
+    cli.run(&["key", "init"]).ok();
+    let server = Server::start(cli.command(&["serve", "--bind", "127.0.0.1:0"]));
+    let (_, addr) = server.wait_until_listening();
+    let response = http_get(&addr, "/healthz");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn demo_prints_fictional_logins_and_serves() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir.path())
+        .env_remove("RUST_LOG")
+        .args(["demo", "--bind", "127.0.0.1:0"]);
+    let server = Server::start(cmd);
+    let (lines, addr) = server.wait_until_listening();
+    let text = lines.join("\n");
+    assert!(text.contains("fictional"), "{text}");
+    assert!(text.contains("temporary"), "{text}");
+
+    let logins: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with("  login: "))
+        .collect();
+    assert_eq!(logins.len(), 6, "{text}");
+    let mut emails = Vec::new();
+    for line in &logins {
+        let rest = line.trim_start_matches("  login: ");
+        let mut words = rest.splitn(3, ' ');
+        let (email, password, about) = (
+            words.next().unwrap_or(""),
+            words.next().unwrap_or(""),
+            words.next().unwrap_or(""),
+        );
+        assert!(email.ends_with(".example"), "{line}");
+        assert_eq!(password.len(), 43, "{line}");
+        assert!(
+            about.starts_with('(') && about.ends_with("(fictional))") && about.contains(" at "),
+            "{line}"
+        );
+        emails.push(email.to_owned());
+    }
+    for expected in ["helper@church.example", "caseworker@harbour.example"] {
+        assert!(emails.iter().any(|e| e == expected), "{text}");
+    }
+    for role in ["(helper at", "(caseworker at", "(manager at", "(admin at"] {
+        assert!(text.contains(role), "{text}");
+    }
+    assert!(
+        text.contains("Independent Decision Panel (fictional)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Northern Lantern Trust (fictional)"),
+        "{text}"
+    );
+
+    // The temporary folder named in the warning holds the database while the demo runs.
+    let folder = lines
+        .iter()
+        .find_map(|l| {
+            let start = l.find("temporary (")? + "temporary (".len();
+            let end = l[start..].find(')')? + start;
+            Some(PathBuf::from(&l[start..end]))
+        })
+        .expect("the warning names the temporary folder");
+    assert!(folder.join("waymark.db").exists());
+    assert!(folder.join("master.key").exists());
+
+    let response = http_get(&addr, "/healthz");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+
+    // Nothing is left behind in the working folder, and the temporary folder goes with the demo.
+    assert_eq!(server.stop(), Some(0));
+    assert!(!folder.exists(), "{} was left behind", folder.display());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).map(Iterator::count).ok(),
+        Some(0)
+    );
+}
+
+#[test]
+fn demo_keeps_its_data_only_in_an_empty_folder() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data: &Path = &dir.path().join("demo-data");
+    std::fs::create_dir(data).expect("a folder");
+    std::fs::write(data.join("something.txt"), "x").expect("a file");
+    let run = finished(
+        Command::new(BIN)
+            .args(["demo", "--bind", "127.0.0.1:0", "--data-dir"])
+            .arg(data)
+            .output()
+            .expect("the binary runs"),
+    );
+    run.one_line_error(&["not empty"]);
+    assert!(!data.join("waymark.db").exists());
+
+    let fresh = dir.path().join("fresh");
+    let mut cmd = Command::new(BIN);
+    cmd.args(["demo", "--bind", "127.0.0.1:0", "--data-dir"])
+        .arg(&fresh)
+        .env_remove("RUST_LOG");
+    let server = Server::start(cmd);
+    server.wait_until_listening();
+    assert_eq!(server.stop(), Some(0));
+    // Kept, as asked.
+    assert!(fresh.join("waymark.db").exists());
+    assert!(fresh.join("master.key").exists());
+}
