@@ -1,1 +1,410 @@
-fn main() {}
+//! `cargo xtask`: Waymark's build and test tasks. Standard library only, so
+//! that it builds in seconds; see HELP below, or run `cargo xtask --help`.
+
+mod e2e;
+mod postgres;
+mod util;
+
+use std::io::IsTerminal;
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+use util::{Counts, Ctx, header, run, run_reading};
+
+const HELP: &str = "\
+cargo xtask: Waymark's build and test tasks
+
+USAGE:
+    cargo xtask <COMMAND> [ARGS]
+
+COMMANDS:
+    test [--fail-fast]
+        Every layer of checks and tests, as CI (.ci/run) runs them, each under
+        a `==>` header, then a summary; exits non-zero if any layer failed:
+          format         cargo fmt --all -- --check
+          clippy         cargo clippy --workspace --all-targets -- -D warnings
+          postgresql     a server for the tests (see POSTGRESQL)
+          rust tests     cargo test --workspace --all-targets --no-fail-fast
+          rust doctests  cargo test --workspace --doc --no-fail-fast
+          browser tests  as `cargo xtask e2e`
+        A failed layer does not stop the later ones unless --fail-fast is given.
+    e2e [PLAYWRIGHT ARGS...]
+        The browser tests alone: cargo build -p waymark; Debian's chromium,
+        nodejs and npm installed if missing (apt-get); `npm ci` in e2e/ when
+        node_modules is missing or older than package-lock.json; then
+        `playwright test` in e2e/ with WAYMARK_BIN=<target>/debug/waymark.
+        Arguments go to Playwright, e.g. `cargo xtask e2e --project js-off
+        tests/smoke.spec.ts`. Passes WAYMARK_TEST_POSTGRES_URL on if it is set,
+        but starts no PostgreSQL.
+    with-postgres [COMMAND [ARGS...]]
+        Provide PostgreSQL as `test` does, run COMMAND with
+        WAYMARK_TEST_POSTGRES_URL set (without one: print the URL and the
+        server's version), then stop the throwaway cluster if one was started.
+        E.g. `cargo xtask with-postgres cargo test -p waymark-store`.
+    bench
+        Benchmarks (none yet).
+    help, --help, -h
+        This text.
+
+POSTGRESQL:
+    The Rust and browser tests get an admin URL in WAYMARK_TEST_POSTGRES_URL
+    and make their own databases in it. In order, xtask uses:
+      1. $WAYMARK_TEST_POSTGRES_URL or $DATABASE_URL, if it is a postgres:// URL
+         (checked with psql when psql is installed);
+      2. a server on 127.0.0.1:5432 that lets role `postgres`, or the current
+         user, in without a password;
+      3. a throwaway cluster: initdb and pg_ctl (from PATH or
+         /usr/lib/postgresql/*/bin; Debian's postgresql is installed if they
+         are missing) in a temporary directory, trust auth, on a free port
+         from 54329 of 127.0.0.1, run as the `postgres` user when xtask runs
+         as root; stopped and removed at the end, also when a step fails.
+    WAYMARK_XTASK_FORCE_THROWAWAY_PG=1 skips 1 and 2 (to test 3).
+
+ENVIRONMENT:
+    CI                    set by CI; the Rust tests then fail rather than skip
+                          when they have no PostgreSQL
+    CHROMIUM_PATH         the browser for Playwright (default /usr/bin/chromium)
+    WAYMARK_E2E_KEEP=1    keep the demo server's directory (database, log)
+                          after the browser tests
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{HELP}");
+        return ExitCode::from(2);
+    };
+    match command.as_str() {
+        "help" | "-h" | "--help" => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        "test" => test(rest),
+        "e2e" => e2e_only(rest),
+        "with-postgres" => with_postgres(rest),
+        "bench" => {
+            println!("no benchmarks yet");
+            ExitCode::SUCCESS
+        }
+        other => {
+            eprintln!("xtask: unknown command `{other}`\n");
+            eprint!("{HELP}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Format,
+    Clippy,
+    Postgres,
+    RustTests,
+    DocTests,
+    Browser,
+}
+
+impl Step {
+    const ALL: [Step; 6] = [
+        Step::Format,
+        Step::Clippy,
+        Step::Postgres,
+        Step::RustTests,
+        Step::DocTests,
+        Step::Browser,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Step::Format => "format",
+            Step::Clippy => "clippy",
+            Step::Postgres => "postgresql",
+            Step::RustTests => "rust tests",
+            Step::DocTests => "rust doctests",
+            Step::Browser => "browser tests",
+        }
+    }
+}
+
+enum Outcome {
+    Passed,
+    Failed,
+    NotRun,
+}
+
+struct Layer {
+    name: &'static str,
+    outcome: Outcome,
+    note: String,
+    time: Option<Duration>,
+}
+
+#[derive(Default)]
+struct Report {
+    layers: Vec<Layer>,
+    counts: Counts,
+}
+
+impl Report {
+    fn record(&mut self, name: &'static str, start: Instant, result: Result<String, String>) {
+        let time = Some(start.elapsed());
+        let (outcome, note) = match result {
+            Ok(note) => (Outcome::Passed, note),
+            Err(error) => {
+                eprintln!("\nxtask: {name} FAILED: {error}");
+                (Outcome::Failed, error)
+            }
+        };
+        self.layers.push(Layer {
+            name,
+            outcome,
+            note,
+            time,
+        });
+    }
+
+    fn not_run(&mut self, name: &'static str, why: &str) {
+        self.layers.push(Layer {
+            name,
+            outcome: Outcome::NotRun,
+            note: why.into(),
+            time: None,
+        });
+    }
+
+    fn names(&self, wanted: fn(&Outcome) -> bool) -> Vec<&'static str> {
+        self.layers
+            .iter()
+            .filter(|layer| wanted(&layer.outcome))
+            .map(|layer| layer.name)
+            .collect()
+    }
+
+    fn any_failed(&self) -> bool {
+        self.layers
+            .iter()
+            .any(|layer| !matches!(layer.outcome, Outcome::Passed))
+    }
+
+    /// Prints the summary; the last line is the test count, in the form CI
+    /// logs are read for ("tests: N passed, N failed, N skipped").
+    fn print(&self, command: &str) -> ExitCode {
+        header("summary");
+        for layer in &self.layers {
+            let outcome = match layer.outcome {
+                Outcome::Passed => "ok",
+                Outcome::Failed => "FAILED",
+                Outcome::NotRun => "NOT RUN",
+            };
+            let time = layer
+                .time
+                .map(|t| format!("{:.1}s", t.as_secs_f64()))
+                .unwrap_or_default();
+            let note = layer.note.lines().next().unwrap_or_default();
+            println!("  {outcome:<8} {:<14} {time:>7}  {note}", layer.name);
+        }
+        let failed = self.names(|o| matches!(o, Outcome::Failed));
+        let not_run = self.names(|o| matches!(o, Outcome::NotRun));
+        if !self.any_failed() {
+            println!("{command}: passed (all {} layers)", self.layers.len());
+        } else {
+            let mut verdict = format!("{command}: FAILED (failed: {}", failed.join(", "));
+            if !not_run.is_empty() {
+                verdict.push_str(&format!("; not run: {}", not_run.join(", ")));
+            }
+            println!("{verdict})");
+        }
+        let Counts {
+            passed,
+            failed: failed_tests,
+            skipped,
+        } = self.counts;
+        println!("tests: {passed} passed, {failed_tests} failed, {skipped} skipped");
+        if !self.any_failed() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn test(args: &[String]) -> ExitCode {
+    let mut fail_fast = false;
+    for arg in args {
+        match arg.as_str() {
+            "--fail-fast" => fail_fast = true,
+            "-h" | "--help" => {
+                print!("{HELP}");
+                return ExitCode::SUCCESS;
+            }
+            other => {
+                eprintln!("xtask test: unknown argument `{other}` (see cargo xtask --help)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let mut ctx = Ctx::new();
+    let mut report = Report::default();
+    // Lives until after the browser tests; dropping it stops a throwaway cluster.
+    let mut postgres: Option<postgres::Postgres> = None;
+    for step in Step::ALL {
+        let name = step.name();
+        if fail_fast && report.any_failed() {
+            report.not_run(name, "--fail-fast, and an earlier layer failed");
+            continue;
+        }
+        let start = Instant::now();
+        let result = match step {
+            Step::Format => {
+                header("format: cargo fmt --all -- --check");
+                let mut fmt = util::cargo();
+                fmt.args(["fmt", "--all", "--", "--check"]);
+                if !std::io::stdout().is_terminal() {
+                    // rustfmt colours its diffs even into a CI log.
+                    fmt.arg("--color=never");
+                }
+                run(fmt.current_dir(&ctx.root))
+                    .map(|()| String::new())
+                    .map_err(|e| format!("{e}; run `cargo fmt --all`"))
+            }
+            Step::Clippy => {
+                header("clippy: cargo clippy --workspace --all-targets -- -D warnings");
+                run(util::cargo()
+                    .args([
+                        "clippy",
+                        "--workspace",
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ])
+                    .current_dir(&ctx.root))
+                .map(|()| String::new())
+            }
+            Step::Postgres => {
+                header("postgresql for the tests");
+                postgres::provide(&mut ctx).map(|pg| {
+                    let how = pg.how.clone();
+                    postgres = Some(pg);
+                    how
+                })
+            }
+            Step::RustTests | Step::DocTests => {
+                let (title, args): (&str, &[&str]) = match step {
+                    Step::RustTests => (
+                        "rust tests: cargo test --workspace --all-targets --no-fail-fast",
+                        &["test", "--workspace", "--all-targets", "--no-fail-fast"],
+                    ),
+                    _ => (
+                        "rust doctests: cargo test --workspace --doc --no-fail-fast",
+                        &["test", "--workspace", "--doc", "--no-fail-fast"],
+                    ),
+                };
+                match &postgres {
+                    None => {
+                        let why = "no PostgreSQL for them (see the postgresql layer)";
+                        eprintln!("\nxtask: {name} NOT RUN: {why}");
+                        report.not_run(name, why);
+                        continue;
+                    }
+                    Some(pg) => {
+                        header(title);
+                        let mut counts = Counts::default();
+                        let result = run_reading(
+                            util::cargo()
+                                .args(args)
+                                .current_dir(&ctx.root)
+                                .env("WAYMARK_TEST_POSTGRES_URL", &pg.url),
+                            |line| counts.read_cargo_test_line(line),
+                        );
+                        report.counts.add(counts);
+                        result.map(|()| {
+                            format!("{} passed, {} ignored", counts.passed, counts.skipped)
+                        })
+                    }
+                }
+            }
+            Step::Browser => e2e::run_browser_tests(
+                &mut ctx,
+                postgres.as_ref().map(|pg| pg.url.as_str()),
+                &[],
+                &mut report.counts,
+            ),
+        };
+        report.record(name, start, result);
+    }
+    drop(postgres);
+    report.print("cargo xtask test")
+}
+
+fn e2e_only(args: &[String]) -> ExitCode {
+    let mut ctx = Ctx::new();
+    let mut report = Report::default();
+    let start = Instant::now();
+    let url = std::env::var("WAYMARK_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty());
+    let result = e2e::run_browser_tests(&mut ctx, url.as_deref(), args, &mut report.counts);
+    report.record(Step::Browser.name(), start, result);
+    report.print("cargo xtask e2e")
+}
+
+fn with_postgres(args: &[String]) -> ExitCode {
+    let mut ctx = Ctx::new();
+    header("postgresql");
+    let pg = match postgres::provide(&mut ctx) {
+        Ok(pg) => pg,
+        Err(e) => {
+            eprintln!("xtask: no PostgreSQL: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let code = match args.split_first() {
+        None => {
+            println!("WAYMARK_TEST_POSTGRES_URL={}", pg.url);
+            match run(Command::new("psql").args([
+                "-X",
+                "-A",
+                "-t",
+                "-w",
+                "-d",
+                &pg.url,
+                "-c",
+                "select version()",
+            ])) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("xtask: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some((program, rest)) => {
+            header(&format!(
+                "{} (with WAYMARK_TEST_POSTGRES_URL)",
+                args.join(" ")
+            ));
+            let status = Command::new(program)
+                .args(rest)
+                .env("WAYMARK_TEST_POSTGRES_URL", &pg.url)
+                .stdin(Stdio::inherit())
+                .status();
+            match status {
+                Ok(status) => match status.code() {
+                    Some(0) => ExitCode::SUCCESS,
+                    Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+                    None => {
+                        eprintln!("xtask: {program} ended by {status}");
+                        ExitCode::FAILURE
+                    }
+                },
+                Err(e) => {
+                    eprintln!("xtask: could not run {program}: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    };
+    drop(pg);
+    code
+}

@@ -98,9 +98,10 @@ impl TestDatabase {
                 for suffix in ["", "-wal", "-shm", "-journal"] {
                     let file = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
                     if let Ok(bytes) = std::fs::read(&file)
-                        && contains(&bytes, needle_bytes) {
-                            found.push(file.display().to_string());
-                        }
+                        && contains(&bytes, needle_bytes)
+                    {
+                        found.push(file.display().to_string());
+                    }
                 }
             }
             (DatabaseUrl::Postgres(_), Some((_, schema))) => {
@@ -159,9 +160,10 @@ impl TestDatabase {
             };
             for entry in entries.flatten() {
                 if let Ok(bytes) = std::fs::read(entry.path())
-                    && contains(&bytes, needle) {
-                        found.push(entry.path().display().to_string());
-                    }
+                    && contains(&bytes, needle)
+                {
+                    found.push(entry.path().display().to_string());
+                }
             }
         }
         found
@@ -198,11 +200,12 @@ impl Drop for TestDatabase {
     fn drop(&mut self) {
         if let Some((admin, schema)) = self.schema.take()
             && let Ok(url) = DatabaseUrl::parse(&admin)
-                && let Ok(store) = Store::open(&url) {
-                    let _ = store.run_blocking(move |tx| {
-                        tx.execute_sql(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
-                    });
-                }
+            && let Ok(store) = Store::open(&url)
+        {
+            let _ = store.run_blocking(move |tx| {
+                tx.execute_sql(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            });
+        }
         drop(self.dir.take());
     }
 }

@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+
+// Waymark's browser tests. Run them with `cargo xtask e2e` (or as part of
+// `cargo xtask test`), which builds the binary, installs Debian's Chromium
+// and the npm packages, and sets WAYMARK_BIN.
+//
+// global-setup.ts starts `$WAYMARK_BIN demo` on a free port with a fresh data
+// directory and puts its address in WAYMARK_BASE_URL before the workers
+// start; the workers load this file again and so see it as `baseURL`.
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './tests',
+  // 2-core machines: one browser at a time, tests in file order.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  outputDir: './test-results',
+  globalSetup: './global-setup.ts',
+  globalTeardown: './global-teardown.ts',
+  use: {
+    baseURL: process.env.WAYMARK_BASE_URL,
+    browserName: 'chromium',
+    headless: true,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      // Debian's Chromium as root, on a machine with no network but loopback:
+      // no sandbox, and none of the background traffic it would try to send.
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-gpu',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'js-on', use: { javaScriptEnabled: true } },
+    { name: 'js-off', use: { javaScriptEnabled: false } },
+  ],
+});
