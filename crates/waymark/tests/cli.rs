@@ -509,10 +509,15 @@ struct Server {
 
 impl Server {
     fn start(mut cmd: Command) -> Server {
+        cmd.stderr(Stdio::inherit());
+        Self::start_keeping_stderr(cmd)
+    }
+
+    /// Starts it with whatever stderr the command already has.
+    fn start_keeping_stderr(mut cmd: Command) -> Server {
         let mut child = cmd
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
             .spawn()
             .expect("the waymark binary starts");
         let stdout = child.stdout.take().expect("stdout");
@@ -697,4 +702,173 @@ fn demo_keeps_its_data_only_in_an_empty_folder() {
     // Kept, as asked.
     assert!(fresh.join("waymark.db").exists());
     assert!(fresh.join("master.key").exists());
+}
+
+/// One HTTP/1.1 request with an optional bearer token and JSON body; returns the whole response.
+fn http_json(addr: &str, method: &str, path: &str, token: &str, body: Option<&str>) -> String {
+    let mut stream = TcpStream::connect(addr).expect("the server accepts a connection");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("a timeout");
+    let body = body.unwrap_or("");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("request sent");
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response
+}
+
+fn json_field(response: &str, field: &str) -> String {
+    let key = format!("\"{field}\":\"");
+    let from = response
+        .find(&key)
+        .map(|i| i + key.len())
+        .unwrap_or_else(|| panic!("no {field} in {response}"));
+    response[from..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The route through the running server, logging at debug level: the names, contact details and
+/// reasons written never appear in what the process prints.
+fn personal_data_never_reaches_the_logs(db: TestDatabase) {
+    let cli = Cli::for_database(&db);
+    cli.run(&["key", "init"]).ok();
+    let church = cli.add_org(&["--name", "Log Test Church", "--kind", "community_group"]);
+    let harbour = cli.add_org(&[
+        "--name",
+        "Log Test Harbour",
+        "--kind",
+        "support_organisation",
+        "--nation",
+        "england_wales",
+    ]);
+    for (org, email, role) in [
+        (&church, "helper@log.example", "helper"),
+        (&harbour, "worker@log.example", "caseworker"),
+    ] {
+        cli.run_with_stdin(
+            &[
+                "user",
+                "add",
+                "--org",
+                org,
+                "--email",
+                email,
+                "--role",
+                role,
+                "--password-stdin",
+            ],
+            "a long enough password\n",
+        )
+        .ok();
+    }
+    let helper = cli
+        .run(&["token", "create", "--email", "helper@log.example"])
+        .ok()
+        .last_line()
+        .to_owned();
+    let worker = cli
+        .run(&["token", "create", "--email", "worker@log.example"])
+        .ok()
+        .last_line()
+        .to_owned();
+
+    let log = cli.dir.path().join("server.log");
+    let mut cmd = cli.command(&["serve", "--bind", "127.0.0.1:0"]);
+    cmd.env("RUST_LOG", "debug")
+        .stderr(std::fs::File::create(&log).expect("log file"));
+    let server = Server::start_keeping_stderr(cmd);
+    let (_, addr) = server.wait_until_listening();
+
+    let canary = format!("Canary{}", std::process::id());
+    let [name, contact, language, reason] =
+        ["Name", "Contact", "Language", "Reason"].map(|f| format!("{canary}{f}"));
+    let referral = |n: &str| {
+        format!(
+            r#"{{"to_organisation":"{harbour}","person":{{"name":"{n}","contact":"{contact}","language":"{language}"}},
+            "age":"adult","needs":["safe_housing"],"indicators":["debt_bondage"],"first_contact":"faith_group",
+            "nation":"england_wales","consent":{{"given":true}}}}"#
+        )
+    };
+    let created = http_json(
+        &addr,
+        "POST",
+        "/api/v1/referrals",
+        &helper,
+        Some(&referral(&name)),
+    );
+    assert!(created.starts_with("HTTP/1.1 201"), "{created}");
+    let id = json_field(&created, "id");
+    let accepted = http_json(
+        &addr,
+        "POST",
+        &format!("/api/v1/referrals/{id}/accept"),
+        &worker,
+        None,
+    );
+    assert!(accepted.starts_with("HTTP/1.1 201"), "{accepted}");
+    let case = http_json(
+        &addr,
+        "GET",
+        &format!("/api/v1/cases/{}", json_field(&accepted, "case_id")),
+        &worker,
+        None,
+    );
+    assert!(case.contains(&name), "the case shows the name: {case}");
+    let second = http_json(
+        &addr,
+        "POST",
+        "/api/v1/referrals",
+        &helper,
+        Some(&referral(&name)),
+    );
+    let second = json_field(&second, "id");
+    let declined = http_json(
+        &addr,
+        "POST",
+        &format!("/api/v1/referrals/{second}/decline"),
+        &worker,
+        Some(&format!(r#"{{"reason":"{reason}"}}"#)),
+    );
+    assert!(declined.starts_with("HTTP/1.1 200"), "{declined}");
+    // Bad input carrying personal data is refused without echoing it into the log.
+    let bad = http_json(
+        &addr,
+        "POST",
+        "/api/v1/referrals",
+        &helper,
+        Some(&referral(&name).replace("adult", "grown-up")),
+    );
+    assert!(bad.starts_with("HTTP/1.1 422"), "{bad}");
+    assert_eq!(server.stop(), Some(0));
+
+    let printed = std::fs::read_to_string(&log).expect("the log");
+    assert!(
+        printed.contains("referral sent"),
+        "the log was written at debug level: {printed}"
+    );
+    for value in [&name, &contact, &language, &reason] {
+        assert!(
+            !printed.contains(value.as_str()),
+            "{value} reached the log:\n{printed}"
+        );
+    }
+}
+
+#[test]
+fn personal_data_never_reaches_the_logs_on_sqlite() {
+    personal_data_never_reaches_the_logs(TestDatabase::sqlite());
+}
+
+#[test]
+fn personal_data_never_reaches_the_logs_on_postgres() {
+    personal_data_never_reaches_the_logs(TestDatabase::postgres());
 }
