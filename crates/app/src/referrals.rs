@@ -345,13 +345,20 @@ impl App {
             .await
     }
 
-    /// Opens one referral sent to the actor's organisation, with the person's details. Audited.
-    pub async fn open_referral(
+    /// Runs `work` in one transaction on a referral sent to the actor's organisation, once the actor's
+    /// role is allowed `permission`. Any other organisation's referral is `NotFound`.
+    async fn on_received<R, F>(
         &self,
         actor: &Account,
+        permission: Permission,
         id: &ReferralId,
-    ) -> Result<ReferralView, AppError> {
-        require_for_record(actor, Permission::OpenReferral)?;
+        work: F,
+    ) -> Result<R, AppError>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut Tx<'_>, &Keys, &Account, Referral) -> Result<R, AppError> + Send + 'static,
+    {
+        require_for_record(actor, permission)?;
         let keys = self.keys.clone();
         let actor = actor.clone();
         let id = id.clone();
@@ -360,14 +367,26 @@ impl App {
                 let r = tx
                     .referral_to(&actor.org_id, &id)?
                     .ok_or(AppError::NotFound)?;
-                let from = org_name(tx, r.from_org_id.as_ref())?;
-                tx.audit(
-                    &keys.audit,
-                    &event(&actor, "referral.read", "referral", id.as_str()),
-                )?;
-                unseal(&keys, tx, &r, from)
+                work(tx, &keys, &actor, r)
             })
             .await
+    }
+
+    /// Opens one referral sent to the actor's organisation, with the person's details. Audited.
+    pub async fn open_referral(
+        &self,
+        actor: &Account,
+        id: &ReferralId,
+    ) -> Result<ReferralView, AppError> {
+        self.on_received(actor, Permission::OpenReferral, id, |tx, keys, actor, r| {
+            let from = org_name(tx, r.from_org_id.as_ref())?;
+            tx.audit(
+                &keys.audit,
+                &event(actor, "referral.read", "referral", r.id.as_str()),
+            )?;
+            unseal(keys, tx, &r, from)
+        })
+        .await
     }
 
     /// Accepts a referral sent to the actor's organisation and opens a case for the person.
@@ -376,21 +395,17 @@ impl App {
         actor: &Account,
         id: &ReferralId,
     ) -> Result<CaseId, AppError> {
-        require_for_record(actor, Permission::AcceptReferral)?;
-        let keys = self.keys.clone();
-        let actor = actor.clone();
-        let id = id.clone();
-        self.store
-            .run(move |tx| {
-                let r = tx
-                    .referral_to(&actor.org_id, &id)?
-                    .ok_or(AppError::NotFound)?;
+        self.on_received(
+            actor,
+            Permission::AcceptReferral,
+            id,
+            |tx, keys, actor, r| {
                 let status = r
                     .status
                     .accept()
                     .map_err(|e| AppError::Conflict(e.to_string()))?;
                 let t = now();
-                if !tx.answer_referral(&actor.org_id, &id, status, &actor.user_id, t, None)? {
+                if !tx.answer_referral(&actor.org_id, &r.id, status, &actor.user_id, t, None)? {
                     return Err(AppError::Conflict(
                         "this referral was already answered".into(),
                     ));
@@ -398,7 +413,7 @@ impl App {
                 let case = Case {
                     id: new_id(CaseId::parse)?,
                     org_id: actor.org_id.clone(),
-                    referral_id: id.clone(),
+                    referral_id: r.id.clone(),
                     person_id: r.person_id.clone(),
                     status: "open".into(),
                     opened_at: t,
@@ -407,15 +422,16 @@ impl App {
                 tx.insert_case(&case)?;
                 tx.audit(
                     &keys.audit,
-                    &event(&actor, "referral.accept", "referral", id.as_str()),
+                    &event(actor, "referral.accept", "referral", r.id.as_str()),
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &event(&actor, "case.create", "case", case.id.as_str()),
+                    &event(actor, "case.create", "case", case.id.as_str()),
                 )?;
                 Ok(case.id)
-            })
-            .await
+            },
+        )
+        .await
     }
 
     /// Declines a referral with a reason the sender will see.
@@ -425,25 +441,23 @@ impl App {
         id: &ReferralId,
         reason: &str,
     ) -> Result<(), AppError> {
+        // Refuse an outsider before judging the reason, so a bad reason tells them nothing.
         require_for_record(actor, Permission::DeclineReferral)?;
         let reason = decline_reason(reason)?;
-        let keys = self.keys.clone();
-        let actor = actor.clone();
-        let id = id.clone();
-        self.store
-            .run(move |tx| {
-                let r = tx
-                    .referral_to(&actor.org_id, &id)?
-                    .ok_or(AppError::NotFound)?;
+        self.on_received(
+            actor,
+            Permission::DeclineReferral,
+            id,
+            move |tx, keys, actor, r| {
                 let status = r
                     .status
                     .decline()
                     .map_err(|e| AppError::Conflict(e.to_string()))?;
                 let key = keys.data_key(tx, &r.person_id)?.ok_or(AppError::NotFound)?;
-                let ct = key.seal_str(&field("decline_reason", id.as_str()), reason.expose());
+                let ct = key.seal_str(&field("decline_reason", r.id.as_str()), reason.expose());
                 if !tx.answer_referral(
                     &actor.org_id,
-                    &id,
+                    &r.id,
                     status,
                     &actor.user_id,
                     now(),
@@ -455,11 +469,12 @@ impl App {
                 }
                 tx.audit(
                     &keys.audit,
-                    &event(&actor, "referral.decline", "referral", id.as_str()),
+                    &event(actor, "referral.decline", "referral", r.id.as_str()),
                 )?;
                 Ok(())
-            })
-            .await
+            },
+        )
+        .await
     }
 
     /// The organisation's cases, newest first (ids and dates only).
