@@ -588,3 +588,9 @@ async fn the_sign_in_page_only_returns_to_local_pages() {
     let cookie = r.header("set-cookie").expect("a session cookie");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
 }
+
+/// The API is a contract integrations rely on: any change to the document shows up in review.
+#[test]
+fn the_openapi_document_is_unchanged_unless_reviewed() {
+    insta::assert_json_snapshot!("openapi", waymark_web::openapi_document());
+}
