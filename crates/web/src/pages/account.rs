@@ -16,7 +16,7 @@ use crate::error::WebError;
 #[template(path = "login.html")]
 struct Login {
     nav: Nav,
-    error: Option<String>,
+    errors: Vec<(&'static str, String)>,
     email: String,
     next: String,
 }
@@ -29,7 +29,7 @@ pub struct NextQuery {
 pub async fn login_form(Query(q): Query<NextQuery>) -> Result<Response, WebError> {
     render(&Login {
         nav: Nav::public(),
-        error: None,
+        errors: vec![],
         email: String::new(),
         next: safe_next(q.next.as_deref()),
     })
@@ -69,7 +69,7 @@ pub async fn login(
                 .unwrap_or_default();
             let page = render(&Login {
                 nav: Nav::public(),
-                error: Some(message),
+                errors: vec![("email", message)],
                 email: form.email,
                 next,
             })?;

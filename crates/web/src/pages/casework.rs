@@ -138,7 +138,7 @@ struct ReferralPage {
     status: String,
     case_id: Option<String>,
     person: PersonView,
-    error: Option<String>,
+    errors: Vec<(&'static str, String)>,
 }
 
 fn parse_referral(id: &str) -> Result<ReferralId, WebError> {
@@ -149,7 +149,7 @@ async fn referral_page(
     app: &App,
     session: &Signed,
     id: &ReferralId,
-    error: Option<String>,
+    errors: Vec<(&'static str, String)>,
 ) -> Result<Response, WebError> {
     let r = app.open_referral(session.account(), id).await?;
     render(&ReferralPage {
@@ -159,7 +159,7 @@ async fn referral_page(
         status: r.status.as_str().to_owned(),
         case_id: r.case_id.as_ref().map(ToString::to_string),
         person: person(&r),
-        error,
+        errors,
     })
 }
 
@@ -169,7 +169,7 @@ pub async fn referral(
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     let id = parse_referral(&id)?;
-    referral_page(&app, &session, &id, None).await
+    referral_page(&app, &session, &id, vec![]).await
 }
 
 #[derive(Deserialize)]
@@ -210,10 +210,11 @@ pub async fn decline(
                 &app,
                 &session,
                 &id,
-                Some(
+                vec![(
+                    "reason",
                     "Give a reason, so the sender can help the person find support elsewhere"
                         .into(),
-                ),
+                )],
             )
             .await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
