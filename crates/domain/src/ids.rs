@@ -74,6 +74,16 @@ id_type!(
     PersonId,
     "person"
 );
+id_type!(
+    /// A codename channel between a person who referred themselves and the organisation they asked.
+    ChannelId,
+    "channel"
+);
+id_type!(
+    /// One message in a codename channel.
+    MessageId,
+    "message"
+);
 
 #[cfg(test)]
 mod tests {

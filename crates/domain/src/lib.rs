@@ -1,17 +1,21 @@
 //! Waymark's pure rules and types: the shared vocabulary, the screening rule, organisations and roles, the
-//! permission policy, referral validation and states, and the jurisdictions' contacts.
+//! permission policy, referral validation and states, self-referral and the codename channel's rules
+//! (including the limits on codename guesses), and the jurisdictions' contacts.
 //!
 //! Nothing here does I/O, async, SQL or HTTP, so every rule can be tested as a table.
 
+pub mod channel;
+pub mod guess_limit;
 pub mod ids;
 pub mod jurisdiction;
 pub mod organisation;
 pub mod permission;
 pub mod referral;
 pub mod screening;
+pub mod self_referral;
 pub mod vocabulary;
 
-pub use ids::{CaseId, OrgId, ReferralId, UserId};
+pub use ids::{CaseId, ChannelId, MessageId, OrgId, ReferralId, UserId};
 pub use organisation::{OrganisationKind, Role};
 pub use permission::{Permission, allows};
 pub use screening::{AgeBand, ScreeningInput, screen};

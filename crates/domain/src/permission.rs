@@ -24,6 +24,8 @@ pub enum Permission {
     DeclineReferral,
     /// Read a case with the person's details.
     ReadCase,
+    /// Read and answer the messages a person who referred themselves sends through their codename channel.
+    MessagePerson,
     /// Add and remove the organisation's accounts.
     ManageUsers,
 }
@@ -37,6 +39,7 @@ impl Permission {
         Permission::AcceptReferral,
         Permission::DeclineReferral,
         Permission::ReadCase,
+        Permission::MessagePerson,
         Permission::ManageUsers,
     ];
 }
@@ -51,9 +54,8 @@ pub fn allows(role: Role, kind: OrganisationKind, permission: Permission) -> boo
             matches!(kind, CommunityGroup | SupportOrganisation)
                 && matches!(role, Helper | Caseworker | Manager)
         }
-        ViewReferralInbox | OpenReferral | AcceptReferral | DeclineReferral | ReadCase => {
-            kind == SupportOrganisation && matches!(role, Caseworker | Manager)
-        }
+        ViewReferralInbox | OpenReferral | AcceptReferral | DeclineReferral | ReadCase
+        | MessagePerson => kind == SupportOrganisation && matches!(role, Caseworker | Manager),
         ManageUsers => role == Admin,
     }
 }
@@ -96,6 +98,7 @@ mod tests {
                 AcceptReferral,
                 DeclineReferral,
                 ReadCase,
+                MessagePerson,
             ],
         ),
         (
@@ -109,6 +112,7 @@ mod tests {
                 AcceptReferral,
                 DeclineReferral,
                 ReadCase,
+                MessagePerson,
             ],
         ),
         (SupportOrganisation, Admin, &[ManageUsers]),
@@ -148,7 +152,7 @@ mod tests {
     #[test]
     fn administrators_never_read_personal_data() {
         for kind in OrganisationKind::ALL {
-            for p in [OpenReferral, ReadCase, ViewReferralInbox] {
+            for p in [OpenReferral, ReadCase, ViewReferralInbox, MessagePerson] {
                 assert!(!allows(Admin, *kind, p));
             }
         }

@@ -213,6 +213,7 @@ mod tests {
         first_contacts: Vec<String>,
         needs: Vec<String>,
         jurisdictions: Vec<String>,
+        urgencies: Vec<String>,
     }
     #[derive(serde::Deserialize)]
     struct IndicatorEntry {
@@ -239,6 +240,7 @@ mod tests {
         assert_eq!(ids(FirstContact::ALL), f.first_contacts);
         assert_eq!(ids(Need::ALL), f.needs);
         assert_eq!(ids(Nation::ALL), f.jurisdictions);
+        assert_eq!(ids(crate::self_referral::Urgency::ALL), f.urgencies);
     }
 
     #[test]
