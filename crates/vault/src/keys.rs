@@ -11,7 +11,7 @@ use hkdf::Hkdf;
 use sha2::Sha256;
 use zeroize::{Zeroize as _, Zeroizing};
 
-use crate::{AuditKey, BlindIndexKey, VaultError, fill_random, push_prefixed, to_hex};
+use crate::{AuditKey, BlindIndexKey, CodenameKey, VaultError, fill_random, push_prefixed, to_hex};
 
 /// Envelope layout: version (1 byte) | key id (8) | nonce (24) | ciphertext + tag (16).
 const VERSION: u8 = 1;
@@ -29,6 +29,8 @@ const INFO_DATA_ID: &[u8] = b"waymark/data-key-id";
 const INFO_WRAP: &[u8] = b"waymark/wrap-data-keys";
 const INFO_AUDIT: &[u8] = b"waymark/audit-chain";
 const INFO_BLIND_INDEX: &[u8] = b"waymark/blind-index/";
+const INFO_CODENAME_SALT: &[u8] = b"waymark/codename-salt";
+const INFO_CODENAME_PEPPER: &[u8] = b"waymark/codename-pepper";
 
 const KEY_FILE_PREFIX: &str = "waymark-master-key-v1:";
 const BAD_KEY_FILE: &str =
@@ -263,6 +265,21 @@ impl MasterKey {
     /// key, so equal values in different columns cannot be linked by their indexes.
     pub fn blind_index_key(&self, purpose: &str) -> BlindIndexKey {
         BlindIndexKey::new(subkey(&self.bytes, &[INFO_BLIND_INDEX, purpose.as_bytes()]))
+    }
+}
+
+impl MasterKey {
+    /// The salt and secret of codename digests (two HKDF-SHA256 derivations with their own labels).
+    pub fn codename_key(&self) -> CodenameKey {
+        let mut salt = [0u8; 16];
+        hkdf(&self.bytes, &[INFO_CODENAME_SALT], &mut salt);
+        CodenameKey::new(salt, subkey(&self.bytes, &[INFO_CODENAME_PEPPER]))
+    }
+
+    /// A master key from known bytes, for known-answer tests only.
+    #[cfg(test)]
+    pub(crate) fn from_test_bytes(bytes: [u8; 32]) -> MasterKey {
+        MasterKey::from_bytes(Zeroizing::new(bytes))
     }
 }
 

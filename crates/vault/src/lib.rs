@@ -1,15 +1,16 @@
 //! Waymark's vault: every cryptographic operation of the product (keys, sealed fields, audit-chain hashes,
-//! blind indexes, password hashes, tokens and ids). No other crate touches a cipher, so a review of this
+//! blind indexes, codenames and their digests, password hashes, tokens and ids). No other crate touches a cipher, so a review of this
 //! crate is a review of how survivors' data is protected.
 //!
 //! Key hierarchy (DESIGN.md §4): a [`MasterKey`] from a key file wraps one [`DataKey`] per person; data keys
-//! seal personal fields; the master key also derives, with HKDF-SHA256, the [`AuditKey`] and the
-//! [`BlindIndexKey`]s, so each purpose has its own independent key.
+//! seal personal fields; the master key also derives, with HKDF-SHA256, the [`AuditKey`], the
+//! [`BlindIndexKey`]s and the [`CodenameKey`], so each purpose has its own independent key.
 //!
 //! Functions that draw randomness (key generation, sealing, secrets) panic if the operating system's random
 //! number generator fails: carrying on would produce guessable keys and nonces.
 
 mod audit;
+mod codename;
 mod keys;
 mod secrets;
 #[cfg(test)]
@@ -17,6 +18,9 @@ mod secrets;
 mod tests;
 
 pub use audit::{AuditKey, BlindIndexKey, canonical_entry};
+pub use codename::{
+    CODENAME_WORDS, Codename, CodenameKey, codename_digest, codename_entropy_bits, word_list,
+};
 pub use keys::{DataKey, FieldContext, MasterKey};
 pub use secrets::{
     constant_time_eq, hash_password, new_id, new_secret, secret_digest, verify_password,
