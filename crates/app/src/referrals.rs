@@ -268,6 +268,8 @@ impl App {
                     created_at: now(),
                     answered_at: None,
                     answered_by: None,
+                    urgency: None,
+                    message_ct: None,
                 };
                 tx.insert_referral(&referral)?;
                 tx.audit(

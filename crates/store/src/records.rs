@@ -1,11 +1,13 @@
 //! The records the repositories read and write, in domain types. `*_ct` fields are sealed envelopes.
 
 use time::PrimitiveDateTime;
+use waymark_domain::channel::Sender;
 use waymark_domain::ids::PersonId;
 use waymark_domain::referral::ReferralStatus;
+use waymark_domain::self_referral::Urgency;
 use waymark_domain::{
-    AgeBand, CaseId, FirstContact, Indicator, Nation, Need, OrgId, OrganisationKind, ReferralId,
-    Role, UserId,
+    AgeBand, CaseId, ChannelId, FirstContact, Indicator, MessageId, Nation, Need, OrgId,
+    OrganisationKind, ReferralId, Role, UserId,
 };
 
 #[derive(Debug, Clone)]
@@ -90,6 +92,17 @@ pub struct Referral {
     pub created_at: PrimitiveDateTime,
     pub answered_at: Option<PrimitiveDateTime>,
     pub answered_by: Option<UserId>,
+    /// How soon a person who referred themselves needs help; `None` on a helper's referral.
+    pub urgency: Option<Urgency>,
+    /// The message a person who referred themselves sent with their request (sealed).
+    pub message_ct: Option<Vec<u8>>,
+}
+
+impl Referral {
+    /// A person's own request: no organisation sent it.
+    pub fn is_self_referral(&self) -> bool {
+        self.from_org_id.is_none()
+    }
 }
 
 /// A support organisation's case.
@@ -102,4 +115,29 @@ pub struct Case {
     pub status: String,
     pub opened_at: PrimitiveDateTime,
     pub opened_by: UserId,
+}
+
+/// A codename channel: how a person who referred themselves reaches the organisation they asked.
+#[derive(Debug, Clone)]
+pub struct Channel {
+    pub id: ChannelId,
+    pub referral_id: ReferralId,
+    pub person_id: PersonId,
+    /// The keyed Argon2id digest of the codename; `None` once erased.
+    pub codename_digest: Option<Vec<u8>>,
+    pub created_at: PrimitiveDateTime,
+    /// When the person had their data erased.
+    pub erased_at: Option<PrimitiveDateTime>,
+}
+
+/// One message in a channel, sealed.
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub id: MessageId,
+    pub channel_id: ChannelId,
+    pub sender: Sender,
+    /// The member of staff who wrote an organisation's message; `None` for the person's.
+    pub author_user_id: Option<UserId>,
+    pub body_ct: Vec<u8>,
+    pub created_at: PrimitiveDateTime,
 }

@@ -85,6 +85,8 @@ diesel::table! {
         created_at -> Timestamp,
         answered_at -> Nullable<Timestamp>,
         answered_by -> Nullable<Text>,
+        urgency -> Nullable<Text>,
+        message_ct -> Nullable<Binary>,
     }
 }
 
@@ -97,6 +99,28 @@ diesel::table! {
         status -> Text,
         opened_at -> Timestamp,
         opened_by -> Text,
+    }
+}
+
+diesel::table! {
+    channels (id) {
+        id -> Text,
+        referral_id -> Text,
+        person_id -> Text,
+        codename_digest -> Nullable<Binary>,
+        created_at -> Timestamp,
+        erased_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    messages (id) {
+        id -> Text,
+        channel_id -> Text,
+        sender -> Text,
+        author_user_id -> Nullable<Text>,
+        body_ct -> Binary,
+        created_at -> Timestamp,
     }
 }
 
@@ -119,6 +143,8 @@ diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(cases -> referrals (referral_id));
+diesel::joinable!(channels -> referrals (referral_id));
+diesel::joinable!(messages -> channels (channel_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -129,5 +155,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     persons,
     referrals,
     cases,
+    channels,
+    messages,
     audit_log
 );

@@ -1,8 +1,10 @@
 //! The store's conformance suite: every test runs on a fresh SQLite file and a fresh PostgreSQL schema.
 
 use time::Duration;
+use waymark_domain::channel::Sender;
 use waymark_domain::ids::PersonId;
 use waymark_domain::referral::ReferralStatus;
+use waymark_domain::self_referral::Urgency;
 use waymark_domain::*;
 use waymark_store::testing::TestDatabase;
 use waymark_store::*;
@@ -61,6 +63,8 @@ fn referral(to: &Organisation, from: &Organisation, person: &PersonId) -> Referr
         created_at: now(),
         answered_at: None,
         answered_by: None,
+        urgency: None,
+        message_ct: None,
     }
 }
 
@@ -289,6 +293,221 @@ fn a_failed_unit_of_work_leaves_nothing_behind() {
             "{:?}: the insert was rolled back",
             db.backend()
         );
+    }
+}
+
+/// A person's own request: no sending organisation, an urgency and a sealed message.
+fn self_referral(to: &Organisation, person: &PersonId) -> Referral {
+    Referral {
+        id: ReferralId::parse(&new_id()).expect("id"),
+        person_id: person.clone(),
+        to_org_id: to.id.clone(),
+        from_org_id: None,
+        from_user_id: None,
+        first_contact: FirstContact::Myself,
+        urgency: Some(Urgency::Today),
+        message_ct: Some(vec![5, 5, 5]),
+        ..referral(to, to, person)
+    }
+}
+
+fn channel(r: &Referral, digest: &[u8]) -> Channel {
+    Channel {
+        id: ChannelId::parse(&new_id()).expect("id"),
+        referral_id: r.id.clone(),
+        person_id: r.person_id.clone(),
+        codename_digest: Some(digest.to_vec()),
+        created_at: now(),
+        erased_at: None,
+    }
+}
+
+fn message(c: &Channel, sender: Sender, author: Option<&UserId>, body: &[u8]) -> Message {
+    Message {
+        id: MessageId::parse(&new_id()).expect("id"),
+        channel_id: c.id.clone(),
+        sender,
+        author_user_id: author.cloned(),
+        body_ct: body.to_vec(),
+        created_at: now(),
+    }
+}
+
+#[test]
+fn a_self_referral_keeps_its_urgency_and_message_and_has_no_sender() {
+    for db in TestDatabase::both() {
+        db.store
+            .run_blocking(|tx| -> R<()> {
+                let harbour = org(OrganisationKind::SupportOrganisation, "Harbour");
+                tx.insert_organisation(&harbour)?;
+                let p = person(tx)?;
+                let r = self_referral(&harbour, &p);
+                tx.insert_referral(&r)?;
+                let back = tx.referral_to(&harbour.id, &r.id)?.expect("in the inbox");
+                assert!(back.is_self_referral());
+                assert_eq!(back.from_org_id, None);
+                assert_eq!(back.first_contact, FirstContact::Myself);
+                assert_eq!(back.urgency, Some(Urgency::Today), "{:?}", db.backend());
+                assert_eq!(back.message_ct, Some(vec![5, 5, 5]));
+                assert_eq!(tx.inbox(&harbour.id)?.len(), 1);
+                Ok(())
+            })
+            .expect("transaction");
+    }
+}
+
+#[test]
+fn a_channel_is_found_by_its_digest_only_for_its_organisation_and_until_erased() {
+    for db in TestDatabase::both() {
+        let on = db.backend();
+        db.store
+            .run_blocking(move |tx| -> R<()> {
+                let harbour = org(OrganisationKind::SupportOrganisation, "Harbour");
+                let other = org(OrganisationKind::SupportOrganisation, "Other");
+                tx.insert_organisation(&harbour)?;
+                tx.insert_organisation(&other)?;
+                let p = person(tx)?;
+                let r = self_referral(&harbour, &p);
+                tx.insert_referral(&r)?;
+                let c = channel(&r, &[1; 32]);
+                tx.insert_channel(&c)?;
+
+                let found = tx.channel_by_digest(&[1; 32])?.expect("found");
+                assert_eq!(found.id, c.id, "{on:?}");
+                assert_eq!(found.referral_id, r.id);
+                assert_eq!(found.person_id, p);
+                assert!(tx.channel_by_digest(&[2; 32])?.is_none());
+                assert_eq!(
+                    tx.referral_of_channel(&found)?.map(|x| x.id),
+                    Some(r.id.clone())
+                );
+                assert_eq!(
+                    tx.channel_for_referral(&harbour.id, &r.id)?.map(|x| x.id),
+                    Some(c.id.clone())
+                );
+                assert!(
+                    tx.channel_for_referral(&other.id, &r.id)?.is_none(),
+                    "another organisation does not see it"
+                );
+                Ok(())
+            })
+            .expect("transaction");
+
+        // Two channels can never share a digest. (Its own transaction: PostgreSQL ends a transaction at
+        // its first error.)
+        let duplicate = db.store.run_blocking(move |tx| -> R<()> {
+            let c = tx.channel_by_digest(&[1; 32])?.expect("open");
+            let r = tx.referral_of_channel(&c)?.expect("referral");
+            let p2 = person(tx)?;
+            let r2 = Referral {
+                id: ReferralId::parse(&new_id()).expect("id"),
+                person_id: p2,
+                ..r
+            };
+            tx.insert_referral(&r2)?;
+            tx.insert_channel(&channel(&r2, &[1; 32]))
+        });
+        assert!(
+            matches!(duplicate, Err(StoreError::Duplicate("channel"))),
+            "{on:?}: {duplicate:?}"
+        );
+
+        // Erasure clears the digest: the codename finds nothing, the channel's record says when.
+        db.store
+            .run_blocking(move |tx| -> R<()> {
+                let c = tx.channel_by_digest(&[1; 32])?.expect("still open");
+                assert!(tx.erase_channel(&c.id, now())?);
+                assert!(!tx.erase_channel(&c.id, now())?, "erased once");
+                assert!(tx.channel_by_digest(&[1; 32])?.is_none(), "{on:?}");
+                let r = tx.referral_of_channel(&c)?.expect("the referral stays");
+                let kept = tx
+                    .channel_for_referral(&r.to_org_id, &r.id)?
+                    .expect("the record stays");
+                assert_eq!(kept.codename_digest, None);
+                assert!(kept.erased_at.is_some());
+                Ok(())
+            })
+            .expect("transaction");
+
+        // The database refuses an erased channel that still has a codename, and an open one without.
+        let digest = match on {
+            Backend::Sqlite => "X'01'",
+            Backend::Postgres => "'\\x01'::bytea",
+        };
+        for sql in [
+            format!("UPDATE channels SET codename_digest = {digest}"),
+            "UPDATE channels SET erased_at = NULL".to_owned(),
+        ] {
+            assert!(db.execute_as_intruder(&sql).is_err(), "{on:?}: {sql}");
+        }
+    }
+}
+
+#[test]
+fn messages_are_kept_in_order_and_only_an_organisations_message_names_its_author() {
+    for db in TestDatabase::both() {
+        let on = db.backend();
+        db.store
+            .run_blocking(move |tx| -> R<()> {
+                let harbour = org(OrganisationKind::SupportOrganisation, "Harbour");
+                tx.insert_organisation(&harbour)?;
+                let worker = user(&harbour, "w@harbour.example", Role::Caseworker);
+                tx.insert_user(&worker)?;
+                let p = person(tx)?;
+                let r = self_referral(&harbour, &p);
+                tx.insert_referral(&r)?;
+                let c = channel(&r, &[3; 32]);
+                tx.insert_channel(&c)?;
+                let first = message(&c, Sender::Person, None, &[1]);
+                tx.insert_message(&first)?;
+                let second = message(&c, Sender::Organisation, Some(&worker.id), &[2]);
+                tx.insert_message(&second)?;
+                let back = tx.messages(&c.id)?;
+                assert_eq!(
+                    back.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
+                    [first.id.clone(), second.id.clone()],
+                    "{on:?}"
+                );
+                assert_eq!(back[0].sender, Sender::Person);
+                assert_eq!(back[0].author_user_id, None);
+                assert_eq!(back[1].sender, Sender::Organisation);
+                assert_eq!(back[1].author_user_id.as_ref(), Some(&worker.id));
+                assert_eq!(back[1].body_ct, vec![2]);
+                Ok(())
+            })
+            .expect("transaction");
+
+        // A person's message naming a member of staff, or an organisation's naming nobody, is refused.
+        for (sender, author) in [(Sender::Person, true), (Sender::Organisation, false)] {
+            let result = db.store.run_blocking(move |tx| -> R<()> {
+                let c = tx.channel_by_digest(&[3; 32])?.expect("open");
+                let worker = tx.user_by_email("w@harbour.example")?.expect("worker").id;
+                tx.insert_message(&message(&c, sender, author.then_some(&worker), &[9]))
+            });
+            assert!(result.is_err(), "{on:?}: {sender} author={author}");
+        }
+        assert!(
+            db.execute_as_intruder("UPDATE messages SET sender = 'police' WHERE sender = 'person'")
+                .is_err(),
+            "{on:?}: only the person or the organisation write"
+        );
+    }
+}
+
+#[test]
+fn erasing_a_person_forgets_their_data_key() {
+    for db in TestDatabase::both() {
+        db.store
+            .run_blocking(|tx| -> R<()> {
+                let p = person(tx)?;
+                assert!(tx.person_key(&p)?.expect("stored").wrapped_key.is_some());
+                assert!(tx.erase_person_key(&p)?);
+                assert!(!tx.erase_person_key(&p)?, "forgotten once");
+                let after = tx.person_key(&p)?.expect("the row stays");
+                assert_eq!(after.wrapped_key, None, "{:?}", db.backend());
+                Ok(())
+            })
+            .expect("transaction");
     }
 }
 
