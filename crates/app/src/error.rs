@@ -2,6 +2,7 @@
 //! personal data. The web maps them to pages and problem+json answers.
 
 use waymark_domain::referral::ReferralError;
+use waymark_domain::self_referral::SelfReferralError;
 use waymark_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +22,11 @@ pub enum AppError {
     Invalid(String),
     #[error(transparent)]
     Referral(#[from] ReferralError),
+    #[error(transparent)]
+    SelfReferral(#[from] SelfReferralError),
+    /// Too many wrong codenames from this client, or from everyone together: nothing was looked up.
+    #[error("too many attempts: try again later")]
+    TooManyAttempts,
     #[error("{0}")]
     Conflict(String),
     #[error("master key: {0}")]

@@ -3,6 +3,7 @@
 //! call only this crate.
 
 mod accounts;
+mod channel;
 mod error;
 mod referrals;
 
@@ -11,30 +12,53 @@ pub use accounts::{
 };
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
 pub use error::AppError;
-pub use referrals::{CaseView, InboxItem, ReferralView, SentItem};
+pub use referrals::{CaseView, ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem};
+pub use waymark_domain::guess_limit::GuessLimits;
 pub use waymark_store::{
     Account, AuditReport, Backend, DatabaseUrl, Organisation, Session, Store, StoreError,
 };
+pub use waymark_vault::Codename;
 
+use waymark_domain::guess_limit::GuessLimiter;
 pub use waymark_vault::constant_time_eq;
-use waymark_vault::{AuditKey, MasterKey};
+use waymark_vault::{AuditKey, CodenameKey, MasterKey};
 
 /// The settings key that records which master key the database was sealed with.
 const MASTER_KEY_ID: &str = "master_key_id";
 
-/// The application: a database and the keys to it.
+/// The application: a database, the keys to it, and the in-memory limits on codename guesses.
 #[derive(Clone)]
 pub struct App {
     store: Store,
     keys: Arc<Keys>,
+    guesses: Arc<Guesses>,
 }
 
 struct Keys {
     master: MasterKey,
     audit: AuditKey,
+    codename: CodenameKey,
+}
+
+/// Codename guessing: the limiter (per client and global, in this process's memory) and a bound on how
+/// many Argon2 computations (19 MiB each) run at once.
+struct Guesses {
+    limiter: Mutex<GuessLimiter<String>>,
+    hashing: tokio::sync::Semaphore,
+}
+
+impl Guesses {
+    fn new(limits: GuessLimits) -> Guesses {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        Guesses {
+            limiter: Mutex::new(GuessLimiter::new(limits)),
+            hashing: tokio::sync::Semaphore::new(cores.clamp(1, 8)),
+        }
+    }
 }
 
 impl std::fmt::Debug for App {
@@ -75,10 +99,23 @@ impl App {
             )));
         }
         let audit = master.audit_key();
+        let codename = master.codename_key();
         Ok(App {
             store,
-            keys: Arc::new(Keys { master, audit }),
+            keys: Arc::new(Keys {
+                master,
+                audit,
+                codename,
+            }),
+            guesses: Arc::new(Guesses::new(GuessLimits::DEFAULT)),
         })
+    }
+
+    /// The same application with other limits on codename guesses (the defaults are
+    /// [`GuessLimits::DEFAULT`]); the counts start afresh.
+    pub fn with_guess_limits(mut self, limits: GuessLimits) -> App {
+        self.guesses = Arc::new(Guesses::new(limits));
+        self
     }
 
     pub fn store(&self) -> &Store {

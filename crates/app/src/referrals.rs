@@ -5,6 +5,7 @@ use time::PrimitiveDateTime;
 use waymark_domain::ids::PersonId;
 use waymark_domain::organisation::{Candidate, Suggestion, suggest};
 use waymark_domain::referral::{Basis, ReferralDraft, ReferralStatus, decline_reason};
+use waymark_domain::self_referral::{Urgency, must_tell_childrens_services};
 use waymark_domain::{
     AgeBand, CaseId, FirstContact, Indicator, Nation, Need, OrgId, OrganisationKind, Permission,
     ReferralId, allows,
@@ -14,18 +15,30 @@ use waymark_vault::{DataKey, FieldContext};
 
 use crate::{App, AppError, Keys};
 
+/// What a caseworker sees instead of a personal field after the person had their data erased.
+pub const ERASED: &str = "erased at the person's request";
+/// What a caseworker sees for an optional field the person left empty (a self-referral's name or contact).
+pub const NOT_GIVEN: &str = "not given";
+
 /// A referral as the receiving organisation's inbox lists it: no personal field.
 #[derive(Debug, Clone)]
 pub struct InboxItem {
     pub id: ReferralId,
     pub received_at: PrimitiveDateTime,
     pub status: ReferralStatus,
+    /// `None` for a person's own request.
     pub from_organisation: Option<String>,
     pub age: AgeBand,
     pub nation: Nation,
     pub area: Option<String>,
     pub needs: Vec<Need>,
     pub child_safeguarding: bool,
+    /// The person asked for help themselves (and can be answered through their codename channel).
+    pub self_referral: bool,
+    /// How soon a person who referred themselves needs help.
+    pub urgency: Option<Urgency>,
+    /// Child safeguarding: the receiving organisation must tell children's services (nobody has yet).
+    pub must_tell_childrens_services: bool,
 }
 
 /// A referral as its sender sees it afterwards: where it went and the answer.
@@ -59,6 +72,16 @@ pub struct ReferralView {
     pub consent_given: bool,
     pub decline_reason: Option<String>,
     pub case_id: Option<CaseId>,
+    /// The person asked for help themselves; `name` and `contact` read [`NOT_GIVEN`] when left empty.
+    pub self_referral: bool,
+    pub urgency: Option<Urgency>,
+    /// The message a person who referred themselves sent with their request.
+    pub message: Option<String>,
+    /// Child safeguarding: the receiving organisation must tell children's services (nobody has yet).
+    pub must_tell_childrens_services: bool,
+    /// The person had their data erased: every personal field reads [`ERASED`] and can never be read
+    /// again, by anyone; the coarse facts (age band, nation, area, needs, dates) remain for statistics.
+    pub erased: bool,
 }
 
 /// A case with the person's details, for its own organisation.
@@ -70,7 +93,7 @@ pub struct CaseView {
     pub referral: ReferralView,
 }
 
-fn require(actor: &Account, permission: Permission) -> Result<(), AppError> {
+pub(crate) fn require(actor: &Account, permission: Permission) -> Result<(), AppError> {
     if allows(actor.role, actor.org_kind, permission) {
         Ok(())
     } else {
@@ -79,11 +102,16 @@ fn require(actor: &Account, permission: Permission) -> Result<(), AppError> {
 }
 
 /// Like [`require`], for a single record: a refusal looks exactly like a missing record.
-fn require_for_record(actor: &Account, permission: Permission) -> Result<(), AppError> {
+pub(crate) fn require_for_record(actor: &Account, permission: Permission) -> Result<(), AppError> {
     require(actor, permission).map_err(|_| AppError::NotFound)
 }
 
-fn event<'a>(actor: &'a Account, action: &'a str, kind: &'a str, id: &'a str) -> AuditEvent<'a> {
+pub(crate) fn event<'a>(
+    actor: &'a Account,
+    action: &'a str,
+    kind: &'a str,
+    id: &'a str,
+) -> AuditEvent<'a> {
     AuditEvent {
         actor: actor.user_id.as_str(),
         org_id: Some(&actor.org_id),
@@ -94,7 +122,7 @@ fn event<'a>(actor: &'a Account, action: &'a str, kind: &'a str, id: &'a str) ->
     }
 }
 
-fn field<'a>(column: &'a str, row_id: &'a str) -> FieldContext<'a> {
+pub(crate) fn field<'a>(column: &'a str, row_id: &'a str) -> FieldContext<'a> {
     FieldContext {
         table: "referrals",
         column,
@@ -102,14 +130,18 @@ fn field<'a>(column: &'a str, row_id: &'a str) -> FieldContext<'a> {
     }
 }
 
-fn new_id<T>(
+pub(crate) fn new_id<T>(
     parse: impl FnOnce(&str) -> Result<T, waymark_domain::ids::BadId>,
 ) -> Result<T, AppError> {
     parse(&waymark_vault::new_id()).map_err(|e| AppError::Invalid(e.to_string()))
 }
 
 impl Keys {
-    fn data_key(&self, tx: &mut Tx<'_>, person: &PersonId) -> Result<Option<DataKey>, AppError> {
+    pub(crate) fn data_key(
+        &self,
+        tx: &mut Tx<'_>,
+        person: &PersonId,
+    ) -> Result<Option<DataKey>, AppError> {
         let Some(stored) = tx.person_key(person)? else {
             return Ok(None);
         };
@@ -120,16 +152,29 @@ impl Keys {
     }
 }
 
-/// Opens a referral's sealed fields.
+/// Opens a referral's sealed fields. After erasure (no data key) every personal field reads [`ERASED`].
 fn unseal(
     keys: &Keys,
     tx: &mut Tx<'_>,
     r: &Referral,
     from_organisation: Option<String>,
 ) -> Result<ReferralView, AppError> {
-    let key = keys.data_key(tx, &r.person_id)?.ok_or(AppError::NotFound)?;
+    let key = keys.data_key(tx, &r.person_id)?;
     let id = r.id.as_str();
-    let open = |col: &str, ct: &[u8]| key.open_string(&field(col, id), ct);
+    let open = |col: &str, ct: &[u8]| -> Result<String, AppError> {
+        match &key {
+            Some(k) => Ok(k.open_string(&field(col, id), ct)?),
+            None => Ok(ERASED.to_owned()),
+        }
+    };
+    // A self-referral seals the empty string for a name or contact the person left out.
+    let given = |text: String| {
+        if text.is_empty() {
+            NOT_GIVEN.to_owned()
+        } else {
+            text
+        }
+    };
     let case_id = match r.to_org_id.clone() {
         org if r.status == ReferralStatus::Accepted => {
             tx.case_for_referral(&org, &r.id)?.map(|c| c.id)
@@ -141,8 +186,8 @@ fn unseal(
         received_at: r.created_at,
         status: r.status,
         from_organisation,
-        name: open("name", &r.name_ct)?,
-        contact: open("contact", &r.contact_ct)?,
+        name: given(open("name", &r.name_ct)?),
+        contact: given(open("contact", &r.contact_ct)?),
         language: open("language", &r.language_ct)?,
         age: r.age,
         nation: r.nation,
@@ -162,10 +207,22 @@ fn unseal(
             .map(|ct| open("decline_reason", ct))
             .transpose()?,
         case_id,
+        self_referral: r.is_self_referral(),
+        urgency: r.urgency,
+        message: r
+            .message_ct
+            .as_deref()
+            .map(|ct| open("message", ct))
+            .transpose()?,
+        must_tell_childrens_services: must_tell_childrens_services(
+            &r.basis,
+            r.children_services_ct.is_some(),
+        ),
+        erased: key.is_none(),
     })
 }
 
-fn org_name(tx: &mut Tx<'_>, id: Option<&OrgId>) -> Result<Option<String>, AppError> {
+pub(crate) fn org_name(tx: &mut Tx<'_>, id: Option<&OrgId>) -> Result<Option<String>, AppError> {
     Ok(match id {
         Some(id) => tx.organisation(id)?.map(|o| o.name),
         None => None,
@@ -292,6 +349,12 @@ impl App {
                 for r in tx.inbox(&org)? {
                     items.push(InboxItem {
                         from_organisation: org_name(tx, r.from_org_id.as_ref())?,
+                        self_referral: r.is_self_referral(),
+                        urgency: r.urgency,
+                        must_tell_childrens_services: must_tell_childrens_services(
+                            &r.basis,
+                            r.children_services_ct.is_some(),
+                        ),
                         id: r.id,
                         received_at: r.created_at,
                         status: r.status,
@@ -455,7 +518,12 @@ impl App {
                     .status
                     .decline()
                     .map_err(|e| AppError::Conflict(e.to_string()))?;
-                let key = keys.data_key(tx, &r.person_id)?.ok_or(AppError::NotFound)?;
+                let key = keys.data_key(tx, &r.person_id)?.ok_or_else(|| {
+                    AppError::Conflict(
+                        "the person had their data erased, so a reason can no longer be recorded"
+                            .into(),
+                    )
+                })?;
                 let ct = key.seal_str(&field("decline_reason", r.id.as_str()), reason.expose());
                 if !tx.answer_referral(
                     &actor.org_id,

@@ -855,4 +855,20 @@ impl Tx<'_> {
                 .load::<MessageRow>(self.conn)?,
         )
     }
+
+    /// The display names of the staff who wrote in a channel, in one query (not one per message).
+    pub fn message_authors(
+        &mut self,
+        channel_id: &ChannelId,
+    ) -> Result<Vec<(UserId, String)>, StoreError> {
+        let rows = messages::table
+            .inner_join(users::table.on(messages::author_user_id.eq(users::id.nullable())))
+            .filter(messages::channel_id.eq(channel_id.as_str()))
+            .select((users::id, users::display_name))
+            .distinct()
+            .load::<(String, String)>(self.conn)?;
+        rows.into_iter()
+            .map(|(u, name)| Ok((id(UserId::parse, &u)?, name)))
+            .collect()
+    }
 }

@@ -473,6 +473,10 @@ fn messages_are_kept_in_order_and_only_an_organisations_message_names_its_author
                 assert_eq!(back[1].sender, Sender::Organisation);
                 assert_eq!(back[1].author_user_id.as_ref(), Some(&worker.id));
                 assert_eq!(back[1].body_ct, vec![2]);
+                assert_eq!(
+                    tx.message_authors(&c.id)?,
+                    [(worker.id.clone(), "Test user".to_owned())]
+                );
                 Ok(())
             })
             .expect("transaction");

@@ -32,8 +32,10 @@ fn status_of(e: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::BadCredentials => StatusCode::UNAUTHORIZED,
-        AppError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
-        AppError::Invalid(_) | AppError::Referral(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::LockedOut { .. } | AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Invalid(_) | AppError::Referral(_) | AppError::SelfReferral(_) => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::Key(_) | AppError::Store(_) | AppError::Vault(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
