@@ -20,6 +20,9 @@ use waymark_domain::{
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
+#[path = "api_channel.rs"]
+mod channel;
+
 pub fn router() -> Router<App> {
     Router::new()
         .route("/openapi.json", get(openapi))
@@ -29,6 +32,7 @@ pub fn router() -> Router<App> {
         .route("/referrals/{id}/accept", post(accept))
         .route("/referrals/{id}/decline", post(decline))
         .route("/cases/{id}", get(case))
+        .merge(channel::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -36,15 +40,23 @@ pub fn router() -> Router<App> {
 #[openapi(
     info(
         title = "Waymark API",
-        description = "Screening, consented referral to support organisations, and casework. Personal data \
-                       is returned only to the organisation a record belongs to; every such read is audited.",
+        description = "Screening, consented referral to support organisations, and casework; a survivor's \
+                       own request for help and their codename channel. Personal data is returned only to \
+                       the organisation a record belongs to, or to the holder of the codename; every such \
+                       read is audited.",
         version = "1"
     ),
-    paths(screening, submit_referral, inbox, open_referral, accept, decline, case),
+    paths(screening, submit_referral, inbox, open_referral, accept, decline, case,
+        channel::submit_self_referral, channel::channel_inbox, channel::channel_send, channel::channel_erase,
+        channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case),
     components(schemas(
         ScreeningRequest, ScreeningResponse, HelplineBody, ReferralRequest, PersonBody, ConsentBody,
         Created, InboxResponse, InboxEntry, ReferralBody, AcceptResponse, DeclineRequest, AnswerResponse,
-        CaseBody, Problem
+        CaseBody, Problem,
+        channel::SelfReferralRequest, channel::SelfReferralConsent, channel::SelfReferralCreated,
+        channel::CodenameRequest, channel::ChannelInboxResponse, channel::ChannelMessageBody,
+        channel::ChannelSendRequest, channel::MessageCreated, channel::ErasedResponse,
+        channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest
     )),
     modifiers(&BearerAuth)
 )]

@@ -47,9 +47,12 @@ pub fn router(app: App) -> Router {
 
 /// Serves until Ctrl-C or SIGTERM.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
-    axum::serve(listener, router(app))
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    axum::serve(
+        listener,
+        router(app).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
     Ok(())
 }
 

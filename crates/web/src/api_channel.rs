@@ -1,0 +1,416 @@
+//! The JSON API of self-referral and the codename channel: a person asks for help with no token and gets
+//! a codename; with the codename alone they read the status and messages, write, and have their data
+//! erased. Caseworkers read and answer with their bearer token. A wrong codename is 404 and too many
+//! wrong ones 429, whatever the guess.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use waymark_app::{App, AppError, ChannelMessage, Conversation};
+use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
+use waymark_domain::{AgeBand, CaseId, Nation, Need, OrgId};
+
+use super::{body, ids, invalid, iso, referral_id};
+use crate::auth::ApiUser;
+use crate::error::{ApiError, Problem};
+
+pub(super) fn router() -> Router<App> {
+    Router::new()
+        .route("/self-referrals", post(submit_self_referral))
+        .route("/channel/inbox", post(channel_inbox))
+        .route("/channel/messages", post(channel_send))
+        .route("/channel/erase", post(channel_erase))
+        .route(
+            "/referrals/{id}/messages",
+            get(referral_messages).post(reply_to_referral),
+        )
+        .route(
+            "/cases/{id}/messages",
+            get(case_messages).post(reply_to_case),
+        )
+}
+
+/// Who is guessing, for the limits on codename guesses: the peer's address as the server saw it
+/// (`ConnectInfo`). An IPv6 client is its /64, since one household or phone gets a whole /64; an
+/// IPv4-mapped address is its IPv4. Without connect info (in-process tests) every request is `unknown`.
+/// Behind a reverse proxy every peer is the proxy: see docs/ARCHITECTURE.md.
+pub(crate) struct Client(pub String);
+
+pub(crate) fn client_key(peer: Option<SocketAddr>) -> String {
+    match peer.map(|p| p.ip().to_canonical()) {
+        Some(IpAddr::V4(v4)) => v4.to_string(),
+        Some(IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        None => "unknown".to_owned(),
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0);
+        Ok(Client(client_key(peer)))
+    }
+}
+
+// ---- self-referral ----------------------------------------------------------------------------------
+
+#[derive(Deserialize, ToSchema)]
+pub struct SelfReferralConsent {
+    /// The person read the organisation's data-sharing policy and wants to be referred. Must be `true`.
+    given: bool,
+}
+
+/// A person's own request for help. Nothing that identifies them is required.
+#[derive(Deserialize, ToSchema)]
+pub struct SelfReferralRequest {
+    /// The support organisation's id (its data-sharing policy must have been shown).
+    to_organisation: String,
+    /// `england_wales`, `scotland` or `northern_ireland`.
+    #[schema(example = "england_wales")]
+    nation: String,
+    /// A town, borough or county (1 to 80 characters); never an address.
+    #[schema(example = "Leeds")]
+    area: String,
+    /// At least one need id from the vocabulary.
+    #[schema(example = json!(["safe_housing"]))]
+    needs: Vec<String>,
+    /// The language they would like to be answered in (sealed at rest).
+    #[schema(example = "Tigrinya")]
+    language: String,
+    /// `today`, `this_week` or `not_urgent`.
+    #[schema(example = "this_week")]
+    urgency: String,
+    /// `under_18`, `adult` or `unsure` (unsure is treated as a child; a child may ask too).
+    #[schema(example = "adult")]
+    age: String,
+    /// A name or alias, if they want to give one (sealed at rest).
+    #[serde(default)]
+    name: Option<String>,
+    /// A safe way to contact them, if there is one (sealed at rest).
+    #[serde(default)]
+    contact: Option<String>,
+    /// Anything they want the organisation to know, up to 4,000 characters (sealed at rest).
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    consent: Option<SelfReferralConsent>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SelfReferralCreated {
+    /// The codename: shown this once and never stored. With it alone the person reads replies, writes
+    /// and can have their data erased.
+    #[schema(example = "abacus zoom feline tiptoe yoga zebra ample")]
+    codename: String,
+    referral_id: String,
+    /// How many words the codename has.
+    #[schema(example = 7)]
+    words: usize,
+}
+
+/// Ask a support organisation for help, with no account. Returns the codename, once.
+#[utoipa::path(post, path = "/self-referrals", request_body = SelfReferralRequest,
+    responses((status = 201, body = SelfReferralCreated),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub(super) async fn submit_self_referral(
+    State(app): State<App>,
+    json: Result<Json<SelfReferralRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let req = body(json)?;
+    let to = OrgId::parse(&req.to_organisation)
+        .map_err(|e| ApiError::App(AppError::Invalid(e.to_string())))?;
+    let draft = SelfReferralDraft {
+        nation: Nation::parse(&req.nation).map_err(invalid)?,
+        area: req.area,
+        needs: ids(&req.needs, Need::parse)?.into_iter().collect(),
+        language: req.language,
+        urgency: Urgency::parse(&req.urgency).map_err(invalid)?,
+        age: AgeBand::parse(&req.age).map_err(invalid)?,
+        name: req.name,
+        contact: req.contact,
+        message: req.message,
+        consent_given: req.consent.is_some_and(|c| c.given),
+    };
+    let sent = app.submit_self_referral(draft, &to).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SelfReferralCreated {
+            words: sent.words(),
+            codename: sent.codename.expose().to_owned(),
+            referral_id: sent.referral_id.to_string(),
+        }),
+    )
+        .into_response())
+}
+
+// ---- the person's side of the channel ---------------------------------------------------------------
+
+/// A codename, in the body (never in a URL, where it would reach logs and history).
+#[derive(Deserialize, ToSchema)]
+pub struct CodenameRequest {
+    /// Seven words; case, spaces, hyphens and punctuation between them do not matter.
+    codename: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ChannelMessageBody {
+    /// `person` or `organisation`.
+    from: String,
+    body: String,
+    sent_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ChannelInboxResponse {
+    /// `sent`, `accepted` or `declined`.
+    status: String,
+    /// The status in plain words.
+    status_text: String,
+    organisation: String,
+    /// Why the organisation could not take the request, if it declined.
+    decline_reason: Option<String>,
+    /// Oldest first, starting with the message sent with the request.
+    messages: Vec<ChannelMessageBody>,
+}
+
+fn message_body(m: ChannelMessage) -> ChannelMessageBody {
+    ChannelMessageBody {
+        from: m.from.as_str().into(),
+        body: m.body,
+        sent_at: iso(m.at),
+    }
+}
+
+/// Read the status of one's request and the conversation. 404 for a codename that finds nothing; 429
+/// after too many wrong codenames from this client (or from everyone).
+#[utoipa::path(post, path = "/channel/inbox", request_body = CodenameRequest,
+    responses((status = 200, body = ChannelInboxResponse),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+pub(super) async fn channel_inbox(
+    State(app): State<App>,
+    Client(client): Client,
+    json: Result<Json<CodenameRequest>, JsonRejection>,
+) -> Result<Json<ChannelInboxResponse>, ApiError> {
+    let req = body(json)?;
+    let v = app.channel_inbox(&client, &req.codename).await?;
+    Ok(Json(ChannelInboxResponse {
+        status: v.status.as_str().into(),
+        status_text: v.status_text,
+        organisation: v.organisation,
+        decline_reason: v.decline_reason,
+        messages: v.messages.into_iter().map(message_body).collect(),
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ChannelSendRequest {
+    codename: String,
+    /// 1 to 4,000 characters; must not contain the codename.
+    body: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MessageCreated {
+    id: String,
+}
+
+/// Write to the organisation. 404 for a codename that finds nothing, 429 after too many wrong ones.
+#[utoipa::path(post, path = "/channel/messages", request_body = ChannelSendRequest,
+    responses((status = 201, body = MessageCreated),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+pub(super) async fn channel_send(
+    State(app): State<App>,
+    Client(client): Client,
+    json: Result<Json<ChannelSendRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let req = body(json)?;
+    let id = app.channel_send(&client, &req.codename, &req.body).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(MessageCreated { id: id.to_string() }),
+    )
+        .into_response())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErasedResponse {
+    erased: bool,
+}
+
+/// Erase one's data (crypto-shredding): afterwards the codename finds nothing, and nobody, not even the
+/// organisation, can read the request or the messages again. Anonymous counts remain.
+#[utoipa::path(post, path = "/channel/erase", request_body = CodenameRequest,
+    responses((status = 200, body = ErasedResponse),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+pub(super) async fn channel_erase(
+    State(app): State<App>,
+    Client(client): Client,
+    json: Result<Json<CodenameRequest>, JsonRejection>,
+) -> Result<Json<ErasedResponse>, ApiError> {
+    let req = body(json)?;
+    app.channel_erase(&client, &req.codename).await?;
+    Ok(Json(ErasedResponse { erased: true }))
+}
+
+// ---- the organisation's side ------------------------------------------------------------------------
+
+#[derive(Serialize, ToSchema)]
+pub struct ConversationMessage {
+    /// `person` or `organisation`.
+    from: String,
+    /// The member of staff who wrote an organisation's message.
+    author: Option<String>,
+    body: String,
+    sent_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ConversationResponse {
+    /// Oldest first. Empty for a helper's referral (no channel) and after the person's erasure.
+    messages: Vec<ConversationMessage>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReplyRequest {
+    /// 1 to 4,000 characters, read by the person with their codename.
+    body: String,
+}
+
+async fn read(
+    app: &App,
+    account: &waymark_app::Account,
+    about: Conversation,
+) -> Result<Json<ConversationResponse>, ApiError> {
+    let messages = app
+        .conversation(account, &about)
+        .await?
+        .into_iter()
+        .map(|m| ConversationMessage {
+            from: m.from.as_str().into(),
+            author: m.author,
+            body: m.body,
+            sent_at: iso(m.at),
+        })
+        .collect();
+    Ok(Json(ConversationResponse { messages }))
+}
+
+async fn write(
+    app: &App,
+    account: &waymark_app::Account,
+    about: Conversation,
+    json: Result<Json<ReplyRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let req = body(json)?;
+    let id = app.reply(account, &about, &req.body).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(MessageCreated { id: id.to_string() }),
+    )
+        .into_response())
+}
+
+fn case_id(id: &str) -> Result<CaseId, ApiError> {
+    CaseId::parse(id).map_err(|_| ApiError::App(AppError::NotFound))
+}
+
+/// The conversation with the person who referred themselves (audited; own organisation only).
+#[utoipa::path(get, path = "/referrals/{id}/messages", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = ConversationResponse),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub(super) async fn referral_messages(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<ConversationResponse>, ApiError> {
+    read(&app, &account, Conversation::Referral(referral_id(&id)?)).await
+}
+
+/// Answer the person through their codename channel, whatever the referral's status.
+#[utoipa::path(post, path = "/referrals/{id}/messages", request_body = ReplyRequest, security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 201, body = MessageCreated),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub(super) async fn reply_to_referral(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+    json: Result<Json<ReplyRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    write(
+        &app,
+        &account,
+        Conversation::Referral(referral_id(&id)?),
+        json,
+    )
+    .await
+}
+
+/// The conversation from the case the referral became (audited; own organisation only).
+#[utoipa::path(get, path = "/cases/{id}/messages", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = ConversationResponse),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub(super) async fn case_messages(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<ConversationResponse>, ApiError> {
+    read(&app, &account, Conversation::Case(case_id(&id)?)).await
+}
+
+/// Answer the person from the case. The channel stays open whatever the case's status.
+#[utoipa::path(post, path = "/cases/{id}/messages", request_body = ReplyRequest, security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 201, body = MessageCreated),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub(super) async fn reply_to_case(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+    json: Result<Json<ReplyRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    write(&app, &account, Conversation::Case(case_id(&id)?), json).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_client_key_is_the_address_and_an_ipv6_clients_64() {
+        let key = |s: &str| client_key(Some(s.parse().expect("address")));
+        assert_eq!(key("198.51.100.7:443"), "198.51.100.7");
+        assert_eq!(key("[::ffff:198.51.100.7]:443"), "198.51.100.7");
+        assert_eq!(key("[2001:db8:1:2:aaaa::1]:443"), "2001:db8:1:2::/64");
+        assert_eq!(
+            key("[2001:db8:1:2:bbbb::9]:80"),
+            key("[2001:db8:1:2:aaaa::1]:443"),
+            "one /64, one client"
+        );
+        assert_ne!(key("[2001:db8:1:3::1]:443"), key("[2001:db8:1:2::1]:443"));
+        assert_eq!(client_key(None), "unknown");
+    }
+}
