@@ -610,6 +610,109 @@ async fn codenames_and_messages_never_reach_the_database_in_plaintext() {
     }
 }
 
+/// Everything this test binary logs, at every level, from every thread.
+fn captured_log() -> std::sync::Arc<std::sync::Mutex<Vec<u8>>> {
+    use std::sync::{Arc, Mutex, OnceLock};
+    struct Capture(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Capture {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    static LOG: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    LOG.get_or_init(|| {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing_subscriber::filter::LevelFilter::TRACE)
+            .with_ansi(false)
+            .with_writer(move || Capture(writer.clone()))
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).expect("the only subscriber");
+        log
+    })
+    .clone()
+}
+
+#[tokio::test]
+async fn codenames_messages_and_addresses_never_reach_the_log() {
+    let log = captured_log();
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let on = w.backend;
+        let mut draft = asking();
+        draft.name = Some("CanaryLogNameQx".into());
+        draft.message = Some("CanaryLogRequestQz".into());
+        let sent = send(&w, draft).await;
+        let codename = sent.codename.expose().to_owned();
+        let about = Conversation::Referral(sent.referral_id.clone());
+        w.app
+            .reply(&w.a_caseworker, &about, "CanaryLogReplyQw")
+            .await
+            .expect("replied");
+        w.app
+            .channel_send("203.0.113.77", &codename, "CanaryLogMessageQu")
+            .await
+            .expect("sent");
+        w.app
+            .channel_inbox("203.0.113.77", &codename)
+            .await
+            .expect("read");
+        w.app
+            .conversation(&w.a_caseworker, &about)
+            .await
+            .expect("read");
+        let refused = w
+            .app
+            .channel_send("203.0.113.77", &codename, &codename)
+            .await;
+        assert!(matches!(refused, Err(AppError::Invalid(_))), "{refused:?}");
+        for i in 0..11 {
+            let _ = w
+                .app
+                .channel_inbox("203.0.113.77", &format!("{} {i}", wrong_codename(i)))
+                .await;
+        }
+        // That client is over its limit now; the person erases from another.
+        w.app
+            .channel_erase("203.0.113.78", &codename)
+            .await
+            .expect("erased");
+
+        let printed = String::from_utf8_lossy(
+            &log.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+        .into_owned();
+        for written in ["self-referral sent", "codename guess refused", "erased"] {
+            assert!(
+                printed.contains(written),
+                "{on:?}: the log lacks {written:?}"
+            );
+        }
+        for secret in [
+            "CanaryLogNameQx",
+            "CanaryLogRequestQz",
+            "CanaryLogReplyQw",
+            "CanaryLogMessageQu",
+            codename.as_str(),
+            "203.0.113.77",
+        ] {
+            assert!(
+                !printed.contains(secret),
+                "{on:?}: {secret} reached the log"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_codename_type_never_prints_itself() {
     let c = Codename::generate();
