@@ -3,16 +3,15 @@
 //! erased. Caseworkers read and answer with their bearer token. A wrong codename is 404 and too many
 //! wrong ones 429, whatever the guess.
 
-use std::net::{IpAddr, SocketAddr};
-
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
+
+use crate::auth::Client;
 use utoipa::ToSchema;
 use waymark_app::{App, AppError, ChannelMessage, Conversation};
 use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
@@ -36,35 +35,6 @@ pub(super) fn router() -> Router<App> {
             "/cases/{id}/messages",
             get(case_messages).post(reply_to_case),
         )
-}
-
-/// Who is guessing, for the limits on codename guesses: the peer's address as the server saw it
-/// (`ConnectInfo`). An IPv6 client is its /64, since one household or phone gets a whole /64; an
-/// IPv4-mapped address is its IPv4. Without connect info (in-process tests) every request is `unknown`.
-/// Behind a reverse proxy every peer is the proxy: see docs/ARCHITECTURE.md.
-pub(crate) struct Client(pub String);
-
-pub(crate) fn client_key(peer: Option<SocketAddr>) -> String {
-    match peer.map(|p| p.ip().to_canonical()) {
-        Some(IpAddr::V4(v4)) => v4.to_string(),
-        Some(IpAddr::V6(v6)) => {
-            let s = v6.segments();
-            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-        }
-        None => "unknown".to_owned(),
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Client {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0);
-        Ok(Client(client_key(peer)))
-    }
 }
 
 // ---- self-referral ----------------------------------------------------------------------------------
@@ -393,24 +363,4 @@ pub(super) async fn reply_to_case(
     json: Result<Json<ReplyRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     write(&app, &account, Conversation::Case(case_id(&id)?), json).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_client_key_is_the_address_and_an_ipv6_clients_64() {
-        let key = |s: &str| client_key(Some(s.parse().expect("address")));
-        assert_eq!(key("198.51.100.7:443"), "198.51.100.7");
-        assert_eq!(key("[::ffff:198.51.100.7]:443"), "198.51.100.7");
-        assert_eq!(key("[2001:db8:1:2:aaaa::1]:443"), "2001:db8:1:2::/64");
-        assert_eq!(
-            key("[2001:db8:1:2:bbbb::9]:80"),
-            key("[2001:db8:1:2:aaaa::1]:443"),
-            "one /64, one client"
-        );
-        assert_ne!(key("[2001:db8:1:3::1]:443"), key("[2001:db8:1:2::1]:443"));
-        assert_eq!(client_key(None), "unknown");
-    }
 }

@@ -1,6 +1,8 @@
 //! Who is asking: a browser session (cookie) for pages, a bearer token for the API; and the CSRF check.
 
-use axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts, OptionalFromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -127,6 +129,55 @@ pub fn form_urlencode(value: &str) -> String {
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/".to_owned(),
+        _ => "/staff".to_owned(),
+    }
+}
+
+/// Who is guessing, for the limits on codename guesses: the peer's address as the server saw it
+/// (`ConnectInfo`). An IPv6 client is its /64, since one household or phone gets a whole /64; an
+/// IPv4-mapped address is its IPv4. Without connect info (in-process tests) every request is `unknown`.
+/// Behind a reverse proxy every peer is the proxy: see docs/ARCHITECTURE.md.
+pub struct Client(pub String);
+
+pub fn client_key(peer: Option<SocketAddr>) -> String {
+    match peer.map(|p| p.ip().to_canonical()) {
+        Some(IpAddr::V4(v4)) => v4.to_string(),
+        Some(IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        None => "unknown".to_owned(),
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0);
+        Ok(Client(client_key(peer)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_client_key_is_the_address_and_an_ipv6_clients_64() {
+        let key = |s: &str| client_key(Some(s.parse().expect("address")));
+        assert_eq!(key("198.51.100.7:443"), "198.51.100.7");
+        assert_eq!(key("[::ffff:198.51.100.7]:443"), "198.51.100.7");
+        assert_eq!(key("[2001:db8:1:2:aaaa::1]:443"), "2001:db8:1:2::/64");
+        assert_eq!(
+            key("[2001:db8:1:2:bbbb::9]:80"),
+            key("[2001:db8:1:2:aaaa::1]:443"),
+            "one /64, one client"
+        );
+        assert_ne!(key("[2001:db8:1:3::1]:443"), key("[2001:db8:1:2::1]:443"));
+        assert_eq!(client_key(None), "unknown");
     }
 }

@@ -5,6 +5,7 @@
 mod api;
 mod auth;
 mod error;
+mod i18n;
 mod pages;
 mod security;
 mod views;
@@ -19,16 +20,33 @@ use waymark_app::App;
 pub fn router(app: App) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route("/", get(pages::public::home))
+        .route("/", get(pages::public::choose_language))
+        .route("/screening", get(pages::public::choose_language))
+        .route("/{lang}", get(pages::public::home_without_slash))
+        .route("/{lang}/", get(pages::public::home))
+        .route("/{lang}/rights", get(pages::public::rights))
+        .route("/{lang}/support", get(pages::public::support))
         .route(
-            "/screening",
+            "/{lang}/screening",
             get(pages::public::screening_form).post(pages::public::screening_result),
         )
+        .route(
+            "/{lang}/help",
+            get(pages::self_referral::intro).post(pages::self_referral::step),
+        )
+        .route("/{lang}/help/check", post(pages::self_referral::check))
+        .route(
+            "/{lang}/replies",
+            get(pages::channel::form).post(pages::channel::open),
+        )
+        .route("/{lang}/replies/send", post(pages::channel::send))
+        .route("/{lang}/replies/erase", post(pages::channel::erase))
         .route(
             "/login",
             get(pages::account::login_form).post(pages::account::login),
         )
         .route("/logout", post(pages::account::logout))
+        .route("/staff", get(pages::account::staff_home))
         .route("/referrals/new", get(pages::referrals::new_form))
         .route("/referrals", post(pages::referrals::submit))
         .route("/referrals/sent", get(pages::referrals::sent))

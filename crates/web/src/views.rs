@@ -1,7 +1,7 @@
 //! Words for the vocabulary ids, as people read them on a page. The ids stay the same everywhere; only
 //! these labels are for people (and, later, translated).
 
-use waymark_domain::{AgeBand, FirstContact, Indicator, Nation, Need, ScreeningOutcome};
+use waymark_domain::{AgeBand, FirstContact, Indicator, Nation, Need};
 
 pub fn indicator(i: Indicator) -> &'static str {
     use Indicator::*;
@@ -88,21 +88,10 @@ pub fn age(a: AgeBand) -> &'static str {
     }
 }
 
-pub fn outcome_title(o: ScreeningOutcome) -> &'static str {
-    match o {
-        ScreeningOutcome::Emergency => "Someone is in danger: call 999 now",
-        ScreeningOutcome::ChildSafeguarding => {
-            "This may be a child: keep them safe and tell children's services"
-        }
-        ScreeningOutcome::PossibleTrafficking => "This may be trafficking or modern slavery",
-        ScreeningOutcome::NoClearIndicators => "Nothing clearly points to trafficking yet",
-    }
-}
-
 /// A list of (id, label, checked) for a group of checkboxes or radios.
 pub struct Choice {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub checked: bool,
 }
 
@@ -115,7 +104,7 @@ pub fn choices<T: Copy + PartialEq>(
     all.iter()
         .map(|v| Choice {
             id: id(*v),
-            label: label(*v),
+            label: label(*v).to_owned(),
             checked: selected.contains(v),
         })
         .collect()

@@ -1,6 +1,7 @@
 //! The web layer in-process, on both backends: pages submitted as a browser would (CSRF token read from
 //! the page), the JSON API, security headers, and cross-organisation probes on every route.
 
+#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
 mod support;
 
 use axum::http::StatusCode;
@@ -9,13 +10,29 @@ use support::{Harness, csrf_of};
 #[tokio::test]
 async fn every_public_page_has_the_security_headers_and_sets_no_cookie() {
     for h in Harness::both().await {
-        for path in ["/", "/screening", "/login", "/healthz", "/no-such-page"] {
+        let mut paths: Vec<String> = ["/", "/screening", "/login", "/healthz", "/no-such-page"]
+            .map(String::from)
+            .to_vec();
+        for lang in ["en", "sq", "ar", "fa", "ro", "ti", "vi"] {
+            for page in [
+                "/",
+                "/rights",
+                "/support",
+                "/screening",
+                "/help",
+                "/replies",
+            ] {
+                paths.push(format!("/{lang}{page}"));
+            }
+        }
+        for path in &paths {
             let r = h.get(path, None).await;
-            assert!(
-                r.status == StatusCode::OK || path == "/no-such-page",
-                "{path}: {}",
-                r.status
-            );
+            let expected = match path.as_str() {
+                "/" | "/screening" => StatusCode::SEE_OTHER,
+                "/no-such-page" => StatusCode::NOT_FOUND,
+                _ => StatusCode::OK,
+            };
+            assert_eq!(r.status, expected, "{path}");
             assert!(r.header("set-cookie").is_none(), "{path} sets a cookie");
             let csp = r.header("content-security-policy").unwrap_or_default();
             assert!(
@@ -29,14 +46,19 @@ async fn every_public_page_has_the_security_headers_and_sets_no_cookie() {
             );
             assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"));
             assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
-            if path != "/healthz" {
+            if r.status != StatusCode::SEE_OTHER && path != "/healthz" {
                 assert!(
-                    r.body.contains("Exit this page"),
+                    r.body.contains("id=\"exit-this-page\"") || path == "/no-such-page",
                     "{path} lacks the quick exit"
                 );
-                assert!(
-                    !r.body.contains("http://") || r.body.contains("https://www.bbc.co.uk/weather")
-                );
+                assert!(r.body.contains("https://www.bbc.co.uk/weather"), "{path}");
+                for url in r.body.split("http").skip(1) {
+                    assert!(
+                        url.starts_with("s://www.bbc.co.uk/weather"),
+                        "{path} links off-site: http{}",
+                        &url[..40.min(url.len())]
+                    );
+                }
             }
         }
     }
@@ -87,7 +109,7 @@ async fn screening_gives_one_outcome_with_the_nations_helplines() {
         ),
     ];
     for (fields, outcome, number) in cases {
-        let r = h.post_form("/screening", fields, None).await;
+        let r = h.post_form("/en/screening", fields, None).await;
         assert_eq!(r.status, StatusCode::OK);
         assert!(
             r.body.contains(&format!("data-outcome=\"{outcome}\"")),
@@ -99,7 +121,7 @@ async fn screening_gives_one_outcome_with_the_nations_helplines() {
     // Two medium signs together point to trafficking; the chosen indicators travel to the referral link.
     let r = h
         .post_form(
-            "/screening",
+            "/en/screening",
             &[
                 ("immediate_danger", "no"),
                 ("age", "adult"),
@@ -114,7 +136,7 @@ async fn screening_gives_one_outcome_with_the_nations_helplines() {
     assert!(r.body.contains("indicators=deception") && r.body.contains("indicators=isolation"));
     // Missing answers: an error summary, and what was ticked is kept.
     let r = h
-        .post_form("/screening", &[("indicators", "deception")], None)
+        .post_form("/en/screening", &[("indicators", "deception")], None)
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("There is a problem"));
@@ -303,7 +325,7 @@ async fn no_organisation_can_reach_another_organisations_referral_or_case() {
             "admin@harbour.example",
         ] {
             let outsider = h.login(email).await;
-            let csrf = csrf_of(&h.get("/", Some(&outsider)).await.body);
+            let csrf = csrf_of(&h.get("/staff", Some(&outsider)).await.body);
             for (method, path) in [
                 ("GET", format!("/inbox/{id}")),
                 ("POST", format!("/inbox/{id}/accept")),
@@ -584,7 +606,7 @@ async fn the_sign_in_page_only_returns_to_local_pages() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(r.header("location").as_deref(), Some("/"));
+    assert_eq!(r.header("location").as_deref(), Some("/staff"));
     let cookie = r.header("set-cookie").expect("a session cookie");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
 }

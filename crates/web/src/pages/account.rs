@@ -98,3 +98,18 @@ pub async fn logout(
     let jar = jar.remove(axum_extra::extract::cookie::Cookie::build(SESSION_COOKIE).path("/"));
     Ok((jar, Redirect::to("/")).into_response())
 }
+
+#[derive(Template)]
+#[template(path = "staff.html")]
+struct StaffHome {
+    nav: Nav,
+    org: String,
+}
+
+/// Where staff land after signing in: what their role lets them do.
+pub async fn staff_home(session: Signed) -> Result<Response, WebError> {
+    render(&StaffHome {
+        org: session.account().org_name.clone(),
+        nav: Nav::for_session(Some(&session.0)),
+    })
+}

@@ -3,8 +3,10 @@
 pub mod account;
 pub mod assets;
 pub mod casework;
+pub mod channel;
 pub mod public;
 pub mod referrals;
+pub mod self_referral;
 
 use askama::Template;
 use axum::http::StatusCode;

@@ -1,80 +1,200 @@
-//! Public pages: no account, nothing stored. The start page and the screening of a concern.
+//! Public pages, in the reader's language: no account, no cookie, nothing stored. The start page, the
+//! reader's rights, the support that exists, and the screening of a concern.
 
 use askama::Template;
-use axum::extract::State;
-use axum::response::Response;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-use waymark_app::App;
 use waymark_domain::jurisdiction::jurisdiction;
-use waymark_domain::{AgeBand, Indicator, Nation, ScreeningInput, screen};
+use waymark_domain::{AgeBand, Indicator, Nation, ScreeningInput, ScreeningOutcome, screen};
 
-use super::{Nav, render};
-use crate::auth::Signed;
+use super::render;
 use crate::error::WebError;
-use crate::views::{self, Choice, choices};
+use crate::i18n::{Lang, Tr};
+use crate::views::Choice;
+
+/// The language of a public page, from the first segment of its path. An unknown language is a 404.
+pub struct Locale {
+    pub t: Tr,
+    /// The path after the language (`/rights`), so the picker links to the same page in each language.
+    pub here: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Locale {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let path = parts.uri.path();
+        let rest = path.strip_prefix('/').unwrap_or(path);
+        let (code, here) = rest.split_once('/').map_or((rest, ""), |(c, h)| (c, h));
+        match Lang::parse(code) {
+            Some(lang) => Ok(Locale {
+                t: Tr::new(lang),
+                here: format!("/{here}"),
+            }),
+            None => Err(super::not_found().await),
+        }
+    }
+}
+
+/// `/` and other language-less public paths: to the reader's language, by `Accept-Language`.
+pub async fn choose_language(headers: HeaderMap, uri: axum::http::Uri) -> Response {
+    let lang = Lang::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let rest = if uri.path() == "/" { "/" } else { uri.path() };
+    Redirect::to(&format!("/{}{rest}", lang.code())).into_response()
+}
+
+/// One helpline, as a page lists it.
+pub struct HelplineView {
+    pub name: String,
+    pub number: String,
+    pub tel: String,
+    pub when: String,
+}
+
+/// A nation's helplines with their heading, in the reader's language.
+pub struct Helplines {
+    pub heading: String,
+    pub lines: Vec<HelplineView>,
+}
+
+pub fn helplines(t: &Tr, nation: Nation, child: bool) -> Helplines {
+    Helplines {
+        heading: t.arg(
+            "helplines-heading",
+            "nation",
+            &t.get(&format!("nation-{nation}")),
+        ),
+        lines: jurisdiction(nation)
+            .helplines_for(child)
+            .map(|h| HelplineView {
+                name: t.get(&format!("helpline-{}", h.id)),
+                number: h.number.clone(),
+                tel: h.number.chars().filter(|c| !c.is_whitespace()).collect(),
+                when: t.get(&format!("helpline-{}-when", h.id)),
+            })
+            .collect(),
+    }
+}
+
+/// Radio or checkbox choices over vocabulary ids, labelled from the locale (`PREFIX-ID`).
+pub fn localized_choices<T: Copy + PartialEq>(
+    t: &Tr,
+    prefix: &str,
+    all: &[T],
+    id: impl Fn(T) -> &'static str,
+    selected: &[T],
+) -> Vec<Choice> {
+    all.iter()
+        .map(|v| Choice {
+            id: id(*v),
+            label: t.get(&format!("{prefix}-{}", id(*v))),
+            checked: selected.contains(v),
+        })
+        .collect()
+}
 
 #[derive(Template)]
-#[template(path = "home.html")]
+#[template(path = "public/home.html")]
 struct Home {
-    nav: Nav,
+    t: Tr,
+    here: String,
 }
 
-pub async fn home(session: Option<Signed>) -> Result<Response, WebError> {
-    render(&Home {
-        nav: Nav::for_session(session.as_ref().map(|s| &s.0)),
-    })
+pub async fn home(Locale { t, here }: Locale) -> Result<Response, WebError> {
+    render(&Home { t, here })
+}
+
+/// `/en` → `/en/`.
+pub async fn home_without_slash(Locale { t, .. }: Locale) -> Response {
+    Redirect::to(&format!("/{}/", t.code())).into_response()
 }
 
 #[derive(Template)]
-#[template(path = "screening.html")]
+#[template(path = "public/rights.html")]
+struct Rights {
+    t: Tr,
+    here: String,
+}
+
+pub async fn rights(Locale { t, here }: Locale) -> Result<Response, WebError> {
+    render(&Rights { t, here })
+}
+
+#[derive(Template)]
+#[template(path = "public/support.html")]
+struct Support {
+    t: Tr,
+    here: String,
+    nations: Vec<Helplines>,
+}
+
+pub async fn support(Locale { t, here }: Locale) -> Result<Response, WebError> {
+    let nations = Nation::ALL
+        .iter()
+        .map(|n| helplines(&t, *n, false))
+        .collect();
+    render(&Support { t, here, nations })
+}
+
+#[derive(Template)]
+#[template(path = "public/screening.html")]
 struct ScreeningPage {
-    nav: Nav,
-    errors: Vec<(&'static str, &'static str)>,
+    t: Tr,
+    here: String,
+    errors: Vec<(&'static str, String)>,
+    danger: Option<bool>,
     ages: Vec<Choice>,
     indicators: Vec<Choice>,
     nations: Vec<Choice>,
 }
 
 fn screening_page(
-    nav: Nav,
-    errors: Vec<(&'static str, &'static str)>,
+    Locale { t, here }: Locale,
+    errors: Vec<(&'static str, String)>,
+    danger: Option<bool>,
     age: Option<AgeBand>,
     indicators: &[Indicator],
     nation: Option<Nation>,
 ) -> Result<Response, WebError> {
     render(&ScreeningPage {
-        nav,
         errors,
-        ages: choices(
+        danger,
+        ages: localized_choices(
+            &t,
+            "age",
             AgeBand::ALL,
             AgeBand::as_str,
-            views::age,
             &age.into_iter().collect::<Vec<_>>(),
         ),
-        indicators: choices(
+        indicators: localized_choices(
+            &t,
+            "indicator",
             Indicator::ALL,
             Indicator::as_str,
-            views::indicator,
             indicators,
         ),
-        nations: choices(
+        nations: localized_choices(
+            &t,
+            "nation",
             Nation::ALL,
             Nation::as_str,
-            views::nation,
             &nation.into_iter().collect::<Vec<_>>(),
         ),
+        t,
+        here,
     })
 }
 
-pub async fn screening_form(session: Option<Signed>) -> Result<Response, WebError> {
-    screening_page(
-        Nav::for_session(session.as_ref().map(|s| &s.0)),
-        vec![],
-        None,
-        &[],
-        None,
-    )
+pub async fn screening_form(locale: Locale) -> Result<Response, WebError> {
+    screening_page(locale, vec![], None, None, &[], None)
 }
 
 #[derive(Deserialize)]
@@ -86,31 +206,26 @@ pub struct ScreeningForm {
     nation: Option<String>,
 }
 
-pub struct HelplineView {
-    name: String,
-    number: String,
-    tel: String,
-    when: String,
-}
-
 #[derive(Template)]
-#[template(path = "outcome.html")]
+#[template(path = "public/outcome.html")]
 struct Outcome {
-    nav: Nav,
-    outcome: String,
-    title: &'static str,
-    nation_name: String,
-    children_services: String,
-    helplines: Vec<HelplineView>,
+    t: Tr,
+    here: String,
+    outcome: &'static str,
+    title: String,
+    steps: Vec<String>,
+    refer: bool,
+    nation: &'static str,
+    age: &'static str,
     refer_link: String,
+    helplines: Helplines,
 }
 
 pub async fn screening_result(
-    session: Option<Signed>,
-    State(_app): State<App>,
+    locale: Locale,
     Form(form): Form<ScreeningForm>,
 ) -> Result<Response, WebError> {
-    let nav = Nav::for_session(session.as_ref().map(|s| &s.0));
+    let t = locale.t;
     let danger = match form.immediate_danger.as_deref() {
         Some("yes") => Some(true),
         Some("no") => Some(false),
@@ -125,19 +240,16 @@ pub async fn screening_result(
         .collect();
     let mut errors = Vec::new();
     if danger.is_none() {
-        errors.push((
-            "immediate_danger",
-            "Say whether anyone is in danger right now",
-        ));
+        errors.push(("immediate_danger", t.get("screening-error-danger")));
     }
     if age.is_none() {
-        errors.push(("age", "Choose the person's age, or “Not sure”"));
+        errors.push(("age", t.get("screening-error-age")));
     }
     if nation.is_none() {
-        errors.push(("nation", "Choose where in the UK the person is"));
+        errors.push(("nation", t.get("screening-error-nation")));
     }
     let (Some(immediate_danger), Some(age), Some(nation)) = (danger, age, nation) else {
-        return screening_page(nav, errors, age, &indicators, nation);
+        return screening_page(locale, errors, danger, age, &indicators, nation);
     };
     let input = ScreeningInput {
         age,
@@ -146,7 +258,22 @@ pub async fn screening_result(
         nation,
     };
     let outcome = screen(&input);
-    let j = jurisdiction(nation);
+    let key = outcome.as_str();
+    let steps_count = if outcome == ScreeningOutcome::ChildSafeguarding {
+        4
+    } else {
+        3
+    };
+    let children_services = t.get(&format!("children-services-{nation}"));
+    let steps = (1..=steps_count)
+        .map(|i| {
+            t.arg(
+                &format!("outcome-{key}-{i}"),
+                "children_services",
+                &children_services,
+            )
+        })
+        .collect();
     let mut refer_link = format!(
         "/referrals/new?nation={}&age={}",
         nation.as_str(),
@@ -157,20 +284,18 @@ pub async fn screening_result(
         refer_link.push_str(i.as_str());
     }
     render(&Outcome {
-        nav,
-        outcome: outcome.as_str().to_owned(),
-        title: views::outcome_title(outcome),
-        nation_name: j.name.clone(),
-        children_services: j.children_services.clone(),
-        helplines: j
-            .helplines_for(age.treated_as_child())
-            .map(|h| HelplineView {
-                name: h.name.clone(),
-                number: h.number.clone(),
-                tel: h.number.chars().filter(|c| !c.is_whitespace()).collect(),
-                when: h.when.clone(),
-            })
-            .collect(),
+        outcome: key,
+        title: t.get(&format!("outcome-{key}-title")),
+        steps,
+        refer: matches!(
+            outcome,
+            ScreeningOutcome::PossibleTrafficking | ScreeningOutcome::ChildSafeguarding
+        ),
+        nation: nation.as_str(),
+        age: age.as_str(),
         refer_link,
+        helplines: helplines(&t, nation, age.treated_as_child()),
+        t,
+        here: locale.here,
     })
 }

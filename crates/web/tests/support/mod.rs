@@ -181,6 +181,14 @@ impl Harness {
         self.send(b.body(Body::empty()).expect("request")).await
     }
 
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut b = Request::get(path);
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        self.send(b.body(Body::empty()).expect("request")).await
+    }
+
     pub async fn post_form(
         &self,
         path: &str,

@@ -1,0 +1,259 @@
+# Waymark's public pages, in English. This file is the source every translation follows: a new message
+# here needs the same id in every other locale (a test checks it).
+#
+# Words: say "you" and "the person", never "victim" on these pages.
+
+## About this locale
+
+language-name = العربية
+# Set to "yes" when a native speaker has reviewed this locale; until then every page says it is unreviewed.
+translation-reviewed = no
+translation-note = لم يراجع هذه الترجمة بعدُ شخصٌ لغته الأم العربية.
+
+## Layout
+
+skip-to-content = الانتقال إلى المحتوى الرئيسي
+site-name = Waymark
+exit-page = الخروج من هذه الصفحة
+exit-advice = للمغادرة بسرعة، اضغط على «الخروج من هذه الصفحة» أو اضغط مفتاح Shift ثلاث مرات. هذا لا يحذف سجل التصفح: إذا كان أحد قد يفتّش هاتفك، فاستخدم نافذة تصفح خاصة، أو احذف هذا الموقع من سجل التصفح بعد ذلك.
+language-picker = اللغة
+nav-main = القائمة الرئيسية
+nav-home = البداية
+nav-rights = حقوقك
+nav-support = الدعم
+nav-screening = التحقق من وضع مقلق
+nav-help = طلب المساعدة
+nav-codename = قراءة الردود
+nav-staff = دخول الموظفين
+error-summary-title = هناك مشكلة
+continue = متابعة
+back = رجوع
+answer-yes = نعم
+answer-no = لا
+optional = (اختياري)
+
+## Nations
+
+nation-england_wales = إنجلترا وويلز
+nation-scotland = اسكتلندا
+nation-northern_ireland = أيرلندا الشمالية
+children-services-england_wales = خدمات الأطفال التابعة للمجلس المحلي
+children-services-scotland = خدمات الرعاية الاجتماعية للأطفال التابعة للمجلس المحلي
+children-services-northern_ireland = خدمات الأطفال التابعة لهيئة الصحة والرعاية الاجتماعية في منطقتك
+
+## Helplines (the numbers are in the jurisdiction rules; these are their names and when to call)
+
+helplines-heading = جهات يمكنك الاتصال بها في { $nation }
+helpline-emergency = خدمات الطوارئ
+helpline-emergency-when = إذا كان أحد في خطر الآن
+helpline-modern_slavery_helpline = Modern Slavery & Exploitation Helpline (خط مساعدة خاص بالعبودية الحديثة والاستغلال: مجاني، يعمل 24 ساعة، سري، ويتوفر فيه مترجمون)
+helpline-modern_slavery_helpline-when = للحصول على النصيحة في أي وقت، بلغتك
+helpline-child_trafficking_guardians = Independent Child Trafficking Guardians (أوصياء مستقلون يساعدون الأطفال الذين تعرّضوا للاتجار بالبشر)
+helpline-child_trafficking_guardians-when = إذا كان عمر الشخص أقل من 18 سنة، أو قد يكون كذلك
+helpline-tara = TARA (دعم للنساء اللواتي تعرّضن للاستغلال الجنسي)
+helpline-tara-when = للنساء في اسكتلندا
+helpline-migrant_help_scotland = Migrant Help Scotland (منظمة تساعد المهاجرين في اسكتلندا)
+helpline-migrant_help_scotland-when = دعم للبالغين في اسكتلندا
+helpline-police_non_emergency = الشرطة، لغير حالات الطوارئ
+helpline-police_non_emergency-when = فقط إذا اخترت أنت الإبلاغ عن جريمة
+helpline-crimestoppers = Crimestoppers (جهة تتلقى المعلومات عن الجرائم دون ذكر الاسم)
+helpline-crimestoppers-when = لإعطاء معلومات دون ذكر اسمك
+
+## Start page
+
+home-title = المساعدة والأمان، مهما كان وضعك
+home-lead = إذا كان شخص ما يتحكم في عملك أو مالك أو أوراقك أو في الأماكن التي يمكنك الذهاب إليها — أو يجبرك على فعل أشياء رغماً عنك — فهناك مساعدة لك. المساعدة مجانية وسرية، ولا تتوقف على وضع إقامتك أو أوراق الهجرة.
+home-self-heading = إذا كان هذا يحدث لك
+home-self-body = يمكنك طلب المساعدة بنفسك من منظمة دعم، هنا، دون إعطاء اسمك أو رقم هاتفك أو بريدك الإلكتروني. ستحصل على اسم رمزي لقراءة ردّها.
+home-self-ask = طلب المساعدة
+home-self-codename = لديّ اسم رمزي من قبل
+home-other-heading = إذا كان لديك قلق على شخص آخر
+home-other-body = أجب عن بعض الأسئلة لتعرف الخطوة التالية وبمن يمكن الاتصال. لا يُحفظ أي شيء من إجاباتك.
+home-other-check = التحقق من وضع مقلق
+home-learn-heading = اعرف حقوقك
+home-learn-rights = حقوقك: ماذا يقول القانون، ولماذا لا يجعلك ما أُجبرت على فعله مجرماً
+home-learn-support = الدعم: ما المساعدة المتوفرة وكيف تحصل عليها
+home-danger-heading = إذا كنت في خطر الآن
+home-danger-body = اتصل بالرقم 999. إذا لم يكن بإمكانك الكلام، اتصل بالرقم 999 واضغط 55 عندما تسمع صوت موظف الطوارئ.
+
+## Your rights
+
+rights-title = حقوقك
+rights-what-heading = ما هو الاتجار بالبشر والعبودية الحديثة
+rights-what-body = الاتجار بالبشر والعبودية الحديثة يعنيان أن يستخدم شخص ما القوة أو التهديد أو الكذب أو الدَّين أو ظروفك الصعبة ليجبرك على العمل، أو على ممارسة الجنس مقابل المال، أو على ارتكاب جرائم، أو على خدمته — وليمنعك من المغادرة. يمكن أن يحدث هذا لأي شخص، من أي جنسية، ومنهم البريطانيون. ربما وافقت في البداية على المجيء أو على العمل؛ ومع ذلك فهو استغلال إذا كانوا قد كذبوا عليك أو إذا لم يكن بإمكانك المغادرة بحرية.
+rights-not-criminal-heading = ما أُجبرت على فعله لا يجعلك مجرماً
+rights-defence-england_wales = في إنجلترا وويلز، يعطي القانون المسمّى the Modern Slavery Act 2015 (قانون العبودية الحديثة لعام 2015) حقَّ الدفاع أمام المحكمة للشخص البالغ الذي ارتكب جريمة لأنه أُجبر عليها بسبب استغلاله ولم يكن أمامه خيار آخر واقعي، وللشخص الذي عمره أقل من 18 سنة إذا كانت جريمته نتيجة مباشرة لاستغلاله.
+rights-defence-scotland = في اسكتلندا، يطلب القانون المسمّى the Human Trafficking and Exploitation (Scotland) Act 2015 (قانون الاتجار بالبشر والاستغلال في اسكتلندا لعام 2015) من النيابة العامة أن تفترض مبدئياً أن الشخص الذي تعرّض للاتجار لا ينبغي أن يُحاكَم على جرائم أُجبر على ارتكابها.
+rights-defence-northern_ireland = في أيرلندا الشمالية، يعطي القانون المسمّى the Human Trafficking and Exploitation (Criminal Justice and Support for Victims) Act (Northern Ireland) 2015 (قانون الاتجار بالبشر والاستغلال في أيرلندا الشمالية لعام 2015) حقاً مشابهاً في الدفاع أمام المحكمة للأشخاص الذين أُجبروا على ارتكاب جرائم.
+rights-defence-limits = هذا الدفاع لا يشمل بعض الجرائم الخطيرة جداً. يمكن لمحامٍ أن يشرح لك كيف ينطبق القانون على حالتك، وقد تتوفر لك استشارة قانونية مجانية.
+rights-status-heading = الدعم لا يتوقف على وضع إقامتك
+rights-status-body = يمكنك الحصول على الدعم سواء كانت لديك أوراق أو تأشيرة أم لا، ومهما كانت جنسيتك. كثيراً ما يقول المستغِلّون إن السلطات ستعتقلك أو ترحّلك إذا طلبت المساعدة. هذه طريقة للسيطرة عليك.
+rights-police-heading = طلب المساعدة لا يعني التحدث إلى الشرطة أو سلطات الهجرة
+rights-police-body = عند طلب المساعدة هنا، يصل طلبك فقط إلى منظمة الدعم التي اخترتها. لا يرسل موقع Waymark طلبك إلى الشرطة ولا إلى سلطات الهجرة ولا إلى أي جهة أخرى. وقبل إرسال أي شيء، يُعرض عليك ما تفعله تلك المنظمة بمعلوماتك.
+rights-choice = أنت من يقرر ما يحدث بعد ذلك. لا تتم إحالة أي شخص بالغ إلى إجراءات الاعتراف الرسمي إلا بموافقته.
+
+## Support
+
+support-title = الدعم وطريقة الحصول عليه
+support-what-heading = ما المساعدة المتوفرة
+support-what-body = يمكن لمنظمات الدعم الخيرية أن تساعد في:
+support-what-housing = مكان آمن للإقامة
+support-what-health = الرعاية الطبية، والاستشارة النفسية، ودعم الصحة النفسية
+support-what-legal = الاستشارة القانونية والاستشارة في أمور الإقامة والهجرة
+support-what-money = المال والطعام والملابس
+support-what-interpreter = مترجم فوري
+support-how-heading = كيف يتم ذلك
+support-how-body = يمكن لمنظمة الدعم أن تساعدك فوراً. وإذا أردت، يمكنها أيضاً أن تطلب لك اعترافاً رسمياً بأنك ناجٍ أو ناجية من الاتجار بالبشر أو العبودية الحديثة، وهذا يعطيك حقاً في الدعم أثناء انتظار القرارات.
+support-decisions-heading = الاعتراف الرسمي: القرارات
+support-decision-rg = أولاً، قرار «الأسباب المعقولة»: هل هناك سبب للاعتقاد بأنك تعرّضت للاتجار أو الاستغلال؟ ينبغي أن يصدر هذا القرار خلال 5 أيام عمل من تاريخ الإحالة.
+support-decision-recovery = إذا كان القرار إيجابياً، تبدأ فترة للتعافي. في إنجلترا وويلز تكون 30 يوماً على الأقل، وفي اسكتلندا يستمر الدعم 90 يوماً على الأقل، وفي أيرلندا الشمالية 45 يوماً على الأقل. ويستمر الدعم حتى صدور القرار النهائي.
+support-decision-cg = بعد ذلك يصدر قرار «الأسباب القاطعة»، ولا يصدر قبل مرور 30 يوماً على القرار الأول.
+support-consent = لا تتم إحالة البالغين إلا بموافقتهم. أما الأطفال فتتم حمايتهم دائماً، ويتم إبلاغ خدمات الأطفال.
+
+## Check a concern (screening)
+
+screening-title = التحقق من وضع مقلق
+screening-intro = يمكنك الإجابة عن نفسك أو عن شخص يقلقك وضعه. لا يُحفظ أي شيء من إجاباتك هنا، ولا حاجة إلى ذكر اسم أي شخص.
+screening-danger = هل هناك أحد في خطر الآن؟
+screening-age = كم عمر الشخص (أو عمرك، إذا كان الأمر يخصك)؟
+age-under_18 = أقل من 18 سنة
+age-adult = 18 سنة أو أكثر
+age-unsure = لا أعرف بالضبط
+screening-signs = ماذا يحدث؟
+screening-signs-hint = يُرجى اختيار كل ما ينطبق. علامة واحدة قد تكفي للقلق.
+screening-nation = في أي جزء من المملكة المتحدة؟
+screening-submit = عرض ما يجب فعله
+screening-error-danger = يُرجى الإجابة: هل هناك أحد في خطر الآن؟
+screening-error-age = يُرجى اختيار العمر، أو «لا أعرف بالضبط»
+screening-error-nation = يُرجى اختيار المكان في المملكة المتحدة
+
+indicator-abuse_of_vulnerability = شخص ما يستغل وضعاً صعباً (عدم وجود أوراق، عدم معرفة الإنجليزية، الديون، صغر السن)
+indicator-deception = وعود بعمل أو أجر أو دراسة أو ظروف معيشة، ثم تبيّن أنها كاذبة
+indicator-restriction_of_movement = الحبس، أو المرافقة إلى كل مكان، أو المنع من المغادرة
+indicator-isolation = الإبعاد عن العائلة أو الأصدقاء أو الهاتف أو المجتمع
+indicator-physical_sexual_violence = الضرب، أو الإيذاء، أو الإجبار على الجنس
+indicator-intimidation_threats = تهديد الشخص أو عائلته (ومنه التهديد باللعنات أو السحر مثل «الجوجو»)
+indicator-retention_of_documents = شخص آخر يحتفظ بجواز السفر أو بطاقة الهوية
+indicator-withholding_of_wages = العمل بلا أجر، أو شخص آخر يأخذ الأجر
+indicator-debt_bondage = دَين (للسفر أو الإيجار أو الطعام) لا يمكن سداده أبداً
+indicator-abusive_conditions = ظروف سكن أو عمل مُهينة أو خطيرة أو مزدحمة جداً
+indicator-excessive_overtime = العمل ليلاً ونهاراً، دون أيام راحة
+indicator-threatened_with_authorities = قيل للشخص إن الشرطة أو سلطات الهجرة ستسجنه أو ترحّله
+indicator-lives_at_workplace = النوم في مكان العمل، أو صاحب العمل يتحكم في السكن
+indicator-someone_speaks_for_them = شخص آخر يجيب نيابة عن الشخص، أو يمسك هاتفه، أو يحضر معه كل موعد
+indicator-does_not_know_address = عدم معرفة عنوان السكن أو العمل، أو النقل من مكان إلى آخر كثيراً
+indicator-untreated_injuries = إصابات، أو جوع، أو عدم القدرة على رؤية طبيب
+indicator-fearful_or_scripted = خوف أو انطواء، أو قصة تبدو محفوظة مسبقاً
+indicator-forced_criminality = الإجبار على ارتكاب جرائم (مزارع الحشيش، نقل المخدرات، السرقة، التسوّل)
+indicator-forced_sex_work = الإجبار على ممارسة الجنس مقابل المال بينما يأخذ شخص آخر المال
+
+## Screening outcomes
+
+outcome-label = النتيجة
+outcome-emergency-title = هناك شخص في خطر: اتصل بالرقم 999 الآن
+outcome-emergency-1 = اتصل بالرقم 999 الآن وقل إن هناك شخصاً في خطر. إذا لم يكن بإمكانك الكلام، اتصل بالرقم 999 واضغط 55 عندما تسمع صوت موظف الطوارئ.
+outcome-emergency-2 = حافظ على سلامتك. لا تواجه أي شخص تظن أنه يستغل هذا الشخص.
+outcome-emergency-3 = عندما يصبح الجميع في أمان، عُد إلى هنا: منظمات الدعم يمكنها المساعدة بعد حالة الطوارئ أيضاً.
+outcome-child_safeguarding-title = قد يكون هذا الشخص طفلاً: حافظ على سلامته
+outcome-child_safeguarding-1 = لا يمكن للطفل أن يوافق على استغلاله، وأي شخص قد يكون عمره أقل من 18 سنة يجب أن يُعامَل كطفل.
+outcome-child_safeguarding-2 = أبلِغ { $children_services } اليوم، وقل إن لديك قلقاً من أن طفلاً يتعرض للاستغلال. لا حاجة إلى موافقة الطفل لفعل ذلك.
+outcome-child_safeguarding-3 = لا تحاول التحقيق بنفسك أو مواجهة أي شخص.
+outcome-child_safeguarding-4 = يمكن لمنظمة دعم أن تساعد أيضاً، وستتأكد من أن الطفل في أمان.
+outcome-possible_trafficking-title = قد يكون هذا اتجاراً بالبشر أو عبودية حديثة
+outcome-possible_trafficking-1 = المساعدة متوفرة مهما كان وضع إقامة الشخص، وطلبها لا يعني الذهاب إلى الشرطة أو سلطات الهجرة.
+outcome-possible_trafficking-2 = يمكن لمنظمة دعم خيرية أن تساعد في الأمان والسكن والصحة والاستشارة القانونية.
+outcome-possible_trafficking-3 = الشخص البالغ يقرر بنفسه: لا تتم إحالة أحد دون موافقته.
+outcome-no_clear_indicators-title = لا يوجد حتى الآن ما يشير بوضوح إلى الاتجار بالبشر
+outcome-no_clear_indicators-1 = من خلال هذه الإجابات، لا يوجد ما يشير بوضوح إلى الاتجار بالبشر أو العبودية الحديثة.
+outcome-no_clear_indicators-2 = قد تتغير الأمور، وكثيراً ما يحكي الناس أكثر عندما يشعرون بالأمان. يمكنك التحقق مرة أخرى في أي وقت.
+outcome-no_clear_indicators-3 = إذا بقي لديك قلق، اتصل بخط المساعدة Modern Slavery & Exploitation Helpline للحصول على النصيحة.
+outcome-self = إذا كان الأمر يخصك: اطلب المساعدة بنفسك
+outcome-helper = إذا كنت تساعد شخصاً: أحِله إلى منظمة دعم بموافقته (يحتاج من يساعد الآخرين إلى حساب)
+outcome-again = التحقق مرة أخرى
+
+## Ask for help (self-referral)
+
+help-title = طلب المساعدة
+help-intro = أجب عن بعض الأسئلة القصيرة. لا حاجة إلى ذكر اسمك أو رقم هاتفك أو بريدك الإلكتروني. في النهاية تختار منظمة دعم، ويُعرض عليك ما تفعله بمعلوماتك، وتحصل على اسم رمزي لقراءة ردّها.
+help-start = البدء
+help-progress = السؤال { $step } من { $total }
+help-required = يُرجى الإجابة عن هذا السؤال للمتابعة
+help-nation = في أي جزء من المملكة المتحدة أنت الآن؟
+help-area = في أي مدينة أو منطقة أنت؟
+help-area-hint = اسم المدينة أو المنطقة فقط، وليس عنوانك.
+help-age = كم عمرك؟
+help-age-unsure = لا أعرف بالضبط
+help-needs = ما نوع المساعدة التي تلزمك؟
+help-needs-hint = يُرجى اختيار كل ما ينطبق.
+help-needs-error = يُرجى اختيار نوع واحد على الأقل من المساعدة
+help-urgency = متى تلزمك المساعدة؟
+urgency-today = اليوم
+urgency-this_week = هذا الأسبوع
+urgency-not_urgent = الأمر ليس عاجلاً
+help-language = ما اللغة المفضّلة لديك؟
+help-language-hint = مثلاً: الألبانية، الفيتنامية، العربية، التغرينية. يمكن توفير مترجم فوري.
+help-about = هل هناك أي شيء آخر تودّ إخبارهم به؟
+help-about-hint = كل هذه الأسئلة اختيارية. اكتب فقط ما هو آمن بالنسبة لك.
+help-name = اسم يمكنهم مناداتك به
+help-name-hint = لا يلزم أن يكون اسمك الحقيقي.
+help-contact = طريقة آمنة للتواصل معك
+help-contact-hint = فقط إذا كان ذلك آمناً: يجب ألا يراها أي شخص قد يفتّش هاتفك. يمكنك استخدام اسمك الرمزي بدلاً من ذلك.
+help-message = رسالتك
+help-org = اختر المنظمة التي يُرسَل إليها طلبك
+help-org-none = لا توجد منظمة دعم متاحة بعد. يُرجى الاتصال بخط المساعدة المذكور أدناه.
+help-org-policy = كيف تتعامل منظمة { $org } مع معلوماتك:
+help-org-area = تعمل في { $area }
+help-consent = قرأت كيف تتعامل هذه المنظمة مع معلوماتي، وأريد أن يُرسَل طلبي إليها
+help-consent-error = يُرجى وضع علامة في المربع لتأكيد أنك تريد إرسال طلبك
+help-org-error = يُرجى اختيار منظمة
+help-child-note = لأن عمرك قد يكون أقل من 18 سنة، ستتأكد المنظمة أيضاً من أنك في أمان. وهذا يشمل إبلاغ خدمات الأطفال.
+help-send = إرسال طلبي
+
+need-emergency_accommodation = مكان آمن للنوم الليلة
+need-safe_housing = سكن آمن
+need-medical = رعاية طبية
+need-mental_health = شخص أتحدث معه، والصحة النفسية
+need-legal_advice = استشارة قانونية
+need-immigration_advice = استشارة في أمور الإقامة والهجرة
+need-interpreter = مترجم فوري
+need-money_and_food = المال والطعام
+need-children_and_family = أطفالي وعائلتي
+need-education_and_work = التعليم والعمل
+need-faith_and_community = الدين والمجتمع
+need-return_home = العودة إلى بلدي بأمان
+
+## The codename
+
+codename-title = تم إرسال طلبك
+codename-intro = هذا هو اسمك الرمزي. إنه الطريقة الوحيدة لقراءة الردود، ولن نعرضه لك مرة أخرى أبداً.
+codename-save = اكتبه أو احفظه عن ظهر قلب، واحتفظ به في مكان لا يجده فيه أحد غيرك. لا تحفظه في مكان يمكن أن يراه الشخص الذي يستغلك.
+codename-check = للتأكد من أنك حفظته، اكتب الكلمة رقم { $n } من اسمك الرمزي
+codename-check-error = هذه ليست الكلمة رقم { $n }. انظر إلى اسمك الرمزي وحاول مرة أخرى.
+codename-check-submit = تحقّق
+codename-saved-title = شكراً لك: اسمك الرمزي محفوظ
+codename-saved-body = يمكنك العودة في أي وقت لقراءة الردود وكتابة الرسائل. اختر «قراءة الردود» واكتب اسمك الرمزي.
+
+## Read replies (the codename channel)
+
+channel-title = قراءة الردود
+channel-intro = اكتب اسمك الرمزي: الكلمات التي أُعطيت لك، مع مسافة بين كل كلمة والتي بعدها.
+channel-codename = اسمك الرمزي
+channel-open = فتح
+channel-wrong = لم يُعثر على شيء بهذا الاسم الرمزي. تحقّق من الكلمات وحاول مرة أخرى.
+channel-limited = محاولات كثيرة جداً. من أجل سلامتك، يُرجى المحاولة مرة أخرى لاحقاً.
+channel-status-sent = تم إرسال طلبك إلى { $org }. لم يردّوا بعد.
+channel-status-accepted = قبلت منظمة { $org } طلبك. سيتواصلون معك هنا أو بالطريقة التي اخترتها.
+channel-status-declined = لم تتمكن منظمة { $org } من قبول طلبك. اقرأ رسالتهم أدناه؛ يمكنك طلب المساعدة مرة أخرى، أو الاتصال بخط المساعدة.
+channel-messages = الرسائل
+channel-from-you = أنت
+channel-none = لا توجد رسائل بعد.
+channel-write = كتابة رسالة
+channel-send = إرسال
+channel-sent = تم إرسال رسالتك.
+channel-empty = يُرجى كتابة رسالة أولاً
+channel-leave = إغلاق (ستنسى هذه الصفحة اسمك الرمزي)
+erase-heading = حذف معلوماتي
+erase-body = إذا حذفتها، فلن يتمكن أحد أبداً من قراءة بياناتك ورسائلك مرة أخرى، وسيتوقف هذا الاسم الرمزي عن العمل. لا يمكن التراجع عن ذلك.
+erase-confirm = نعم، أريد حذف معلوماتي
+erase-done-title = تم حذف معلوماتك
+erase-done-body = لم يعد بإمكان أحد قراءة بياناتك أو رسائلك. إذا احتجت إلى المساعدة مرة أخرى، يمكنك طلبها من جديد في أي وقت.

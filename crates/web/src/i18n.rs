@@ -1,0 +1,278 @@
+//! Languages of the public pages: Fluent messages from `content/locales/<lang>/*.ftl`, compiled into the
+//! binary. The locale is the first part of every public path (`/en/…`, `/ar/…`); nothing is stored in a
+//! cookie. Each locale names itself, says whether its translation has been reviewed, and its direction.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "../../content/locales",
+        fallback_language: "en",
+        // Bidi isolation marks around arguments would show as stray characters in some fonts; the
+        // templates set `dir` on the page instead.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The public pages' languages, in the order the picker lists them.
+pub const LANGUAGES: &[&str] = &["en", "sq", "ar", "fa", "ro", "ti", "vi"];
+
+/// A supported language, parsed from a path segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lang(&'static str);
+
+impl Lang {
+    pub const ENGLISH: Lang = Lang("en");
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        LANGUAGES.iter().find(|l| **l == code).map(|l| Lang(l))
+    }
+
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+
+    /// Picks the first supported language of an `Accept-Language` header, else English.
+    pub fn negotiate(accept_language: Option<&str>) -> Lang {
+        let mut ranked: Vec<(f32, &str)> = accept_language
+            .unwrap_or("")
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.trim().split(';');
+                let tag = pieces.next()?.trim();
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                Some((q, tag))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked
+            .iter()
+            .filter(|(q, _)| *q > 0.0)
+            .find_map(|(_, tag)| {
+                let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+                Lang::parse(&primary)
+            })
+            .unwrap_or(Lang::ENGLISH)
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        self.0.parse().unwrap_or_default()
+    }
+
+    /// `rtl` for Arabic and Persian.
+    pub fn dir(self) -> &'static str {
+        if matches!(self.0, "ar" | "fa") {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+}
+
+/// The translator a page template uses: `{{ t.get("home-title") }}`.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr {
+    pub lang: Lang,
+}
+
+impl Tr {
+    pub fn new(lang: Lang) -> Tr {
+        Tr { lang }
+    }
+
+    pub fn get(&self, id: &str) -> String {
+        LOCALES.lookup(&self.lang.id(), id)
+    }
+
+    /// A message with one argument.
+    pub fn arg(&self, id: &str, name: &'static str, value: &str) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue<'_>> = HashMap::new();
+        args.insert(Cow::Borrowed(name), FluentValue::from(value.to_owned()));
+        LOCALES.lookup_with_args(&self.lang.id(), id, &args)
+    }
+
+    /// A message with several text arguments.
+    pub fn args(&self, id: &str, values: &[(&'static str, &str)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = values
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from((*value).to_owned())))
+            .collect();
+        LOCALES.lookup_with_args(&self.lang.id(), id, &args)
+    }
+
+    /// A message with one number argument (plurals and ordinals).
+    pub fn num(&self, id: &str, name: &'static str, value: usize) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue<'_>> = HashMap::new();
+        args.insert(Cow::Borrowed(name), FluentValue::from(value));
+        LOCALES.lookup_with_args(&self.lang.id(), id, &args)
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn dir(&self) -> &'static str {
+        self.lang.dir()
+    }
+
+    /// Whether a reviewer has signed this locale off (`translation-reviewed = yes` in its file).
+    pub fn reviewed(&self) -> bool {
+        self.get("translation-reviewed").trim() == "yes"
+    }
+
+    /// Every language with its own name, for the picker.
+    pub fn languages(&self) -> Vec<(&'static str, String)> {
+        LANGUAGES
+            .iter()
+            .map(|code| (*code, Tr::new(Lang(code)).get("language-name")))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_best_supported_language() {
+        assert_eq!(Lang::negotiate(Some("ar-SA,ar;q=0.9,en;q=0.8")), Lang("ar"));
+        assert_eq!(
+            Lang::negotiate(Some("de-DE, sq;q=0.5, en;q=0.4")),
+            Lang("sq")
+        );
+        assert_eq!(Lang::negotiate(Some("de, fr")), Lang::ENGLISH);
+        assert_eq!(Lang::negotiate(Some("vi;q=0, ro;q=0.2")), Lang("ro"));
+        assert_eq!(Lang::negotiate(None), Lang::ENGLISH);
+    }
+
+    /// Every message of a locale's files, as (id, value).
+    fn messages(lang: &str) -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../content/locales")
+            .join(lang);
+        let mut out = Vec::new();
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries.flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("a readable locale file");
+            for line in text.lines() {
+                if line.starts_with('#') || line.starts_with(char::is_whitespace) {
+                    continue;
+                }
+                if let Some((id, value)) = line.split_once(" = ") {
+                    out.push((id.trim().to_owned(), value.trim().to_owned()));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn placeables(value: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = value
+            .split("{ $")
+            .skip(1)
+            .filter_map(|p| p.split(' ').next())
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn every_locale_has_every_message_with_the_same_arguments() {
+        let english = messages("en");
+        assert!(
+            english.len() > 200,
+            "the English file has {} messages",
+            english.len()
+        );
+        for lang in LANGUAGES.iter().filter(|l| **l != "en") {
+            let other = messages(lang);
+            let ids =
+                |m: &[(String, String)]| m.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+            assert_eq!(ids(&other), ids(&english), "{lang} lacks or adds messages");
+            for ((id, en), (_, value)) in english.iter().zip(&other) {
+                assert!(!value.is_empty(), "{lang}: {id} is empty");
+                assert_eq!(
+                    placeables(value),
+                    placeables(en),
+                    "{lang}: {id} has other arguments"
+                );
+                assert!(!value.contains("TODO"), "{lang}: {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn translations_are_translated_and_say_whether_they_were_reviewed() {
+        let english: HashMap<String, String> = messages("en").into_iter().collect();
+        // Proper names that stay the same: in every language (*), or in one whose usage keeps them.
+        let same: &[(&str, &str)] = &[
+            ("*", "site-name"),
+            ("*", "translation-reviewed"),
+            ("*", "helpline-migrant_help_scotland"),
+            ("vi", "nation-scotland"),
+        ];
+        for lang in LANGUAGES.iter().filter(|l| **l != "en") {
+            let t = Tr::new(Lang::parse(lang).expect("supported"));
+            assert_ne!(t.get("language-name"), "English", "{lang} names itself");
+            assert!(
+                matches!(t.get("translation-reviewed").as_str(), "yes" | "no"),
+                "{lang}"
+            );
+            let untranslated: Vec<String> = messages(lang)
+                .into_iter()
+                .filter(|(id, value)| {
+                    !same
+                        .iter()
+                        .any(|(l, i)| (*l == "*" || l == lang) && i == id)
+                        && value.chars().filter(|c| c.is_alphabetic()).count() > 3
+                        && english.get(id) == Some(value)
+                })
+                .map(|(id, _)| id)
+                .collect();
+            assert!(
+                untranslated.is_empty(),
+                "{lang} has English left in {untranslated:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_message_resolves_in_every_language() {
+        for lang in LANGUAGES {
+            let t = Tr::new(Lang::parse(lang).expect("supported"));
+            for (id, _) in messages("en") {
+                let text = t.args(
+                    &id,
+                    &[
+                        ("nation", "X"),
+                        ("org", "X"),
+                        ("step", "1"),
+                        ("total", "8"),
+                        ("n", "2"),
+                        ("children_services", "X"),
+                        ("area", "X"),
+                    ],
+                );
+                assert!(
+                    !text.is_empty() && !text.contains("Unknown localization"),
+                    "{lang}: {id} → {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn right_to_left_languages() {
+        assert_eq!(Lang("ar").dir(), "rtl");
+        assert_eq!(Lang("fa").dir(), "rtl");
+        assert_eq!(Lang("ti").dir(), "ltr");
+    }
+}

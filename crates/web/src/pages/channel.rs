@@ -1,0 +1,194 @@
+//! The codename channel: with only their codename, a person reads the status of their request and the
+//! organisation's messages, writes back, or has everything erased. No cookie: the codename travels in
+//! the form, and every page is `no-store`.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::Form;
+use serde::Deserialize;
+use waymark_app::{App, AppError, ChannelView};
+use waymark_domain::channel::Sender;
+
+use super::public::Locale;
+use super::render;
+use crate::auth::Client;
+use crate::error::WebError;
+use crate::i18n::Tr;
+use crate::views;
+
+pub struct MessageView {
+    class: &'static str,
+    from: String,
+    at: String,
+    body: String,
+}
+
+pub struct Opened {
+    codename: String,
+    status: &'static str,
+    status_text: String,
+    messages: Vec<MessageView>,
+}
+
+#[derive(Template)]
+#[template(path = "public/replies.html")]
+struct Replies {
+    t: Tr,
+    here: String,
+    errors: Vec<(&'static str, String)>,
+    notice: Option<String>,
+    view: Option<Opened>,
+}
+
+fn opened(t: &Tr, codename: String, v: ChannelView) -> Opened {
+    let status = v.status.as_str();
+    Opened {
+        status_text: t.arg(&format!("channel-status-{status}"), "org", &v.organisation),
+        status,
+        messages: v
+            .messages
+            .into_iter()
+            .map(|m| MessageView {
+                class: if m.from == Sender::Person {
+                    "mine"
+                } else {
+                    "theirs"
+                },
+                from: if m.from == Sender::Person {
+                    t.get("channel-from-you")
+                } else {
+                    v.organisation.clone()
+                },
+                at: views::date(m.at),
+                body: m.body,
+            })
+            .collect(),
+        codename,
+    }
+}
+
+/// The page for a refused codename: not found and too many tries look different to the person, but a
+/// close guess and a far one look the same.
+fn refused(t: Tr, here: String, e: AppError) -> Result<Response, WebError> {
+    let (status, message) = match e {
+        AppError::NotFound => (StatusCode::NOT_FOUND, t.get("channel-wrong")),
+        AppError::TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, t.get("channel-limited")),
+        other => return Err(other.into()),
+    };
+    let page = render(&Replies {
+        t,
+        here,
+        errors: vec![("codename", message)],
+        notice: None,
+        view: None,
+    })?;
+    Ok((status, page).into_response())
+}
+
+pub async fn form(Locale { t, here }: Locale) -> Result<Response, WebError> {
+    render(&Replies {
+        t,
+        here,
+        errors: vec![],
+        notice: None,
+        view: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct CodenameForm {
+    #[serde(default)]
+    codename: String,
+    #[serde(default)]
+    body: String,
+    confirm: Option<String>,
+}
+
+pub async fn open(
+    State(app): State<App>,
+    Client(client): Client,
+    Locale { t, here }: Locale,
+    Form(f): Form<CodenameForm>,
+) -> Result<Response, WebError> {
+    match app.channel_inbox(&client, &f.codename).await {
+        Ok(v) => {
+            let view = opened(&t, f.codename, v);
+            render(&Replies {
+                t,
+                here,
+                errors: vec![],
+                notice: None,
+                view: Some(view),
+            })
+        }
+        Err(e) => refused(t, here, e),
+    }
+}
+
+pub async fn send(
+    State(app): State<App>,
+    Client(client): Client,
+    Locale { t, here }: Locale,
+    Form(f): Form<CodenameForm>,
+) -> Result<Response, WebError> {
+    let (errors, notice) = if f.body.trim().is_empty() {
+        (vec![("body", t.get("channel-empty"))], None)
+    } else {
+        match app.channel_send(&client, &f.codename, &f.body).await {
+            Ok(_) => (vec![], Some(t.get("channel-sent"))),
+            Err(AppError::Invalid(_) | AppError::SelfReferral(_)) => {
+                (vec![("body", t.get("channel-empty"))], None)
+            }
+            Err(e) => return refused(t, here, e),
+        }
+    };
+    match app.channel_inbox(&client, &f.codename).await {
+        Ok(v) => {
+            let view = opened(&t, f.codename, v);
+            render(&Replies {
+                t,
+                here,
+                errors,
+                notice,
+                view: Some(view),
+            })
+        }
+        Err(e) => refused(t, here, e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "public/message.html")]
+struct Erased {
+    t: Tr,
+    here: String,
+    title: String,
+    body: String,
+    next_link: String,
+    next_label: String,
+}
+
+pub async fn erase(
+    State(app): State<App>,
+    Client(client): Client,
+    Locale { t, here }: Locale,
+    Form(f): Form<CodenameForm>,
+) -> Result<Response, WebError> {
+    if f.confirm.as_deref() != Some("yes") {
+        // Not confirmed: back to the conversation, nothing erased.
+        return open(State(app), Client(client), Locale { t, here }, Form(f)).await;
+    }
+    match app.channel_erase(&client, &f.codename).await {
+        Ok(()) => render(&Erased {
+            title: t.get("erase-done-title"),
+            body: t.get("erase-done-body"),
+            next_link: format!("/{}/", t.code()),
+            next_label: t.get("nav-home"),
+            t,
+            here,
+        }),
+        Err(e) => refused(t, here, e),
+    }
+}

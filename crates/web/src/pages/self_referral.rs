@@ -1,0 +1,439 @@
+//! A survivor asks for help themselves: one question a page, no account, no cookie, nothing required
+//! but what the support organisation needs to act. Answers travel in hidden fields from page to page
+//! (the pages are `no-store`), so nothing is kept on the server until the person sends the request.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::Form;
+use serde::Deserialize;
+use waymark_app::{App, AppError};
+use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
+use waymark_domain::{AgeBand, Nation, Need, OrgId};
+
+use super::public::{Locale, localized_choices};
+use super::render;
+use crate::error::WebError;
+use crate::i18n::Tr;
+use crate::views::Choice;
+
+/// How many questions the request has.
+const STEPS: u8 = 8;
+
+#[derive(Template)]
+#[template(path = "public/help_intro.html")]
+struct Intro {
+    t: Tr,
+    here: String,
+    nation: Option<String>,
+    age: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct IntroQuery {
+    nation: Option<String>,
+    age: Option<String>,
+}
+
+/// The start: what will happen, and that nothing goes to the police or immigration.
+pub async fn intro(
+    Locale { t, here }: Locale,
+    Query(q): Query<IntroQuery>,
+) -> Result<Response, WebError> {
+    // Only carry known ids forward from the screening.
+    let nation = q.nation.filter(|n| Nation::parse(n).is_ok());
+    let age = q.age.filter(|a| AgeBand::parse(a).is_ok());
+    render(&Intro {
+        t,
+        here,
+        nation,
+        age,
+    })
+}
+
+/// Every answer so far, as the form carries it.
+#[derive(Deserialize, Default, Clone)]
+pub struct Answers {
+    #[serde(default)]
+    step: u8,
+    #[serde(default)]
+    go: String,
+    nation: Option<String>,
+    #[serde(default)]
+    area: String,
+    age: Option<String>,
+    #[serde(default)]
+    needs: Vec<String>,
+    urgency: Option<String>,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    contact: String,
+    #[serde(default)]
+    message: String,
+    to_organisation: Option<String>,
+    consent_given: Option<String>,
+}
+
+impl Answers {
+    fn nation(&self) -> Option<Nation> {
+        self.nation.as_deref().and_then(|n| Nation::parse(n).ok())
+    }
+    fn age(&self) -> Option<AgeBand> {
+        self.age.as_deref().and_then(|a| AgeBand::parse(a).ok())
+    }
+    fn needs(&self) -> Vec<Need> {
+        self.needs
+            .iter()
+            .filter_map(|n| Need::parse(n).ok())
+            .collect()
+    }
+    fn urgency(&self) -> Option<Urgency> {
+        self.urgency.as_deref().and_then(|u| Urgency::parse(u).ok())
+    }
+
+    /// The answers that are not on page `step`, as hidden fields.
+    fn hidden(&self, step: u8) -> Vec<(&'static str, String)> {
+        let mut h = Vec::new();
+        let mut one = |on: u8, name: &'static str, value: &str| {
+            if on != step && !value.is_empty() {
+                h.push((name, value.to_owned()));
+            }
+        };
+        one(1, "nation", self.nation.as_deref().unwrap_or(""));
+        one(2, "area", &self.area);
+        one(3, "age", self.age.as_deref().unwrap_or(""));
+        one(5, "urgency", self.urgency.as_deref().unwrap_or(""));
+        one(6, "language", &self.language);
+        one(7, "name", &self.name);
+        one(7, "contact", &self.contact);
+        one(7, "message", &self.message);
+        if step != 4 {
+            for n in &self.needs {
+                h.push(("needs", n.clone()));
+            }
+        }
+        h
+    }
+
+    /// What is wrong with the answer to `step`, in the reader's language.
+    fn problem(&self, t: &Tr, step: u8) -> Option<(&'static str, String)> {
+        let required = |field: &'static str| Some((field, t.get("help-required")));
+        match step {
+            1 if self.nation().is_none() => required("nation"),
+            2 if waymark_domain::organisation::Area::parse(&self.area).is_err() => required("area"),
+            3 if self.age().is_none() => required("age"),
+            4 if self.needs().is_empty() => Some(("needs", t.get("help-needs-error"))),
+            5 if self.urgency().is_none() => required("urgency"),
+            6 if self.language.trim().is_empty() || self.language.chars().count() > 100 => {
+                required("language")
+            }
+            8 if self
+                .to_organisation
+                .as_deref()
+                .and_then(|o| OrgId::parse(o).ok())
+                .is_none() =>
+            {
+                Some(("to_organisation", t.get("help-org-error")))
+            }
+            8 if self.consent_given.is_none() => {
+                Some(("consent_given", t.get("help-consent-error")))
+            }
+            _ => None,
+        }
+    }
+}
+
+pub struct OrgChoice {
+    id: String,
+    name: String,
+    place: String,
+    policy_heading: String,
+    policy: String,
+    checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "public/help_step.html")]
+struct Step {
+    t: Tr,
+    here: String,
+    step: u8,
+    progress: String,
+    question: String,
+    errors: Vec<(&'static str, String)>,
+    hidden: Vec<(&'static str, String)>,
+    choices: Vec<Choice>,
+    orgs: Vec<OrgChoice>,
+    child: bool,
+    a: AnswersView,
+}
+
+/// The answers a page shows back in its own fields.
+pub struct AnswersView {
+    area: String,
+    language: String,
+    name: String,
+    contact: String,
+    message: String,
+    consent_given: bool,
+}
+
+async fn step_page(
+    app: &App,
+    t: Tr,
+    here: String,
+    a: &Answers,
+    step: u8,
+    errors: Vec<(&'static str, String)>,
+) -> Result<Response, WebError> {
+    let question = t.get(match step {
+        1 => "help-nation",
+        2 => "help-area",
+        3 => "help-age",
+        4 => "help-needs",
+        5 => "help-urgency",
+        6 => "help-language",
+        7 => "help-about",
+        _ => "help-org",
+    });
+    let choices = match step {
+        1 => localized_choices(
+            &t,
+            "nation",
+            Nation::ALL,
+            Nation::as_str,
+            &a.nation().into_iter().collect::<Vec<_>>(),
+        ),
+        3 => {
+            let mut c = localized_choices(
+                &t,
+                "age",
+                AgeBand::ALL,
+                AgeBand::as_str,
+                &a.age().into_iter().collect::<Vec<_>>(),
+            );
+            if let Some(unsure) = c.iter_mut().find(|c| c.id == AgeBand::Unsure.as_str()) {
+                unsure.label = t.get("help-age-unsure");
+            }
+            c
+        }
+        4 => localized_choices(&t, "need", Need::ALL, Need::as_str, &a.needs()),
+        5 => localized_choices(
+            &t,
+            "urgency",
+            Urgency::ALL,
+            Urgency::as_str,
+            &a.urgency().into_iter().collect::<Vec<_>>(),
+        ),
+        _ => vec![],
+    };
+    let orgs = if step == STEPS {
+        let nation = a.nation().unwrap_or(Nation::EnglandWales);
+        app.suggest_support(
+            nation,
+            Some(a.area.trim().to_owned()).filter(|s| !s.is_empty()),
+            a.needs(),
+        )
+        .await?
+        .into_iter()
+        .map(|s| OrgChoice {
+            checked: a.to_organisation.as_deref() == Some(s.org.id.as_str()),
+            id: s.org.id.to_string(),
+            place: [
+                s.org.area.clone(),
+                s.org.nation.map(|n| t.get(&format!("nation-{n}"))),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", "),
+            policy_heading: t.arg("help-org-policy", "org", &s.org.name),
+            name: s.org.name,
+            policy: s.org.data_sharing_policy,
+        })
+        .collect()
+    } else {
+        vec![]
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = render(&Step {
+        progress: t.args(
+            "help-progress",
+            &[("step", &step.to_string()), ("total", &STEPS.to_string())],
+        ),
+        question,
+        errors,
+        hidden: a.hidden(step),
+        choices,
+        orgs,
+        child: a.age().is_some_and(AgeBand::treated_as_child),
+        a: AnswersView {
+            area: a.area.clone(),
+            language: a.language.clone(),
+            name: a.name.clone(),
+            contact: a.contact.clone(),
+            message: a.message.clone(),
+            consent_given: a.consent_given.is_some(),
+        },
+        step,
+        t,
+        here,
+    })?;
+    Ok((status, page).into_response())
+}
+
+/// One step of the request: check this page's answer, then show the next (or the previous) question,
+/// or — after the last — send the request and show the codename.
+pub async fn step(
+    State(app): State<App>,
+    Locale { t, here }: Locale,
+    Form(a): Form<Answers>,
+) -> Result<Response, WebError> {
+    let current = a.step.min(STEPS);
+    if a.go == "back" {
+        return step_page(&app, t, here, &a, current.saturating_sub(1).max(1), vec![]).await;
+    }
+    if current > 0
+        && let Some(problem) = a.problem(&t, current)
+    {
+        return step_page(&app, t, here, &a, current, vec![problem]).await;
+    }
+    if current < STEPS {
+        return step_page(&app, t, here, &a, current + 1, vec![]).await;
+    }
+    // Every page checked: send it.
+    let (Some(nation), Some(age), Some(urgency), Some(to)) = (
+        a.nation(),
+        a.age(),
+        a.urgency(),
+        a.to_organisation
+            .as_deref()
+            .and_then(|o| OrgId::parse(o).ok()),
+    ) else {
+        return step_page(
+            &app,
+            t,
+            here,
+            &a,
+            1,
+            vec![("nation", t.get("help-required"))],
+        )
+        .await;
+    };
+    let draft = SelfReferralDraft {
+        nation,
+        area: a.area.clone(),
+        age,
+        needs: a.needs().into_iter().collect(),
+        urgency,
+        language: a.language.clone(),
+        name: Some(a.name.clone()).filter(|s| !s.trim().is_empty()),
+        contact: Some(a.contact.clone()).filter(|s| !s.trim().is_empty()),
+        message: Some(a.message.clone()).filter(|s| !s.trim().is_empty()),
+        consent_given: a.consent_given.is_some(),
+    };
+    match app.submit_self_referral(draft, &to).await {
+        Ok(sent) => codename_page(t, here, sent.codename.expose().to_owned(), vec![]),
+        Err(AppError::Invalid(_) | AppError::SelfReferral(_)) => {
+            step_page(
+                &app,
+                t,
+                here,
+                &a,
+                STEPS,
+                vec![("to_organisation", t.get("help-org-error"))],
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "public/codename.html")]
+struct CodenamePage {
+    t: Tr,
+    here: String,
+    words: Vec<String>,
+    codename: String,
+    n: usize,
+    check_label: String,
+    errors: Vec<(&'static str, String)>,
+}
+
+/// The codename, shown this once, with the check that it was saved.
+fn codename_page(
+    t: Tr,
+    here: String,
+    codename: String,
+    errors: Vec<(&'static str, String)>,
+) -> Result<Response, WebError> {
+    let words: Vec<String> = codename.split_whitespace().map(str::to_owned).collect();
+    // Which word to ask for: any will do; vary it so people learn every word.
+    let n = 1 + (codename.bytes().map(usize::from).sum::<usize>() % words.len().max(1));
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = render(&CodenamePage {
+        check_label: t.num("codename-check", "n", n),
+        words,
+        codename,
+        n,
+        errors,
+        t,
+        here,
+    })?;
+    Ok((status, page).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct Check {
+    #[serde(default)]
+    codename: String,
+    #[serde(default)]
+    n: usize,
+    #[serde(default)]
+    word: String,
+}
+
+#[derive(Template)]
+#[template(path = "public/message.html")]
+struct Message {
+    t: Tr,
+    here: String,
+    title: String,
+    body: String,
+    next_link: String,
+    next_label: String,
+}
+
+/// The check that the codename was saved: the person types back one of its words.
+pub async fn check(Locale { t, here }: Locale, Form(c): Form<Check>) -> Result<Response, WebError> {
+    let expected = c
+        .codename
+        .split_whitespace()
+        .nth(c.n.saturating_sub(1))
+        .unwrap_or("");
+    if expected.is_empty() || !expected.eq_ignore_ascii_case(c.word.trim()) {
+        let error = ("word", t.num("codename-check-error", "n", c.n));
+        return codename_page(t, here, c.codename, vec![error]);
+    }
+    render(&Message {
+        title: t.get("codename-saved-title"),
+        body: t.get("codename-saved-body"),
+        next_link: format!("/{}/replies", t.code()),
+        next_label: t.get("nav-codename"),
+        t,
+        here,
+    })
+}

@@ -1,0 +1,443 @@
+//! The survivor's pages without JavaScript, in-process, on both backends and in several languages: ask
+//! for help one question a page, keep the codename, read the organisation's reply, write back, erase.
+
+#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
+mod support;
+
+use axum::http::StatusCode;
+use support::{Harness, Reply, between};
+
+/// The hidden fields of the first form on a page, as (name, value), to post the next step as a browser
+/// would.
+fn hidden_fields(html: &str) -> Vec<(String, String)> {
+    html.split("<input type=\"hidden\" name=\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let name = rest.split('"').next()?;
+            let value = between(rest, "value=\"", "\"")?;
+            Some((name.to_owned(), unescape(&value)))
+        })
+        .collect()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Posts the next step: this page's hidden fields plus `answers`.
+async fn next(h: &Harness, lang: &str, page: &Reply, answers: &[(&str, &str)]) -> Reply {
+    let mut fields: Vec<(String, String)> = hidden_fields(&page.body);
+    fields.extend(
+        answers
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    fields.push(("go".into(), "next".into()));
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    h.post_form(&format!("/{lang}/help"), &borrowed, None).await
+}
+
+fn codename_of(page: &str) -> String {
+    let list = between(
+        page,
+        "<ol class=\"codename\" id=\"codename\" lang=\"en\">",
+        "</ol>",
+    )
+    .expect("the codename");
+    list.split("<li>")
+        .skip(1)
+        .filter_map(|w| w.split("</li>").next())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Asks for help through every page in `lang`; returns the codename page.
+async fn ask(h: &Harness, lang: &str, name: &str, message: &str) -> Reply {
+    let intro = h
+        .get(&format!("/{lang}/help?nation=england_wales"), None)
+        .await;
+    assert_eq!(intro.status, StatusCode::OK);
+    let mut page = next(h, lang, &intro, &[]).await;
+    // Step 1 comes prefilled from the screening's nation.
+    assert!(
+        page.body.contains("value=\"england_wales\" checked"),
+        "{}",
+        page.body
+    );
+    let answers: [&[(&str, &str)]; 8] = [
+        &[("nation", "england_wales")],
+        &[("area", "Leeds")],
+        &[("age", "adult")],
+        &[("needs", "safe_housing"), ("needs", "legal_advice")],
+        &[("urgency", "this_week")],
+        &[("language", "Vietnamese")],
+        &[("name", name), ("message", message)],
+        &[("to_organisation", &h.harbour), ("consent_given", "yes")],
+    ];
+    for (i, a) in answers.iter().enumerate() {
+        assert!(
+            page.body
+                .contains(&format!("name=\"step\" value=\"{}\"", i + 1)),
+            "step {}: {}",
+            i + 1,
+            page.body
+        );
+        assert!(page.header("set-cookie").is_none());
+        page = next(h, lang, &page, a).await;
+        assert!(
+            page.status == StatusCode::OK,
+            "after step {}: {} {}",
+            i + 1,
+            page.status,
+            page.body
+        );
+    }
+    page
+}
+
+#[tokio::test]
+async fn a_survivor_asks_for_help_keeps_the_codename_and_reads_the_reply() {
+    for h in Harness::both().await {
+        let sent = ask(&h, "vi", "Lan", "Tôi cần giúp đỡ").await;
+        assert!(sent.body.contains("lang=\"vi\""));
+        let codename = codename_of(&sent.body);
+        assert_eq!(codename.split(' ').count(), 7, "{codename}");
+
+        // The check that it was saved: a wrong word is refused and the codename shown again.
+        let n: usize = between(&sent.body, "name=\"n\" value=\"", "\"")
+            .and_then(|n| n.parse().ok())
+            .expect("n");
+        let wrong = h
+            .post_form(
+                "/vi/help/check",
+                &[
+                    ("codename", &codename),
+                    ("n", &n.to_string()),
+                    ("word", "nope"),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(codename_of(&wrong.body), codename);
+        let word = codename.split(' ').nth(n - 1).expect("word n");
+        let saved = h
+            .post_form(
+                "/vi/help/check",
+                &[
+                    ("codename", &codename),
+                    ("n", &n.to_string()),
+                    ("word", &word.to_uppercase()),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::OK);
+        assert!(!saved.body.contains(&codename), "never shown again");
+
+        // It reached the organisation's inbox like any referral; the caseworker accepts and replies.
+        let inbox = h
+            .api("GET", "/api/v1/referrals", &h.tokens.harbour_worker, None)
+            .await;
+        let id = inbox.json()["referrals"][0]["id"]
+            .as_str()
+            .expect("an id")
+            .to_owned();
+        let accepted = h
+            .api(
+                "POST",
+                &format!("/api/v1/referrals/{id}/accept"),
+                &h.tokens.harbour_worker,
+                None,
+            )
+            .await;
+        assert_eq!(accepted.status, StatusCode::CREATED);
+        let reply = h
+            .api(
+                "POST",
+                &format!("/api/v1/referrals/{id}/messages"),
+                &h.tokens.harbour_worker,
+                Some(serde_json::json!({"body": "We can meet on Tuesday."})),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+
+        // The survivor reads it with the codename alone, typed loosely.
+        let loose = format!("  {}  ", codename.to_uppercase());
+        let opened = h
+            .post_form("/vi/replies", &[("codename", &loose)], None)
+            .await;
+        assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+        assert!(opened.body.contains("We can meet on Tuesday."));
+        assert!(
+            opened.body.contains("Tôi cần giúp đỡ"),
+            "their own first message is in the conversation"
+        );
+        assert!(opened.body.contains("data-status=\"accepted\""));
+        let wrote = h
+            .post_form(
+                "/vi/replies/send",
+                &[("codename", &codename), ("body", "Cảm ơn")],
+                None,
+            )
+            .await;
+        assert_eq!(wrote.status, StatusCode::OK);
+        assert!(wrote.body.contains("Cảm ơn"));
+        let seen = h
+            .api(
+                "GET",
+                &format!("/api/v1/referrals/{id}/messages"),
+                &h.tokens.harbour_worker,
+                None,
+            )
+            .await;
+        assert!(seen.body.contains("Cảm ơn"), "{}", seen.body);
+    }
+}
+
+#[tokio::test]
+async fn every_question_must_be_answered_and_nothing_is_lost_going_back() {
+    let h = Harness::sqlite().await;
+    let intro = h.get("/ar/help", None).await;
+    assert!(intro.body.contains("dir=\"rtl\"") && intro.body.contains("lang=\"ar\""));
+    let step1 = next(&h, "ar", &intro, &[]).await;
+    let refused = next(&h, "ar", &step1, &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#nation\""));
+    let step2 = next(&h, "ar", &step1, &[("nation", "scotland")]).await;
+    let step3 = next(&h, "ar", &step2, &[("area", "Glasgow")]).await;
+    // Back from step 3 shows step 2 with the area still there.
+    let mut fields = hidden_fields(&step3.body);
+    fields.push(("go".into(), "back".into()));
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let back = h.post_form("/ar/help", &borrowed, None).await;
+    assert!(back.body.contains("name=\"step\" value=\"2\""));
+    assert!(back.body.contains("value=\"Glasgow\""));
+    // Needs: at least one.
+    let step4 = next(
+        &h,
+        "ar",
+        &next(&h, "ar", &step3, &[("age", "unsure")]).await,
+        &[],
+    )
+    .await;
+    assert_eq!(
+        step4.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no need chosen"
+    );
+}
+
+#[tokio::test]
+async fn a_person_who_may_be_a_child_is_told_they_will_be_kept_safe() {
+    let h = Harness::sqlite().await;
+    let mut page = next(&h, "en", &h.get("/en/help", None).await, &[]).await;
+    for a in [
+        &[("nation", "england_wales")][..],
+        &[("area", "Leeds")],
+        &[("age", "unsure")],
+        &[("needs", "safe_housing")],
+        &[("urgency", "today")],
+        &[("language", "Tigrinya")],
+        &[],
+    ] {
+        page = next(&h, "en", &page, a).await;
+    }
+    assert!(
+        page.body.contains("telling children’s services")
+            || page.body.contains("children&#8217;s services"),
+        "{}",
+        page.body
+    );
+    let sent = next(
+        &h,
+        "en",
+        &page,
+        &[("to_organisation", &h.harbour), ("consent_given", "yes")],
+    )
+    .await;
+    assert_eq!(codename_of(&sent.body).split(' ').count(), 7);
+    let inbox = h
+        .api("GET", "/api/v1/referrals", &h.tokens.harbour_worker, None)
+        .await;
+    assert_eq!(inbox.json()["referrals"][0]["child_safeguarding"], true);
+}
+
+#[tokio::test]
+async fn consent_is_asked_after_the_policy_is_shown() {
+    let h = Harness::sqlite().await;
+    let mut page = next(&h, "en", &h.get("/en/help", None).await, &[]).await;
+    for a in [
+        &[("nation", "england_wales")][..],
+        &[("area", "Leeds")],
+        &[("age", "adult")],
+        &[("needs", "safe_housing")],
+        &[("urgency", "today")],
+        &[("language", "Romanian")],
+        &[],
+    ] {
+        page = next(&h, "en", &page, a).await;
+    }
+    let policy_at = page
+        .body
+        .find(&h.harbour_policy)
+        .expect("the policy is on the page");
+    let consent_at = page
+        .body
+        .find("name=\"consent_given\"")
+        .expect("the consent box");
+    assert!(policy_at < consent_at);
+    let refused = next(&h, "en", &page, &[("to_organisation", &h.harbour)]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#consent_given\""));
+    let inbox = h
+        .api("GET", "/api/v1/referrals", &h.tokens.harbour_worker, None)
+        .await;
+    assert_eq!(
+        inbox.json()["referrals"].as_array().map(Vec::len),
+        Some(0),
+        "nothing sent without consent"
+    );
+}
+
+#[tokio::test]
+async fn wrong_codenames_find_nothing_and_then_wait() {
+    let h = Harness::sqlite().await;
+    let mut statuses = Vec::new();
+    for i in 0..12 {
+        let r = h
+            .post_form(
+                "/ro/replies",
+                &[(
+                    "codename",
+                    &format!("apple banana cherry delta echo fox {i}"),
+                )],
+                None,
+            )
+            .await;
+        assert!(r.body.contains("lang=\"ro\""));
+        statuses.push(r.status);
+    }
+    assert!(
+        statuses[..10].iter().all(|s| *s == StatusCode::NOT_FOUND),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses[10..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn erasing_needs_confirmation_and_then_the_codename_finds_nothing() {
+    for h in Harness::both().await {
+        let codename = codename_of(&ask(&h, "sq", "Besa", "Më duhet ndihmë").await.body);
+        let unconfirmed = h
+            .post_form("/sq/replies/erase", &[("codename", &codename)], None)
+            .await;
+        assert_eq!(unconfirmed.status, StatusCode::OK);
+        assert!(
+            unconfirmed.body.contains("Më duhet ndihmë"),
+            "nothing erased without confirmation"
+        );
+        let erased = h
+            .post_form(
+                "/sq/replies/erase",
+                &[("codename", &codename), ("confirm", "yes")],
+                None,
+            )
+            .await;
+        assert_eq!(erased.status, StatusCode::OK);
+        let after = h
+            .post_form("/sq/replies", &[("codename", &codename)], None)
+            .await;
+        assert_eq!(after.status, StatusCode::NOT_FOUND);
+        // The organisation still counts the request, but can read nothing personal.
+        let inbox = h
+            .api("GET", "/api/v1/referrals", &h.tokens.harbour_worker, None)
+            .await;
+        let id = inbox.json()["referrals"][0]["id"]
+            .as_str()
+            .expect("still counted")
+            .to_owned();
+        let opened = h
+            .api(
+                "GET",
+                &format!("/api/v1/referrals/{id}"),
+                &h.tokens.harbour_worker,
+                None,
+            )
+            .await;
+        assert!(
+            !opened.body.contains("Besa") && !opened.body.contains("Më duhet ndihmë"),
+            "{}",
+            opened.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_language_picker_names_each_language_in_itself() {
+    let h = Harness::sqlite().await;
+    let page = h.get("/ti/rights", None).await;
+    assert!(page.body.contains("lang=\"ti\""));
+    for (code, name) in [
+        ("en", "English"),
+        ("sq", "Shqip"),
+        ("ar", "العربية"),
+        ("fa", "فارسی"),
+        ("ro", "Română"),
+        ("vi", "Tiếng Việt"),
+    ] {
+        assert!(
+            page.body.contains(&format!(
+                "href=\"/{code}/rights\" lang=\"{code}\" hreflang=\"{code}\">{name}</a>"
+            )),
+            "{code}"
+        );
+    }
+    assert!(
+        page.body.contains("class=\"review-note\""),
+        "an unreviewed translation says so"
+    );
+    assert!(
+        !h.get("/en/rights", None)
+            .await
+            .body
+            .contains("class=\"review-note\"")
+    );
+    assert_eq!(
+        h.get("/xx/rights", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let chosen = h
+        .get_with("/", &[("accept-language", "fa-IR,fa;q=0.9,en;q=0.5")])
+        .await;
+    assert_eq!(chosen.header("location").as_deref(), Some("/fa/"));
+}
+
+#[tokio::test]
+async fn a_language_without_its_slash_goes_to_its_start_page() {
+    let h = Harness::sqlite().await;
+    let r = h.get("/sq", None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.header("location").as_deref(), Some("/sq/"));
+    assert_eq!(h.get("/nonsense", None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        h.get("/login", None).await.status,
+        StatusCode::OK,
+        "fixed paths still win"
+    );
+}
