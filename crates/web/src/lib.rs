@@ -54,8 +54,13 @@ pub fn router(app: App) -> Router {
         .route("/inbox/{id}", get(pages::casework::referral))
         .route("/inbox/{id}/accept", post(pages::casework::accept))
         .route("/inbox/{id}/decline", post(pages::casework::decline))
+        .route(
+            "/inbox/{id}/reply",
+            post(pages::casework::reply_to_referral),
+        )
         .route("/cases", get(pages::casework::cases))
         .route("/cases/{id}", get(pages::casework::case))
+        .route("/cases/{id}/reply", post(pages::casework::reply_to_case))
         .route("/static/{file}", get(pages::assets::file))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)

@@ -441,3 +441,84 @@ async fn a_language_without_its_slash_goes_to_its_start_page() {
         "fixed paths still win"
     );
 }
+
+#[tokio::test]
+async fn the_caseworker_reads_and_answers_on_the_referral_and_case_pages() {
+    for h in Harness::both().await {
+        let codename = codename_of(
+            &ask(&h, "en", "Mira", "I can only talk on Sundays")
+                .await
+                .body,
+        );
+        let worker = h.login("caseworker@harbour.example").await;
+        let inbox = h.get("/inbox", Some(&worker)).await;
+        assert!(
+            inbox.body.contains("needs help this week"),
+            "urgency shows in the inbox"
+        );
+        let id = between(&inbox.body, "href=\"/inbox/", "\"").expect("a referral");
+        let page = h.get(&format!("/inbox/{id}"), Some(&worker)).await;
+        assert!(page.body.contains("I can only talk on Sundays"));
+        let csrf = support::csrf_of(&page.body);
+        let sent = h
+            .post_form(
+                &format!("/inbox/{id}/reply"),
+                &[("csrf", &csrf), ("body", "Sunday at 11 works.")],
+                Some(&worker),
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            sent.header("location"),
+            Some(format!("/inbox/{id}?replied=1"))
+        );
+        // Without the CSRF token nothing is sent.
+        let forged = h
+            .post_form(
+                &format!("/inbox/{id}/reply"),
+                &[("body", "forged")],
+                Some(&worker),
+            )
+            .await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+        let accepted = h
+            .post_form(
+                &format!("/inbox/{id}/accept"),
+                &[("csrf", &csrf)],
+                Some(&worker),
+            )
+            .await;
+        let case = accepted.header("location").expect("the case");
+        let case_page = h.get(&case, Some(&worker)).await;
+        assert!(
+            case_page.body.contains("Sunday at 11 works.")
+                && case_page.body.contains("I can only talk on Sundays")
+        );
+        let from_case = h
+            .post_form(
+                &format!("{case}/reply"),
+                &[("csrf", &csrf), ("body", "See you then.")],
+                Some(&worker),
+            )
+            .await;
+        assert_eq!(from_case.status, StatusCode::SEE_OTHER);
+
+        let read = h
+            .post_form("/en/replies", &[("codename", &codename)], None)
+            .await;
+        assert!(read.body.contains("Sunday at 11 works.") && read.body.contains("See you then."));
+        assert!(!read.body.contains("forged"));
+        // Another organisation's caseworker cannot answer.
+        let outsider = h.login("caseworker@lantern.example").await;
+        let their_csrf = support::csrf_of(&h.get("/staff", Some(&outsider)).await.body);
+        let probe = h
+            .post_form(
+                &format!("/inbox/{id}/reply"),
+                &[("csrf", &their_csrf), ("body", "probe")],
+                Some(&outsider),
+            )
+            .await;
+        assert_eq!(probe.status, StatusCode::NOT_FOUND);
+    }
+}

@@ -5,7 +5,9 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-use waymark_app::{App, AppError, ReferralView};
+use waymark_app::{App, AppError, ChannelMessage, Conversation, ReferralView};
+use waymark_domain::channel::Sender;
+use waymark_domain::self_referral::Urgency;
 use waymark_domain::{CaseId, ReferralId};
 
 use super::{Nav, render};
@@ -19,6 +21,8 @@ pub struct InboxRow {
     from: String,
     age: &'static str,
     child: bool,
+    must_tell: bool,
+    urgency: Option<&'static str>,
     area: String,
     needs: String,
     status: &'static str,
@@ -35,6 +39,14 @@ struct Inbox {
 #[derive(Deserialize)]
 pub struct NoticeQuery {
     declined: Option<String>,
+}
+
+fn urgency_words(u: Urgency) -> &'static str {
+    match u {
+        Urgency::Today => "today",
+        Urgency::ThisWeek => "this week",
+        Urgency::NotUrgent => "not urgently",
+    }
 }
 
 fn status_words(s: &str) -> &'static str {
@@ -62,6 +74,8 @@ pub async fn inbox(
                 .unwrap_or_else(|| "The person themselves".into()),
             age: views::age(r.age),
             child: r.child_safeguarding,
+            must_tell: r.must_tell_childrens_services,
+            urgency: r.urgency.map(urgency_words),
             area: r.area.unwrap_or_else(|| views::nation(r.nation).to_owned()),
             needs: r
                 .needs
@@ -94,6 +108,9 @@ pub struct PersonView {
     first_contact: &'static str,
     from: String,
     basis: String,
+    urgency: Option<&'static str>,
+    message: Option<String>,
+    erased: bool,
 }
 
 fn person(r: &ReferralView) -> PersonView {
@@ -121,7 +138,13 @@ fn person(r: &ReferralView) -> PersonView {
             .from_organisation
             .clone()
             .unwrap_or_else(|| "The person themselves".into()),
+        urgency: r.urgency.map(urgency_words),
+        message: r.message.clone().filter(|m| !m.is_empty()),
+        erased: r.erased,
         basis: match &r.children_services {
+            None if r.must_tell_childrens_services => {
+                "Child safeguarding: the person asked for help themselves; you must tell children’s services".into()
+            }
             Some(cs) => format!("Child safeguarding: {cs} notified"),
             None if r.consent_given => "The person consented to this referral".into(),
             None => "Not recorded".into(),
@@ -139,6 +162,11 @@ struct ReferralPage {
     case_id: Option<String>,
     person: PersonView,
     errors: Vec<(&'static str, String)>,
+    self_referral: bool,
+    erased: bool,
+    messages: Vec<MessageRow>,
+    replied: Option<&'static str>,
+    reply_action: String,
 }
 
 fn parse_referral(id: &str) -> Result<ReferralId, WebError> {
@@ -150,8 +178,10 @@ async fn referral_page(
     session: &Signed,
     id: &ReferralId,
     errors: Vec<(&'static str, String)>,
+    replied: Option<&'static str>,
 ) -> Result<Response, WebError> {
     let r = app.open_referral(session.account(), id).await?;
+    let messages = message_rows(app.referral_messages(session.account(), id).await?);
     render(&ReferralPage {
         nav: Nav::for_session(Some(&session.0)),
         id: r.id.to_string(),
@@ -160,6 +190,11 @@ async fn referral_page(
         case_id: r.case_id.as_ref().map(ToString::to_string),
         person: person(&r),
         errors,
+        self_referral: r.self_referral,
+        erased: r.erased,
+        messages,
+        replied,
+        reply_action: format!("/inbox/{id}/reply"),
     })
 }
 
@@ -167,9 +202,10 @@ pub async fn referral(
     State(app): State<App>,
     session: Signed,
     Path(id): Path<String>,
+    Query(q): Query<RepliedQuery>,
 ) -> Result<Response, WebError> {
     let id = parse_referral(&id)?;
-    referral_page(&app, &session, &id, vec![]).await
+    referral_page(&app, &session, &id, vec![], q.replied.map(|_| REPLIED)).await
 }
 
 #[derive(Deserialize)]
@@ -215,6 +251,7 @@ pub async fn decline(
                     "Give a reason, so the sender can help the person find support elsewhere"
                         .into(),
                 )],
+                None,
             )
             .await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -250,19 +287,112 @@ struct CasePage {
     opened: String,
     status: String,
     person: PersonView,
+    self_referral: bool,
+    erased: bool,
+    messages: Vec<MessageRow>,
+    replied: Option<&'static str>,
+    reply_action: String,
 }
 
 pub async fn case(
     State(app): State<App>,
     session: Signed,
     Path(id): Path<String>,
+    Query(q): Query<RepliedQuery>,
 ) -> Result<Response, WebError> {
     let id = CaseId::parse(&id).map_err(|_| WebError::App(AppError::NotFound))?;
     let c = app.case(session.account(), &id).await?;
+    let messages = message_rows(app.case_messages(session.account(), &id).await?);
     render(&CasePage {
         nav: Nav::for_session(Some(&session.0)),
         opened: views::date(c.opened_at),
         status: c.status,
+        self_referral: c.referral.self_referral,
+        erased: c.referral.erased,
         person: person(&c.referral),
+        messages,
+        replied: q.replied.map(|_| REPLIED),
+        reply_action: format!("/cases/{id}/reply"),
     })
+}
+
+const REPLIED: &str = "Your reply was sent. The person reads it with their codename.";
+
+#[derive(Deserialize)]
+pub struct RepliedQuery {
+    replied: Option<String>,
+}
+
+/// One message of a conversation, as a caseworker's page shows it.
+pub struct MessageRow {
+    class: &'static str,
+    from: String,
+    at: String,
+    body: String,
+}
+
+fn message_rows(messages: Vec<ChannelMessage>) -> Vec<MessageRow> {
+    messages
+        .into_iter()
+        .map(|m| MessageRow {
+            class: if m.from == Sender::Person {
+                "theirs"
+            } else {
+                "mine"
+            },
+            from: match (m.from, m.author) {
+                (Sender::Person, _) => "The person".into(),
+                (_, Some(author)) => author,
+                _ => "Your organisation".into(),
+            },
+            at: views::date(m.at),
+            body: m.body,
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+pub struct ReplyForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// A caseworker answers the person through their codename channel, from the referral or the case.
+async fn reply(
+    app: &App,
+    session: &Signed,
+    about: Conversation,
+    form: &ReplyForm,
+    back: String,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    if form.body.trim().is_empty() {
+        return Ok(Redirect::to(&back).into_response());
+    }
+    app.reply(session.account(), &about, &form.body).await?;
+    Ok(Redirect::to(&format!("{back}?replied=1")).into_response())
+}
+
+pub async fn reply_to_referral(
+    State(app): State<App>,
+    session: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<ReplyForm>,
+) -> Result<Response, WebError> {
+    let id = parse_referral(&id)?;
+    let back = format!("/inbox/{id}");
+    reply(&app, &session, Conversation::Referral(id), &form, back).await
+}
+
+pub async fn reply_to_case(
+    State(app): State<App>,
+    session: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<ReplyForm>,
+) -> Result<Response, WebError> {
+    let id = CaseId::parse(&id).map_err(|_| WebError::App(AppError::NotFound))?;
+    let back = format!("/cases/{id}");
+    reply(&app, &session, Conversation::Case(id), &form, back).await
 }
