@@ -279,6 +279,12 @@ pub struct InboxEntry {
     needs: Vec<String>,
     from_organisation: Option<String>,
     child_safeguarding: bool,
+    /// The person asked for help themselves; answer them through `/referrals/{id}/messages`.
+    self_referral: bool,
+    /// For a person's own request: `today`, `this_week` or `not_urgent`.
+    urgency: Option<String>,
+    /// A child's own request: the receiving organisation must tell children's services.
+    must_tell_childrens_services: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -313,6 +319,9 @@ async fn inbox(
             needs: r.needs.iter().map(|n| n.as_str().to_owned()).collect(),
             from_organisation: r.from_organisation,
             child_safeguarding: r.child_safeguarding,
+            self_referral: r.self_referral,
+            urgency: r.urgency.map(|u| u.as_str().to_owned()),
+            must_tell_childrens_services: r.must_tell_childrens_services,
         })
         .collect();
     Ok(Json(InboxResponse { referrals }))
@@ -337,6 +346,16 @@ pub struct ReferralBody {
     children_services_notified: Option<String>,
     decline_reason: Option<String>,
     case_id: Option<String>,
+    /// The person asked for help themselves; answer them through `/referrals/{id}/messages`.
+    self_referral: bool,
+    /// For a person's own request: `today`, `this_week` or `not_urgent`.
+    urgency: Option<String>,
+    /// A child's own request: the receiving organisation must tell children's services.
+    must_tell_childrens_services: bool,
+    /// What the person wrote when they asked for help themselves.
+    message: Option<String>,
+    /// The person erased their information: no personal field can be read.
+    erased: bool,
 }
 
 fn referral_body(r: ReferralView) -> ReferralBody {
@@ -358,6 +377,11 @@ fn referral_body(r: ReferralView) -> ReferralBody {
         children_services_notified: r.children_services,
         decline_reason: r.decline_reason,
         case_id: r.case_id.map(|c| c.to_string()),
+        self_referral: r.self_referral,
+        urgency: r.urgency.map(|u| u.as_str().to_owned()),
+        must_tell_childrens_services: r.must_tell_childrens_services,
+        message: r.message.filter(|m| !m.is_empty()),
+        erased: r.erased,
     }
 }
 
