@@ -1,9 +1,12 @@
 //! Waymark's pure rules and types: the shared vocabulary, the screening rule, organisations and roles, the
-//! permission policy, referral validation and states, self-referral and the codename channel's rules
-//! (including the limits on codename guesses), and the jurisdictions' contacts.
+//! permission policy and the case policy above it (need-to-know, break the glass), referral validation and
+//! states, the case record's rules, self-referral and the codename channel's rules (including the limits
+//! on codename guesses), and the jurisdictions' contacts.
 //!
 //! Nothing here does I/O, async, SQL or HTTP, so every rule can be tested as a table.
 
+pub mod case;
+pub mod case_record;
 pub mod channel;
 pub mod guess_limit;
 pub mod ids;

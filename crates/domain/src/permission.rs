@@ -3,7 +3,8 @@
 //! Least privilege: an administrator manages accounts but reads no one's case; a helper refers but never
 //! sees an inbox; nobody outside a support organisation reads a case. Whether the record belongs to the
 //! actor's own organisation is a second, separate check that every query makes (`store` scopes by
-//! organisation); this policy only says what a role may do at all.
+//! organisation); this policy only says what a role may do at all. Which *case* a caseworker or manager
+//! may open (need-to-know, break the glass) is the case policy above this one, [`crate::case`].
 
 use crate::organisation::{OrganisationKind, Role};
 
@@ -22,8 +23,10 @@ pub enum Permission {
     AcceptReferral,
     /// Decline a referral with a reason the sender sees.
     DeclineReferral,
-    /// Read a case with the person's details.
+    /// Read a case with the person's details. Which cases is need-to-know: see [`crate::case::case_access`].
     ReadCase,
+    /// Assign a case of one's own organisation to a caseworker, or reassign it.
+    AssignCase,
     /// Read and answer the messages a person who referred themselves sends through their codename channel.
     MessagePerson,
     /// Add and remove the organisation's accounts.
@@ -39,6 +42,7 @@ impl Permission {
         Permission::AcceptReferral,
         Permission::DeclineReferral,
         Permission::ReadCase,
+        Permission::AssignCase,
         Permission::MessagePerson,
         Permission::ManageUsers,
     ];
@@ -56,6 +60,7 @@ pub fn allows(role: Role, kind: OrganisationKind, permission: Permission) -> boo
         }
         ViewReferralInbox | OpenReferral | AcceptReferral | DeclineReferral | ReadCase
         | MessagePerson => kind == SupportOrganisation && matches!(role, Caseworker | Manager),
+        AssignCase => kind == SupportOrganisation && role == Manager,
         ManageUsers => role == Admin,
     }
 }
@@ -112,6 +117,7 @@ mod tests {
                 AcceptReferral,
                 DeclineReferral,
                 ReadCase,
+                AssignCase,
                 MessagePerson,
             ],
         ),
@@ -152,7 +158,13 @@ mod tests {
     #[test]
     fn administrators_never_read_personal_data() {
         for kind in OrganisationKind::ALL {
-            for p in [OpenReferral, ReadCase, ViewReferralInbox, MessagePerson] {
+            for p in [
+                OpenReferral,
+                ReadCase,
+                AssignCase,
+                ViewReferralInbox,
+                MessagePerson,
+            ] {
                 assert!(!allows(Admin, *kind, p));
             }
         }
