@@ -85,6 +85,32 @@ id_type!(
     "message"
 );
 
+id_type!(
+    /// One action of a case's support plan.
+    PlanActionId,
+    "plan action"
+);
+id_type!(
+    /// One note on a case.
+    NoteId,
+    "note"
+);
+id_type!(
+    /// One document kept with a case.
+    DocumentId,
+    "document"
+);
+id_type!(
+    /// One episode of a case's exploitation history.
+    HistoryEntryId,
+    "history entry"
+);
+id_type!(
+    /// One risk-of-re-trafficking assessment of a case.
+    RiskAssessmentId,
+    "risk assessment"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
