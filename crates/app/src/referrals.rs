@@ -475,6 +475,8 @@ impl App {
                         "this referral was already answered".into(),
                     ));
                 }
+                let org = tx.organisation(&actor.org_id)?.ok_or(AppError::NotFound)?;
+                let number = tx.next_case_number(&actor.org_id, t.year())?;
                 let case = Case {
                     id: new_id(CaseId::parse)?,
                     org_id: actor.org_id.clone(),
@@ -483,6 +485,13 @@ impl App {
                     status: "open".into(),
                     opened_at: t,
                     opened_by: actor.user_id.clone(),
+                    reference: waymark_domain::case::format_reference(
+                        &waymark_domain::case::reference_prefix(&org.name),
+                        t.year(),
+                        number,
+                    ),
+                    // The caseworker who accepts the referral works the case until a manager reassigns it.
+                    assigned_to: Some(actor.user_id.clone()),
                 };
                 tx.insert_case(&case)?;
                 tx.audit(

@@ -5,6 +5,7 @@
 //! the repositories. Personal fields arrive here already sealed by the vault and leave still sealed.
 
 mod audit;
+mod cases;
 mod connection;
 mod records;
 mod repo;
@@ -13,6 +14,10 @@ pub mod schema;
 pub mod testing;
 
 pub use audit::{AuditEntry, AuditEvent, AuditReport};
+pub use cases::{
+    CaseDocument, CaseNeeds, CaseNote, CasePerson, CaseRecordRows, HistoryEntry, PlanAction,
+    RiskAssessment, StaffMember,
+};
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use records::*;
 

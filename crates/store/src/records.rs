@@ -115,6 +115,10 @@ pub struct Case {
     pub status: String,
     pub opened_at: PrimitiveDateTime,
     pub opened_by: UserId,
+    /// The organisation's human-friendly reference, e.g. `HL-2026-0007` (unique per organisation).
+    pub reference: String,
+    /// The caseworker the case is assigned to (need-to-know); `None` while nobody is.
+    pub assigned_to: Option<UserId>,
 }
 
 /// A codename channel: how a person who referred themselves reaches the organisation they asked.

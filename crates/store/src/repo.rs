@@ -21,11 +21,11 @@ use crate::{
     User,
 };
 
-fn corrupt<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -> StoreError {
+pub(crate) fn corrupt<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -> StoreError {
     move |e| StoreError::Corrupt(format!("{what}: {e}"))
 }
 
-fn id<T, E: std::fmt::Display>(
+pub(crate) fn id<T, E: std::fmt::Display>(
     parse: impl FnOnce(&str) -> Result<T, E>,
     value: &str,
 ) -> Result<T, StoreError> {
@@ -43,7 +43,7 @@ fn ids_from<T: std::str::FromStr<Err = UnknownId> + Ord>(text: &str) -> Result<V
     parse_list(text).map_err(corrupt("list"))
 }
 
-fn is_unique_violation(e: &diesel::result::Error) -> bool {
+pub(crate) fn is_unique_violation(e: &diesel::result::Error) -> bool {
     matches!(
         e,
         diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
@@ -143,7 +143,7 @@ macro_rules! account_columns {
 }
 
 #[derive(Queryable)]
-struct ReferralRow {
+pub(crate) struct ReferralRow {
     id: String,
     person_id: String,
     to_org_id: String,
@@ -221,7 +221,7 @@ impl TryFrom<ReferralRow> for Referral {
 }
 
 #[derive(Queryable)]
-struct CaseRow {
+pub(crate) struct CaseRow {
     id: String,
     org_id: String,
     referral_id: String,
@@ -229,6 +229,8 @@ struct CaseRow {
     status: String,
     opened_at: PrimitiveDateTime,
     opened_by: String,
+    reference: String,
+    assigned_to: Option<String>,
 }
 
 impl TryFrom<CaseRow> for Case {
@@ -242,6 +244,12 @@ impl TryFrom<CaseRow> for Case {
             status: r.status,
             opened_at: r.opened_at,
             opened_by: id(UserId::parse, &r.opened_by)?,
+            reference: r.reference,
+            assigned_to: r
+                .assigned_to
+                .as_deref()
+                .map(|v| id(UserId::parse, v))
+                .transpose()?,
         })
     }
 }
@@ -298,7 +306,9 @@ impl TryFrom<MessageRow> for Message {
     }
 }
 
-fn convert<R, T: TryFrom<R, Error = StoreError>>(rows: Vec<R>) -> Result<Vec<T>, StoreError> {
+pub(crate) fn convert<R, T: TryFrom<R, Error = StoreError>>(
+    rows: Vec<R>,
+) -> Result<Vec<T>, StoreError> {
     rows.into_iter().map(T::try_from).collect()
 }
 
@@ -689,6 +699,8 @@ impl Tx<'_> {
                 cases::status.eq(&c.status),
                 cases::opened_at.eq(c.opened_at),
                 cases::opened_by.eq(c.opened_by.as_str()),
+                cases::reference.eq(&c.reference),
+                cases::assigned_to.eq(c.assigned_to.as_ref().map(UserId::as_str)),
             ))
             .execute(self.conn)
             .map_err(|e| {

@@ -99,6 +99,123 @@ diesel::table! {
         status -> Text,
         opened_at -> Timestamp,
         opened_by -> Text,
+        reference -> Text,
+        assigned_to -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    case_reference_counters (org_id, opened_year) {
+        org_id -> Text,
+        opened_year -> Integer,
+        last_number -> Integer,
+    }
+}
+
+diesel::table! {
+    case_persons (case_id) {
+        case_id -> Text,
+        person_ct -> Binary,
+        updated_at -> Timestamp,
+        updated_by -> Text,
+    }
+}
+
+diesel::table! {
+    case_needs (case_id, need) {
+        case_id -> Text,
+        need -> Text,
+        urgency -> Text,
+    }
+}
+
+diesel::table! {
+    case_needs_assessments (case_id) {
+        case_id -> Text,
+        note_ct -> Nullable<Binary>,
+        assessed_at -> Timestamp,
+        assessed_by -> Text,
+    }
+}
+
+diesel::table! {
+    case_plan_actions (id) {
+        id -> Text,
+        case_id -> Text,
+        title_ct -> Binary,
+        owner_id -> Text,
+        due_on -> Date,
+        status -> Text,
+        created_at -> Timestamp,
+        created_by -> Text,
+        done_at -> Nullable<Timestamp>,
+        done_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    case_notes (id) {
+        id -> Text,
+        case_id -> Text,
+        author_id -> Text,
+        body_ct -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_documents (id) {
+        id -> Text,
+        case_id -> Text,
+        kind -> Text,
+        size_bytes -> BigInt,
+        filename_ct -> Binary,
+        content_ct -> Binary,
+        uploaded_at -> Timestamp,
+        uploaded_by -> Text,
+    }
+}
+
+diesel::table! {
+    case_history (id) {
+        id -> Text,
+        case_id -> Text,
+        exploitation_type -> Text,
+        place -> Text,
+        started_on -> Nullable<Date>,
+        ended_on -> Nullable<Date>,
+        note_ct -> Nullable<Binary>,
+        recorded_at -> Timestamp,
+        recorded_by -> Text,
+    }
+}
+
+diesel::table! {
+    case_risk_assessments (id) {
+        id -> Text,
+        case_id -> Text,
+        level -> Text,
+        reasons_ct -> Binary,
+        assessed_at -> Timestamp,
+        assessed_by -> Text,
+    }
+}
+
+diesel::table! {
+    case_index (case_id, kind, digest) {
+        case_id -> Text,
+        org_id -> Text,
+        kind -> Text,
+        digest -> Binary,
+    }
+}
+
+diesel::table! {
+    case_access_grants (case_id, user_id) {
+        case_id -> Text,
+        user_id -> Text,
+        granted_at -> Timestamp,
+        expires_at -> Timestamp,
     }
 }
 
@@ -145,6 +262,9 @@ diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(cases -> referrals (referral_id));
 diesel::joinable!(channels -> referrals (referral_id));
 diesel::joinable!(messages -> channels (channel_id));
+diesel::joinable!(case_plan_actions -> cases (case_id));
+diesel::joinable!(case_index -> cases (case_id));
+diesel::joinable!(case_access_grants -> cases (case_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -157,5 +277,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     cases,
     channels,
     messages,
-    audit_log
+    audit_log,
+    case_reference_counters,
+    case_persons,
+    case_needs,
+    case_needs_assessments,
+    case_plan_actions,
+    case_notes,
+    case_documents,
+    case_history,
+    case_risk_assessments,
+    case_index,
+    case_access_grants
 );

@@ -251,6 +251,8 @@ fn one_case_per_referral_and_only_for_its_organisation() {
                     status: "open".into(),
                     opened_at: now(),
                     opened_by: worker.id.clone(),
+                    reference: "H-2026-0001".into(),
+                    assigned_to: Some(worker.id.clone()),
                 };
                 tx.insert_case(&c)?;
                 assert!(tx.case_of(&harbour.id, &c.id)?.is_some());
