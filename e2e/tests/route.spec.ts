@@ -1,8 +1,8 @@
 // The whole referral route, as the people who use it would walk it, in both
-// projects (JavaScript on and off): a helper checks a concern, refers the
-// person with their consent, the support organisation accepts and opens a
-// case, and the helper sees the answer. Every page on the way is checked
-// with axe.
+// projects (JavaScript on and off): a helper checks a concern on the public
+// (English) screening page, refers the person with their consent, the support
+// organisation accepts and opens a case, and the helper sees the answer.
+// Every page on the way is checked with axe.
 //
 // Both projects share ONE demo server (and its database), so every person's
 // name carries the project's name and the time, and each test finds its own
@@ -14,16 +14,32 @@
 
 import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from '../fixtures';
+import { tr } from '../locales';
+import { goByNav, signIn, signInFromStartPage, signOut } from '../staff';
 
 const HELPER = 'helper@church.example';
 const HARBOUR_CASEWORKER = 'caseworker@harbour.example';
 const LANTERN_CASEWORKER = 'caseworker@lantern.example';
 const HARBOUR = 'Harbour Light Support (fictional)';
 
-// The signs the helper ticks (labels as on the screening and referral forms).
-const DEBT_BONDAGE = 'They owe a debt (travel, rent, food) they can never pay off';
-const DOCUMENTS_HELD = 'Someone else holds their passport or ID';
-const NO_PAY = 'They work for no pay, or someone keeps their pay';
+// The signs the helper ticks: as the public screening page words them (from
+// the English locale), and as the staff referral form does.
+interface Sign {
+  screening: string;
+  referral: string;
+}
+const DEBT_BONDAGE: Sign = {
+  screening: tr('en', 'indicator-debt_bondage'),
+  referral: 'They owe a debt (travel, rent, food) they can never pay off',
+};
+const DOCUMENTS_HELD: Sign = {
+  screening: tr('en', 'indicator-retention_of_documents'),
+  referral: 'Someone else holds their passport or ID',
+};
+const NO_PAY: Sign = {
+  screening: tr('en', 'indicator-withholding_of_wages'),
+  referral: 'They work for no pay, or someone keeps their pay',
+};
 const SIGNS = [DEBT_BONDAGE, DOCUMENTS_HELD, NO_PAY];
 
 /** A fictional name no other test or project uses on this server. */
@@ -33,32 +49,6 @@ function uniqueName(what: string): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function signIn(page: Page, email: string, password: string | undefined): Promise<void> {
-  expect(password, `no demo login for ${email}`).toBeTruthy();
-  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password!);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('button', { name: /^Sign out/ })).toBeVisible();
-}
-
-/** From any page: the header's "Sign in" link, then the form; lands on the start page. */
-async function signInFromHeader(page: Page, email: string, password: string | undefined): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).click();
-  await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/$/);
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^Sign out/ }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
-}
-
-async function goByNav(page: Page, link: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
 }
 
 /**
@@ -85,15 +75,25 @@ function rowWithReference(page: Page, reference: string) {
   return page.locator('tbody tr').filter({ has: page.locator(`a[href$="${reference}"]`) });
 }
 
-/** Answers the screening form on /screening and submits it. */
-async function screen(page: Page, age: string, signs: string[]): Promise<void> {
-  await expect(page.getByRole('heading', { level: 1, name: 'Check a concern' })).toBeVisible();
-  await page.getByRole('group', { name: 'Is anyone in danger right now?' }).getByRole('radio', { name: 'No' }).check();
-  await page.getByRole('group', { name: 'How old is the person?' }).getByRole('radio', { name: age }).check();
-  const noticed = page.getByRole('group', { name: 'What have you noticed?' });
-  for (const sign of signs) await noticed.getByRole('checkbox', { name: sign }).check();
-  await page.getByRole('group', { name: 'Where in the UK are they?' }).getByRole('radio', { name: 'England and Wales' }).check();
-  await page.getByRole('button', { name: 'See what to do' }).click();
+/** Answers the public screening form on /en/screening and submits it; `age` is a screening age id. */
+async function screen(page: Page, age: 'adult' | 'under_18' | 'unsure', signs: Sign[]): Promise<void> {
+  await expect(page).toHaveURL(/\/en\/screening$/);
+  await expect(page.getByRole('heading', { level: 1, name: tr('en', 'screening-title') })).toBeVisible();
+  await page
+    .getByRole('group', { name: tr('en', 'screening-danger') })
+    .getByRole('radio', { name: tr('en', 'answer-no'), exact: true })
+    .check();
+  await page
+    .getByRole('group', { name: tr('en', 'screening-age') })
+    .getByRole('radio', { name: tr('en', `age-${age}`), exact: true })
+    .check();
+  const noticed = page.getByRole('group', { name: tr('en', 'screening-signs') });
+  for (const sign of signs) await noticed.getByRole('checkbox', { name: sign.screening, exact: true }).check();
+  await page
+    .getByRole('group', { name: tr('en', 'screening-nation') })
+    .getByRole('radio', { name: tr('en', 'nation-england_wales'), exact: true })
+    .check();
+  await page.getByRole('button', { name: tr('en', 'screening-submit') }).click();
 }
 
 interface Person {
@@ -125,22 +125,31 @@ test.describe('the referral route', () => {
       language: 'Tigrinya',
     };
 
-    // 1. The start page, public and not signed in.
+    // 1. The start page, public and not signed in: `/` goes to the browser's language (English).
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1, name: 'Help someone into safe support' })).toBeVisible();
+    await expect(page).toHaveURL(/\/en\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: tr('en', 'home-title') })).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.getByRole('main').getByRole('link', { name: 'Check a concern' }).click();
-    await expect(page).toHaveURL(/\/screening$/);
+    await page.getByRole('main').getByRole('link', { name: tr('en', 'home-other-check'), exact: true }).click();
     await expectNoAxeViolations(page);
 
-    await screen(page, '18 or over', SIGNS);
-    await expect(page.getByRole('heading', { level: 1, name: 'This may be trafficking or modern slavery' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Who to call in England and Wales' })).toBeVisible();
+    await screen(page, 'adult', SIGNS);
+    await expect(
+      page.getByRole('heading', { level: 1, name: tr('en', 'outcome-possible_trafficking-title') }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: tr('en', 'helplines-heading', { nation: tr('en', 'nation-england_wales') }) }),
+    ).toBeVisible();
     await expect(page.getByRole('link', { name: '08000 121 700' })).toHaveAttribute('href', 'tel:08000121700');
+    // Two ways on: the person asks for help themselves, or the helper refers them.
+    await expect(page.getByRole('link', { name: tr('en', 'outcome-self'), exact: true })).toHaveAttribute(
+      'href',
+      '/en/help?nation=england_wales&age=adult',
+    );
     await expectNoAxeViolations(page);
 
-    await page.getByRole('link', { name: 'Refer with their consent' }).click();
-    await expect(page).toHaveURL(/\/login\?next=/);
+    await page.getByRole('link', { name: tr('en', 'outcome-helper'), exact: true }).click();
+    await expect(page).toHaveURL(/\/login\?next=\/referrals\/new%3Fnation%3Dengland_wales%26age%3Dadult%26indicators%3D/);
     await expectNoAxeViolations(page);
     await signIn(page, HELPER, logins[HELPER]);
 
@@ -148,7 +157,7 @@ test.describe('the referral route', () => {
     await expect(page).toHaveURL(/\/referrals\/new\?/);
     await expect(page.getByRole('heading', { level: 1, name: 'Refer someone to a support organisation' })).toBeVisible();
     const signs = page.getByRole('group', { name: 'Signs you noticed' });
-    for (const sign of SIGNS) await expect(signs.getByRole('checkbox', { name: sign })).toBeChecked();
+    for (const sign of SIGNS) await expect(signs.getByRole('checkbox', { name: sign.referral })).toBeChecked();
     await expect(signs.getByRole('checkbox', { checked: true })).toHaveCount(SIGNS.length);
     await expect(page.getByRole('group', { name: 'How old are they?' }).getByRole('radio', { name: '18 or over' })).toBeChecked();
     await expectNoAxeViolations(page);
@@ -177,7 +186,7 @@ test.describe('the referral route', () => {
     await expect(page.getByLabel('A safe way to contact them')).toHaveValue(person.contact);
     await expect(page.getByLabel('Language they prefer')).toHaveValue(person.language);
     await expect(harbour).toBeChecked();
-    for (const sign of SIGNS) await expect(signs.getByRole('checkbox', { name: sign })).toBeChecked();
+    for (const sign of SIGNS) await expect(signs.getByRole('checkbox', { name: sign.referral })).toBeChecked();
     await expectNoAxeViolations(page);
 
     await consent.check();
@@ -192,7 +201,7 @@ test.describe('the referral route', () => {
 
     // 3. Harbour Light's caseworker: the inbox lists it without the name.
     await signOut(page);
-    await signInFromHeader(page, HARBOUR_CASEWORKER, logins[HARBOUR_CASEWORKER]);
+    await signInFromStartPage(page, HARBOUR_CASEWORKER, logins[HARBOUR_CASEWORKER], HARBOUR);
     await goByNav(page, 'Referrals received');
     await expect(page.getByRole('heading', { level: 1, name: 'Referrals received' })).toBeVisible();
     const inboxRow = rowWithReference(page, reference);
@@ -227,7 +236,7 @@ test.describe('the referral route', () => {
 
     // 4. The helper sees the answer.
     await signOut(page);
-    await signInFromHeader(page, HELPER, logins[HELPER]);
+    await signInFromStartPage(page, HELPER, logins[HELPER]);
     await goByNav(page, 'Sent referrals');
     await expect(sentRow.getByRole('cell').last()).toHaveText('Accepted');
     await expectNoAxeViolations(page);
@@ -250,14 +259,14 @@ test.describe('the referral route', () => {
     await signOut(page);
 
     // Harbour Light's caseworker has its address.
-    await signInFromHeader(page, HARBOUR_CASEWORKER, logins[HARBOUR_CASEWORKER]);
+    await signInFromStartPage(page, HARBOUR_CASEWORKER, logins[HARBOUR_CASEWORKER], HARBOUR);
     await goByNav(page, 'Referrals received');
     const href = await rowWithReference(page, reference).getByRole('link').getAttribute('href');
     expect(href).toMatch(/^\/inbox\//);
     await signOut(page);
 
     // Northern Lantern's caseworker neither sees it nor can open it.
-    await signInFromHeader(page, LANTERN_CASEWORKER, logins[LANTERN_CASEWORKER]);
+    await signInFromStartPage(page, LANTERN_CASEWORKER, logins[LANTERN_CASEWORKER]);
     await goByNav(page, 'Referrals received');
     await expect(page.locator(`a[href="${href}"]`)).toHaveCount(0);
     const response = await page.goto(href!);
@@ -265,29 +274,33 @@ test.describe('the referral route', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
     expect(await page.content()).not.toContain(person.name);
     await expectNoAxeViolations(page);
-    await page.goto('/');
+    await page.goto('/staff');
     await signOut(page);
   });
 
   test('a child: children’s services are named before the referral goes, and the inbox marks it', async ({ page, logins }) => {
     const person: Person = { name: uniqueName('Child'), contact: 'Through the youth worker at St Brigid’s', language: 'Vietnamese' };
 
+    // The old address of the screening still works: it goes to the browser's language.
     await page.goto('/screening');
-    await screen(page, 'Not sure', [DEBT_BONDAGE]);
+    await screen(page, 'unsure', [DEBT_BONDAGE]);
     await expect(
-      page.getByRole('heading', { level: 1, name: "This may be a child: keep them safe and tell children's services" }),
+      page.getByRole('heading', { level: 1, name: tr('en', 'outcome-child_safeguarding-title') }),
     ).toBeVisible();
-    await expect(page.getByRole('main')).toContainText("Tell the local authority's children's services today");
+    await expect(page.getByRole('main')).toContainText(
+      tr('en', 'outcome-child_safeguarding-2', { children_services: tr('en', 'children-services-england_wales') }),
+    );
     await expect(page.getByRole('link', { name: '0800 043 4303' })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await page.getByRole('link', { name: 'Refer to a support organisation' }).click();
+    await page.getByRole('link', { name: tr('en', 'outcome-helper'), exact: true }).click();
+    await expect(page).toHaveURL(/\/login\?next=\/referrals\/new%3Fnation%3Dengland_wales%26age%3Dunsure%26indicators%3Ddebt_bondage$/);
     await signIn(page, HELPER, logins[HELPER]);
     await expect(page).toHaveURL(/\/referrals\/new\?/);
     await expect(
       page.getByRole('group', { name: 'How old are they?' }).getByRole('radio', { name: 'Not sure (treated as under 18)' }),
     ).toBeChecked();
-    await expect(page.getByRole('checkbox', { name: DEBT_BONDAGE })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: DEBT_BONDAGE.referral })).toBeChecked();
     const before = await sentReferences(page);
 
     await fillReferral(page, person, 'Not sure (treated as under 18)');
@@ -310,7 +323,7 @@ test.describe('the referral route', () => {
     const reference = await newReference(page, before);
     await signOut(page);
 
-    await signInFromHeader(page, HARBOUR_CASEWORKER, logins[HARBOUR_CASEWORKER]);
+    await signInFromStartPage(page, HARBOUR_CASEWORKER, logins[HARBOUR_CASEWORKER], HARBOUR);
     await goByNav(page, 'Referrals received');
     const row = rowWithReference(page, reference);
     await expect(row).toContainText('Not sure (treated as under 18) (child safeguarding)');
