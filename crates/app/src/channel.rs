@@ -21,8 +21,10 @@ use waymark_domain::{CaseId, ChannelId, MessageId, OrgId, Permission, ReferralId
 use waymark_store::{Account, AuditEvent, Channel, Message, PersonKey, Referral, Tx, now};
 use waymark_vault::{Codename, DataKey, FieldContext};
 
+use crate::cases::{check_referral_access, open_case};
 use crate::referrals::{event, field, new_id, org_name, require_for_record};
 use crate::{App, AppError, Keys};
+use waymark_domain::case::CaseAction;
 
 /// The audit actor of a person sending a self-referral (they have no account).
 const PUBLIC: &str = "public";
@@ -164,16 +166,20 @@ fn conversation(
     Ok(out)
 }
 
-/// The referral a caseworker's conversation is about, in their own organisation only.
+/// The referral a caseworker's conversation is about, in their own organisation only, and once it is a
+/// case only for those who may open the case.
 fn received(tx: &mut Tx<'_>, actor: &Account, about: &Conversation) -> Result<Referral, AppError> {
     let found = match about {
         Conversation::Referral(id) => tx.referral_to(&actor.org_id, id)?,
-        Conversation::Case(id) => match tx.case_of(&actor.org_id, id)? {
-            Some(case) => tx.referral_of_case(&case)?,
-            None => None,
-        },
+        Conversation::Case(id) => {
+            let opened = open_case(tx, actor, id, CaseAction::View)?;
+            tx.referral_of_case(&opened.case)?
+        }
     };
-    found.ok_or(AppError::NotFound)
+    let r = found.ok_or(AppError::NotFound)?;
+    // Once accepted, the conversation is part of the case: need-to-know applies.
+    check_referral_access(tx, actor, &r)?;
+    Ok(r)
 }
 
 impl App {

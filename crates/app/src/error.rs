@@ -1,6 +1,7 @@
 //! The use cases' errors. Each says what went wrong in words for the person using Waymark; none carries
 //! personal data. The web maps them to pages and problem+json answers.
 
+use waymark_domain::case_record::{CaseError, DocumentError};
 use waymark_domain::referral::ReferralError;
 use waymark_domain::self_referral::SelfReferralError;
 use waymark_store::StoreError;
@@ -24,6 +25,12 @@ pub enum AppError {
     Referral(#[from] ReferralError),
     #[error(transparent)]
     SelfReferral(#[from] SelfReferralError),
+    /// Part of a case record is not valid as entered; names the form field.
+    #[error(transparent)]
+    Case(#[from] CaseError),
+    /// A document was refused: empty, too large, or not a PDF, PNG, JPEG or plain text.
+    #[error(transparent)]
+    Document(#[from] DocumentError),
     /// Too many wrong codenames from this client, or from everyone together: nothing was looked up.
     #[error("too many attempts: try again later")]
     TooManyAttempts,

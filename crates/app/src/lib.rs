@@ -3,6 +3,7 @@
 //! call only this crate.
 
 mod accounts;
+mod cases;
 mod channel;
 mod error;
 mod referrals;
@@ -14,12 +15,18 @@ pub use accounts::{
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+pub use cases::{
+    BREAK_GLASS_ACCESS, CaseHeader, CaseMatch, CaseSearch, CaseSummary, CaseView, DocumentView,
+    Download, HistoryView, MyWork, NeedsView, NewHistory, NewPlanAction, NoteView, OpenReferral,
+    Person, PlanActionView, RiskView, Task,
+};
 pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
 pub use error::AppError;
-pub use referrals::{CaseView, ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem};
+pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem};
 pub use waymark_domain::guess_limit::GuessLimits;
 pub use waymark_store::{
-    Account, AuditReport, Backend, DatabaseUrl, Organisation, Session, Store, StoreError,
+    Account, AuditReport, Backend, DatabaseUrl, Organisation, Session, StaffMember, Store,
+    StoreError,
 };
 pub use waymark_vault::Codename;
 

@@ -10,9 +10,10 @@ use waymark_domain::{
     AgeBand, CaseId, FirstContact, Indicator, Nation, Need, OrgId, OrganisationKind, Permission,
     ReferralId, allows,
 };
-use waymark_store::{Account, AuditEvent, Case, Organisation, PersonKey, Referral, Tx, now};
+use waymark_store::{Account, AuditEvent, Organisation, PersonKey, Referral, Tx, now};
 use waymark_vault::{DataKey, FieldContext};
 
+use crate::cases::{CaseMatch, check_referral_access, open_case_from_referral, possible_matches};
 use crate::{App, AppError, Keys};
 
 /// What a caseworker sees instead of a personal field after the person had their data erased.
@@ -82,15 +83,9 @@ pub struct ReferralView {
     /// The person had their data erased: every personal field reads [`ERASED`] and can never be read
     /// again, by anyone; the coarse facts (age band, nation, area, needs, dates) remain for statistics.
     pub erased: bool,
-}
-
-/// A case with the person's details, for its own organisation.
-#[derive(Debug, Clone)]
-pub struct CaseView {
-    pub id: CaseId,
-    pub status: String,
-    pub opened_at: PrimitiveDateTime,
-    pub referral: ReferralView,
+    /// Cases of the organisation whose person has the referral's name: the person may already be
+    /// supported. Filled when the referral is opened; empty elsewhere.
+    pub possible_matches: Vec<CaseMatch>,
 }
 
 pub(crate) fn require(actor: &Account, permission: Permission) -> Result<(), AppError> {
@@ -153,7 +148,7 @@ impl Keys {
 }
 
 /// Opens a referral's sealed fields. After erasure (no data key) every personal field reads [`ERASED`].
-fn unseal(
+pub(crate) fn unseal(
     keys: &Keys,
     tx: &mut Tx<'_>,
     r: &Referral,
@@ -219,6 +214,7 @@ fn unseal(
             r.children_services_ct.is_some(),
         ),
         erased: key.is_none(),
+        possible_matches: Vec::new(),
     })
 }
 
@@ -444,12 +440,15 @@ impl App {
         id: &ReferralId,
     ) -> Result<ReferralView, AppError> {
         self.on_received(actor, Permission::OpenReferral, id, |tx, keys, actor, r| {
+            check_referral_access(tx, actor, &r)?;
             let from = org_name(tx, r.from_org_id.as_ref())?;
             tx.audit(
                 &keys.audit,
                 &event(actor, "referral.read", "referral", r.id.as_str()),
             )?;
-            unseal(keys, tx, &r, from)
+            let mut view = unseal(keys, tx, &r, from)?;
+            view.possible_matches = possible_matches(tx, keys, actor, &view)?;
+            Ok(view)
         })
         .await
     }
@@ -475,25 +474,7 @@ impl App {
                         "this referral was already answered".into(),
                     ));
                 }
-                let org = tx.organisation(&actor.org_id)?.ok_or(AppError::NotFound)?;
-                let number = tx.next_case_number(&actor.org_id, t.year())?;
-                let case = Case {
-                    id: new_id(CaseId::parse)?,
-                    org_id: actor.org_id.clone(),
-                    referral_id: r.id.clone(),
-                    person_id: r.person_id.clone(),
-                    status: "open".into(),
-                    opened_at: t,
-                    opened_by: actor.user_id.clone(),
-                    reference: waymark_domain::case::format_reference(
-                        &waymark_domain::case::reference_prefix(&org.name),
-                        t.year(),
-                        number,
-                    ),
-                    // The caseworker who accepts the referral works the case until a manager reassigns it.
-                    assigned_to: Some(actor.user_id.clone()),
-                };
-                tx.insert_case(&case)?;
+                let case = open_case_from_referral(tx, keys, actor, &r, t)?;
                 tx.audit(
                     &keys.audit,
                     &event(actor, "referral.accept", "referral", r.id.as_str()),
@@ -554,37 +535,5 @@ impl App {
             },
         )
         .await
-    }
-
-    /// The organisation's cases, newest first (ids and dates only).
-    pub async fn cases(&self, actor: &Account) -> Result<Vec<Case>, AppError> {
-        require(actor, Permission::ReadCase)?;
-        let org = actor.org_id.clone();
-        self.store.run(move |tx| Ok(tx.cases_of(&org)?)).await
-    }
-
-    /// One case of the actor's organisation with the person's details. Audited.
-    pub async fn case(&self, actor: &Account, id: &CaseId) -> Result<CaseView, AppError> {
-        require_for_record(actor, Permission::ReadCase)?;
-        let keys = self.keys.clone();
-        let actor = actor.clone();
-        let id = id.clone();
-        self.store
-            .run(move |tx| {
-                let case = tx.case_of(&actor.org_id, &id)?.ok_or(AppError::NotFound)?;
-                let r = tx.referral_of_case(&case)?.ok_or(AppError::NotFound)?;
-                let from = org_name(tx, r.from_org_id.as_ref())?;
-                tx.audit(
-                    &keys.audit,
-                    &event(&actor, "case.read", "case", id.as_str()),
-                )?;
-                Ok(CaseView {
-                    id: case.id,
-                    status: case.status,
-                    opened_at: case.opened_at,
-                    referral: unseal(&keys, tx, &r, from)?,
-                })
-            })
-            .await
     }
 }

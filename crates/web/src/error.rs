@@ -7,6 +7,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 use waymark_app::AppError;
+use waymark_domain::case_record::DocumentError;
 
 #[derive(Debug)]
 pub enum WebError {
@@ -33,9 +34,13 @@ fn status_of(e: &AppError) -> StatusCode {
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::BadCredentials => StatusCode::UNAUTHORIZED,
         AppError::LockedOut { .. } | AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
-        AppError::Invalid(_) | AppError::Referral(_) | AppError::SelfReferral(_) => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        AppError::Invalid(_)
+        | AppError::Referral(_)
+        | AppError::SelfReferral(_)
+        | AppError::Case(_)
+        | AppError::Document(DocumentError::Empty) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Document(DocumentError::TooLarge) => StatusCode::PAYLOAD_TOO_LARGE,
+        AppError::Document(DocumentError::UnsupportedType) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::Key(_) | AppError::Store(_) | AppError::Vault(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
@@ -150,6 +155,8 @@ impl IntoResponse for ApiError {
             StatusCode::FORBIDDEN => "forbidden",
             StatusCode::UNPROCESSABLE_ENTITY => "invalid",
             StatusCode::CONFLICT => "conflict",
+            StatusCode::PAYLOAD_TOO_LARGE => "too-large",
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported-type",
             StatusCode::TOO_MANY_REQUESTS => "too-many-requests",
             StatusCode::BAD_REQUEST => "bad-request",
             _ => "internal",
