@@ -9,7 +9,7 @@
 // with their role and organisation.
 
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { DemoAccount, RunInfo } from './global-setup';
 
@@ -70,13 +70,45 @@ export interface AxeOptions {
   disableRules?: string[];
 }
 
+/** The page js-off snapshots are loaded in, one per browser (see jsOffSnapshot). */
+interface SnapshotPage {
+  page: Page;
+  /** The HTML the next navigation of `page` is answered with. */
+  html: string;
+}
+const snapshotPages = new WeakMap<Browser, Promise<SnapshotPage>>();
+
+async function openSnapshotPage(browser: Browser): Promise<SnapshotPage> {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const page = await context.newPage();
+  const snapshot: SnapshotPage = { page, html: '' };
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      await route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'" },
+        body: snapshot.html,
+      });
+    } else if (request.resourceType() === 'script') {
+      await route.abort();
+    } else {
+      await route.continue();
+    }
+  });
+  return snapshot;
+}
+
 /**
  * axe-core needs the page's JavaScript event loop, which a js-off context
  * doesn't run (its evaluations that wait on a timer never finish). There we
  * check a copy instead: the DOM exactly as the js-off browser built it
- * (<noscript> content included, as plain elements) loaded at the same URL in
- * a fresh JS-enabled context with the same cookies, where a CSP header keeps
- * the page's own scripts from running and changing it.
+ * (<noscript> content included, as plain elements) loaded at the same URL
+ * (without its #fragment) in a JS-enabled context with the same cookies and
+ * viewport, where a CSP header keeps the page's own scripts from running and
+ * changing it. That context and page are opened once per browser and reused
+ * (a new context for every check cost a second each on a 2-core machine); its
+ * cookies are replaced with the checked page's before each load.
  */
 async function jsOffSnapshot(page: Page): Promise<{ page: Page; close: () => Promise<void> }> {
   const html = await page.evaluate(() => {
@@ -90,36 +122,25 @@ async function jsOffSnapshot(page: Page): Promise<{ page: Page; close: () => Pro
     }
     return (document.doctype ? '<!DOCTYPE html>\n' : '') + root.outerHTML;
   });
-  const url = page.url();
+  const url = new URL(page.url());
+  url.hash = '';
   const browser = page.context().browser();
   if (browser === null) throw new Error('expectNoAxeViolations: the page has no browser to open a copy in');
-  const context = await browser.newContext({
-    javaScriptEnabled: true,
-    storageState: await page.context().storageState(),
-    viewport: page.viewportSize(),
-  });
-  try {
-    const copy = await context.newPage();
-    await copy.route('**/*', async (route) => {
-      const request = route.request();
-      if (request.isNavigationRequest() && request.frame() === copy.mainFrame()) {
-        await route.fulfill({
-          status: 200,
-          headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'" },
-          body: html,
-        });
-      } else if (request.resourceType() === 'script') {
-        await route.abort();
-      } else {
-        await route.continue();
-      }
-    });
-    await copy.goto(url, { waitUntil: 'load' });
-    return { page: copy, close: () => context.close() };
-  } catch (error) {
-    await context.close();
-    throw error;
+  let opening = snapshotPages.get(browser);
+  if (opening === undefined) {
+    opening = openSnapshotPage(browser);
+    snapshotPages.set(browser, opening);
   }
+  const snapshot = await opening;
+  const copy = snapshot.page;
+  await copy.context().clearCookies();
+  const { cookies } = await page.context().storageState();
+  if (cookies.length > 0) await copy.context().addCookies(cookies);
+  const viewport = page.viewportSize();
+  if (viewport) await copy.setViewportSize(viewport);
+  snapshot.html = html;
+  await copy.goto(url.href, { waitUntil: 'load' });
+  return { page: copy, close: async () => {} };
 }
 
 /**
@@ -131,7 +152,10 @@ export async function expectNoAxeViolations(page: Page, options: AxeOptions = {}
   const target = javaScriptEnabledInThisTest ? { page, close: async () => {} } : await jsOffSnapshot(page);
   let violations;
   try {
-    let builder = new AxeBuilder({ page: target.page }).withTags(AXE_TAGS);
+    // Legacy mode: axe runs in the page itself, injected once. Waymark's pages have no frames, so the
+    // default (axe.runPartial in each frame, then a blank page to combine the results) would only cost
+    // a second page and a second injection per check.
+    let builder = new AxeBuilder({ page: target.page }).withTags(AXE_TAGS).setLegacyMode(true);
     if (options.include) builder = builder.include(options.include);
     for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
     if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
