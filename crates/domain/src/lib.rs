@@ -1,7 +1,8 @@
 //! Waymark's pure rules and types: the shared vocabulary, the screening rule, organisations and roles, the
 //! permission policy and the case policy above it (need-to-know, break the glass), referral validation and
-//! states, the case record's rules, self-referral and the codename channel's rules (including the limits
-//! on codename guesses), and the jurisdictions' contacts.
+//! states, the case record's rules, staff sign-in (who needs a second factor, session timeouts),
+//! self-referral and the codename channel's rules (including the limits on codename guesses), and the
+//! jurisdictions' contacts.
 //!
 //! Nothing here does I/O, async, SQL or HTTP, so every rule can be tested as a table.
 
@@ -16,6 +17,7 @@ pub mod permission;
 pub mod referral;
 pub mod screening;
 pub mod self_referral;
+pub mod staff_security;
 pub mod vocabulary;
 
 pub use ids::{CaseId, ChannelId, MessageId, OrgId, ReferralId, UserId};
