@@ -289,6 +289,14 @@ pub struct NewHistory {
 
 redacted_debug!(NewPlanAction, NewHistory);
 
+/// A document that was kept: its id, the type its content showed, its size.
+#[derive(Debug, Clone)]
+pub struct UploadedDocument {
+    pub id: DocumentId,
+    pub kind: DocumentKind,
+    pub size_bytes: i64,
+}
+
 /// A document to download: the bytes, and what to serve them as.
 pub struct Download {
     pub kind: DocumentKind,
@@ -1266,7 +1274,7 @@ impl App {
         id: &CaseId,
         file_name: String,
         bytes: Vec<u8>,
-    ) -> Result<DocumentId, AppError> {
+    ) -> Result<UploadedDocument, AppError> {
         self.on_case(
             actor,
             id,
@@ -1298,7 +1306,11 @@ impl App {
                     &keys.audit,
                     &case_event(actor, "case.document.upload", &opened),
                 )?;
-                Ok(did)
+                Ok(UploadedDocument {
+                    id: did,
+                    kind,
+                    size_bytes,
+                })
             },
         )
         .await

@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 pub use cases::{
     BREAK_GLASS_ACCESS, CaseHeader, CaseMatch, CaseSearch, CaseSummary, CaseView, DocumentView,
     Download, HistoryView, MyWork, NeedsView, NewHistory, NewPlanAction, NoteView, OpenReferral,
-    Person, PlanActionView, RiskView, Task,
+    Person, PlanActionView, RiskView, Task, UploadedDocument,
 };
 pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
 pub use error::AppError;

@@ -231,7 +231,8 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
                 let document = app
                     .upload_document(&w.a_caseworker, &case, "seed.pdf".into(), PDF.to_vec())
                     .await
-                    .expect("seeded document");
+                    .expect("seeded document")
+                    .id;
                 if with_grant {
                     grant(&db, &case, actor, 60);
                 }
@@ -592,7 +593,8 @@ async fn documents_are_checked_by_content_and_size_and_served_only_to_those_who_
         let big = app
             .upload_document(cw, &case, "scan.pdf".into(), largest.clone())
             .await
-            .expect("5 MiB is allowed");
+            .expect("5 MiB is allowed")
+            .id;
         let text = app
             .upload_document(
                 cw,
@@ -601,7 +603,8 @@ async fn documents_are_checked_by_content_and_size_and_served_only_to_those_who_
                 "Notes, ሰላም".as_bytes().to_vec(),
             )
             .await
-            .expect("text");
+            .expect("text")
+            .id;
 
         let d = app
             .download_document(cw, &case, &big)
