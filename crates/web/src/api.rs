@@ -13,13 +13,14 @@ use waymark_app::{App, AppError, ReferralView};
 use waymark_domain::referral::ReferralDraft;
 use waymark_domain::vocabulary::UnknownId;
 use waymark_domain::{
-    AgeBand, CaseId, FirstContact, Indicator, Nation, Need, OrgId, ReferralId, ScreeningInput,
-    screen,
+    AgeBand, FirstContact, Indicator, Nation, Need, OrgId, ReferralId, ScreeningInput, screen,
 };
 
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
+#[path = "api_cases.rs"]
+mod cases;
 #[path = "api_channel.rs"]
 mod channel;
 
@@ -31,7 +32,7 @@ pub fn router() -> Router<App> {
         .route("/referrals/{id}", get(open_referral))
         .route("/referrals/{id}/accept", post(accept))
         .route("/referrals/{id}/decline", post(decline))
-        .route("/cases/{id}", get(case))
+        .merge(cases::router())
         .merge(channel::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
@@ -43,16 +44,30 @@ pub fn router() -> Router<App> {
         description = "Screening, consented referral to support organisations, and casework; a survivor's \
                        own request for help and their codename channel. Personal data is returned only to \
                        the organisation a record belongs to, or to the holder of the codename; every such \
-                       read is audited.",
+                       read is audited. Within an organisation cases are need-to-know: a caseworker opens \
+                       the cases assigned to them (or breaks the glass, with a reason, for an hour), a \
+                       manager every case; anyone else gets 404.",
         version = "1"
     ),
-    paths(screening, submit_referral, inbox, open_referral, accept, decline, case,
+    paths(screening, submit_referral, inbox, open_referral, accept, decline,
+        cases::case, cases::list_cases, cases::update_person, cases::record_needs, cases::add_plan_action,
+        cases::complete_plan_action, cases::add_note, cases::upload_document, cases::download_document,
+        cases::add_history, cases::record_risk, cases::assign, cases::break_glass, cases::tasks,
+        cases::open_referrals, cases::search, cases::search_posted,
         channel::submit_self_referral, channel::channel_inbox, channel::channel_send, channel::channel_erase,
         channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case),
     components(schemas(
         ScreeningRequest, ScreeningResponse, HelplineBody, ReferralRequest, PersonBody, ConsentBody,
         Created, InboxResponse, InboxEntry, ReferralBody, AcceptResponse, DeclineRequest, AnswerResponse,
-        CaseBody, Problem,
+        Problem,
+        cases::CaseBody, cases::StaffBody, cases::CasePersonBody, cases::NeedBody, cases::NeedsBody,
+        cases::PlanActionBody, cases::NoteBody, cases::DocumentBody, cases::HistoryBody, cases::RiskBody,
+        cases::CaseSummaryBody, cases::CaseListResponse, cases::RecordCreated, cases::CaseUpdated,
+        cases::PersonRequest, cases::NeedRequest, cases::NeedsRequest, cases::PlanActionRequest,
+        cases::NoteRequest, cases::HistoryRequest, cases::RiskRequest, cases::DocumentUpload,
+        cases::DocumentCreated, cases::AssignRequest, cases::BreakGlassRequest, cases::BreakGlassResponse,
+        cases::TaskBody, cases::TasksResponse, cases::OpenReferralBody, cases::OpenReferralsResponse,
+        cases::CaseMatchBody, cases::SearchResponse, cases::SearchRequest,
         channel::SelfReferralRequest, channel::SelfReferralConsent, channel::SelfReferralCreated,
         channel::CodenameRequest, channel::ChannelInboxResponse, channel::ChannelMessageBody,
         channel::ChannelSendRequest, channel::MessageCreated, channel::ErasedResponse,
@@ -356,6 +371,8 @@ pub struct ReferralBody {
     message: Option<String>,
     /// The person erased their information: no personal field can be read.
     erased: bool,
+    /// Cases of the caller's organisation with a person of the same name: they may already be supported.
+    possible_matches: Vec<cases::CaseMatchBody>,
 }
 
 fn referral_body(r: ReferralView) -> ReferralBody {
@@ -382,6 +399,7 @@ fn referral_body(r: ReferralView) -> ReferralBody {
         must_tell_childrens_services: r.must_tell_childrens_services,
         message: r.message.filter(|m| !m.is_empty()),
         erased: r.erased,
+        possible_matches: r.possible_matches.iter().map(cases::match_body).collect(),
     }
 }
 
@@ -460,31 +478,5 @@ async fn decline(
     Ok(Json(AnswerResponse {
         id: id.to_string(),
         status: "declined".into(),
-    }))
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CaseBody {
-    id: String,
-    status: String,
-    opened_at: String,
-    referral: ReferralBody,
-}
-
-/// A case with the person's details, for its own organisation only (404 for anyone else).
-#[utoipa::path(get, path = "/cases/{id}", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = CaseBody), (status = 404, body = Problem, content_type = "application/problem+json")))]
-async fn case(
-    State(app): State<App>,
-    ApiUser(account): ApiUser,
-    Path(id): Path<String>,
-) -> Result<Json<CaseBody>, ApiError> {
-    let id = CaseId::parse(&id).map_err(|_| ApiError::App(AppError::NotFound))?;
-    let c = app.case(&account, &id).await?;
-    Ok(Json(CaseBody {
-        id: c.id.to_string(),
-        status: c.status,
-        opened_at: iso(c.opened_at),
-        referral: referral_body(c.referral),
     }))
 }

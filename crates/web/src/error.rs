@@ -142,6 +142,14 @@ pub struct Problem {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, detail) = match &self {
+            // A case record's field problem names the field, as the pages link to it.
+            ApiError::App(AppError::Case(waymark_domain::case_record::CaseError::Field {
+                field,
+                problem,
+            })) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("{field}: {problem}"),
+            ),
             ApiError::App(e) => (status_of(e), public_message(e)),
             ApiError::Unauthorized => (
                 StatusCode::UNAUTHORIZED,

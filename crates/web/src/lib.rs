@@ -46,7 +46,7 @@ pub fn router(app: App) -> Router {
             get(pages::account::login_form).post(pages::account::login),
         )
         .route("/logout", post(pages::account::logout))
-        .route("/staff", get(pages::account::staff_home))
+        .route("/staff", get(pages::case_record::my_work))
         .route("/referrals/new", get(pages::referrals::new_form))
         .route("/referrals", post(pages::referrals::submit))
         .route("/referrals/sent", get(pages::referrals::sent))
@@ -59,8 +59,8 @@ pub fn router(app: App) -> Router {
             post(pages::casework::reply_to_referral),
         )
         .route("/cases", get(pages::casework::cases))
-        .route("/cases/{id}", get(pages::casework::case))
         .route("/cases/{id}/reply", post(pages::casework::reply_to_case))
+        .merge(pages::case_record::routes())
         .route("/static/{file}", get(pages::assets::file))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)

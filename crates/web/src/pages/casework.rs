@@ -10,6 +10,8 @@ use waymark_domain::channel::Sender;
 use waymark_domain::self_referral::Urgency;
 use waymark_domain::{CaseId, ReferralId};
 
+use super::case_record::{Hit, hits};
+
 use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
@@ -167,6 +169,8 @@ struct ReferralPage {
     messages: Vec<MessageRow>,
     replied: Option<&'static str>,
     reply_action: String,
+    /// Cases of the organisation with the same name: the person may already be supported.
+    matches: Vec<Hit>,
 }
 
 fn parse_referral(id: &str) -> Result<ReferralId, WebError> {
@@ -195,6 +199,7 @@ async fn referral_page(
         messages,
         replied,
         reply_action: format!("/inbox/{id}/reply"),
+        matches: hits(&r.possible_matches),
     })
 }
 
@@ -260,11 +265,20 @@ pub async fn decline(
     }
 }
 
+/// One case in the list: id, reference, opened, status, and until when a break-the-glass grant lasts.
+pub struct CaseItem {
+    id: String,
+    reference: String,
+    opened: String,
+    status: String,
+    until: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "cases.html")]
 struct Cases {
     nav: Nav,
-    items: Vec<(String, String, String)>,
+    items: Vec<CaseItem>,
 }
 
 pub async fn cases(State(app): State<App>, session: Signed) -> Result<Response, WebError> {
@@ -272,7 +286,13 @@ pub async fn cases(State(app): State<App>, session: Signed) -> Result<Response, 
         .cases(session.account())
         .await?
         .into_iter()
-        .map(|c| (c.id.to_string(), views::date(c.opened_at), c.status))
+        .map(|c| CaseItem {
+            id: c.id.to_string(),
+            reference: c.reference,
+            opened: views::date(c.opened_at),
+            status: c.status,
+            until: c.access_until.map(views::date),
+        })
         .collect();
     render(&Cases {
         nav: Nav::for_session(Some(&session.0)),
@@ -280,58 +300,22 @@ pub async fn cases(State(app): State<App>, session: Signed) -> Result<Response, 
     })
 }
 
-#[derive(Template)]
-#[template(path = "case.html")]
-struct CasePage {
-    nav: Nav,
-    opened: String,
-    status: String,
-    person: PersonView,
-    self_referral: bool,
-    erased: bool,
-    messages: Vec<MessageRow>,
-    replied: Option<&'static str>,
-    reply_action: String,
-}
-
-pub async fn case(
-    State(app): State<App>,
-    session: Signed,
-    Path(id): Path<String>,
-    Query(q): Query<RepliedQuery>,
-) -> Result<Response, WebError> {
-    let id = CaseId::parse(&id).map_err(|_| WebError::App(AppError::NotFound))?;
-    let c = app.case(session.account(), &id).await?;
-    let messages = message_rows(app.case_messages(session.account(), &id).await?);
-    render(&CasePage {
-        nav: Nav::for_session(Some(&session.0)),
-        opened: views::date(c.opened_at),
-        status: c.status,
-        self_referral: c.referral.self_referral,
-        erased: c.referral.erased,
-        person: person(&c.referral),
-        messages,
-        replied: q.replied.map(|_| REPLIED),
-        reply_action: format!("/cases/{id}/reply"),
-    })
-}
-
-const REPLIED: &str = "Your reply was sent. The person reads it with their codename.";
+pub(crate) const REPLIED: &str = "Your reply was sent. The person reads it with their codename.";
 
 #[derive(Deserialize)]
 pub struct RepliedQuery {
-    replied: Option<String>,
+    pub(crate) replied: Option<String>,
 }
 
 /// One message of a conversation, as a caseworker's page shows it.
 pub struct MessageRow {
-    class: &'static str,
-    from: String,
-    at: String,
-    body: String,
+    pub(crate) class: &'static str,
+    pub(crate) from: String,
+    pub(crate) at: String,
+    pub(crate) body: String,
 }
 
-fn message_rows(messages: Vec<ChannelMessage>) -> Vec<MessageRow> {
+pub(crate) fn message_rows(messages: Vec<ChannelMessage>) -> Vec<MessageRow> {
     messages
         .into_iter()
         .map(|m| MessageRow {

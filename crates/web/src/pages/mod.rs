@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod assets;
+pub mod case_record;
 pub mod casework;
 pub mod channel;
 pub mod public;

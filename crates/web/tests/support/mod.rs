@@ -153,7 +153,7 @@ impl Harness {
         }
     }
 
-    async fn send(&self, request: Request<Body>) -> Reply {
+    pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = waymark_web::router(self.app.clone())
             .oneshot(request)
             .await
