@@ -31,6 +31,8 @@ const INFO_AUDIT: &[u8] = b"waymark/audit-chain";
 const INFO_BLIND_INDEX: &[u8] = b"waymark/blind-index/";
 const INFO_CODENAME_SALT: &[u8] = b"waymark/codename-salt";
 const INFO_CODENAME_PEPPER: &[u8] = b"waymark/codename-pepper";
+const INFO_STAFF_SECRETS: &[u8] = b"waymark/staff-secrets";
+const INFO_RECOVERY_CODES: &[u8] = b"waymark/recovery-codes";
 
 const KEY_FILE_PREFIX: &str = "waymark-master-key-v1:";
 const BAD_KEY_FILE: &str =
@@ -276,6 +278,16 @@ impl MasterKey {
         CodenameKey::new(salt, subkey(&self.bytes, &[INFO_CODENAME_PEPPER]))
     }
 
+    /// The key for staff accounts' own secrets (TOTP secrets, recovery-code digests): derived from the
+    /// master key for that purpose alone, never a person's data key, so erasing a survivor's data can
+    /// never touch a member of staff's sign-in, nor the other way round.
+    pub fn staff_key(&self) -> StaffKey {
+        StaffKey {
+            seal: DataKey::from_bytes(subkey(&self.bytes, &[INFO_STAFF_SECRETS])),
+            recovery: subkey(&self.bytes, &[INFO_RECOVERY_CODES]),
+        }
+    }
+
     /// A master key from known bytes, for known-answer tests only.
     #[cfg(test)]
     pub(crate) fn from_test_bytes(bytes: [u8; 32]) -> MasterKey {
@@ -362,6 +374,52 @@ impl fmt::Debug for DataKey {
         f.debug_struct("DataKey")
             .field("id", &to_hex(&self.id))
             .finish()
+    }
+}
+
+/// Seals staff accounts' secrets (in the same envelope as personal fields, bound to their row) and digests
+/// their recovery codes. `Debug` prints nothing of it.
+#[derive(Clone)]
+pub struct StaffKey {
+    seal: DataKey,
+    recovery: Zeroizing<[u8; 32]>,
+}
+
+impl StaffKey {
+    /// Seals a staff secret where it will be stored (table, column, row).
+    pub fn seal(&self, ctx: &FieldContext<'_>, plaintext: &[u8]) -> Vec<u8> {
+        self.seal.seal(ctx, plaintext)
+    }
+
+    /// Opens a staff secret; the plaintext is zeroized when dropped.
+    pub fn open(
+        &self,
+        ctx: &FieldContext<'_>,
+        envelope: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>, VaultError> {
+        self.seal.open(ctx, envelope)
+    }
+
+    /// The stored digest of one recovery code of one account: HMAC-SHA256 under a key derived from the
+    /// master key, over the account id and the normalised code. The codes are 80 random bits, so a slow
+    /// hash would add nothing against guessing (there is no dictionary to try) while costing an Argon2
+    /// computation per stored code on every attempt; the key means a copy of the database alone cannot
+    /// test a single guess, and the account id means a digest cannot be moved to another account.
+    pub fn recovery_code_digest(&self, account_id: &str, normalised_code: &str) -> Vec<u8> {
+        use hmac::Mac as _;
+        let mut mac = crate::hmac_sha256(self.recovery.as_ref());
+        let mut input = Vec::new();
+        push_prefixed(&mut input, account_id.as_bytes());
+        push_prefixed(&mut input, normalised_code.as_bytes());
+        mac.update(&input);
+        input.zeroize();
+        mac.finalize().into_bytes().to_vec()
+    }
+}
+
+impl fmt::Debug for StaffKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("StaffKey(..)")
     }
 }
 

@@ -1,10 +1,11 @@
 //! Waymark's vault: every cryptographic operation of the product (keys, sealed fields, audit-chain hashes,
-//! blind indexes, codenames and their digests, password hashes, tokens and ids). No other crate touches a cipher, so a review of this
+//! blind indexes, codenames and their digests, password hashes, staff second factors, tokens and ids). No other crate touches a cipher, so a review of this
 //! crate is a review of how survivors' data is protected.
 //!
 //! Key hierarchy (DESIGN.md §4): a [`MasterKey`] from a key file wraps one [`DataKey`] per person; data keys
 //! seal personal fields; the master key also derives, with HKDF-SHA256, the [`AuditKey`], the
-//! [`BlindIndexKey`]s and the [`CodenameKey`], so each purpose has its own independent key.
+//! [`BlindIndexKey`]s, the [`CodenameKey`] and the [`StaffKey`] (staff TOTP secrets and recovery codes), so
+//! each purpose has its own independent key.
 //!
 //! Functions that draw randomness (key generation, sealing, secrets) panic if the operating system's random
 //! number generator fails: carrying on would produce guessable keys and nonces.
@@ -16,15 +17,19 @@ mod secrets;
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 mod tests;
+mod totp;
 
 pub use audit::{AuditKey, BlindIndexKey, canonical_entry};
 pub use codename::{
     CODENAME_WORDS, Codename, CodenameKey, codename_digest, codename_entropy_bits, word_list,
 };
-pub use keys::{DataKey, FieldContext, MasterKey};
+pub use keys::{DataKey, FieldContext, MasterKey, StaffKey};
 pub use secrets::{
     constant_time_eq, hash_password, new_id, new_secret, secret_digest, verify_password,
     verify_password_dummy,
+};
+pub use totp::{
+    TOTP_DIGITS, TOTP_STEP_SECONDS, TotpSecret, new_recovery_codes, normalise_recovery_code,
 };
 
 use hmac::{Hmac, KeyInit};
