@@ -25,6 +25,11 @@ const PDF: &[u8] = b"%PDF-1.7\n% a tiny test document\n";
 /// A referral from the community group to organisation A, accepted by A's caseworker: a case assigned
 /// to them.
 async fn case_for(w: &World, name: &str) -> CaseId {
+    accepted_by(w, name, &w.a_caseworker).await
+}
+
+/// The same, accepted by (and so assigned to) `by`.
+async fn accepted_by(w: &World, name: &str, by: &Account) -> CaseId {
     let id = w
         .app
         .submit_referral(
@@ -34,10 +39,7 @@ async fn case_for(w: &World, name: &str) -> CaseId {
         )
         .await
         .expect("sent");
-    w.app
-        .accept_referral(&w.a_caseworker, &id)
-        .await
-        .expect("accepted")
+    w.app.accept_referral(by, &id).await.expect("accepted")
 }
 
 fn plan(title: &str, due_on: &str) -> NewPlanAction {
@@ -182,7 +184,7 @@ async fn every_case_use_case(
 fn expected(who: &str, with_grant: bool, use_case: &str) -> Outcome {
     use Outcome::*;
     let may_open = match who {
-        "A's manager" | "A's assigned caseworker" => true,
+        "A's manager" | "A's assigned manager" | "A's assigned caseworker" => true,
         "A's other caseworker" => with_grant,
         _ => return NotFound, // outsiders, helpers, administrators: as if the case did not exist
     };
@@ -190,7 +192,7 @@ fn expected(who: &str, with_grant: bool, use_case: &str) -> Outcome {
         (_, false, "break the glass") => Ok,
         (_, false, _) => NotFound,
         (_, true, "break the glass") => Conflict,
-        ("A's manager", true, _) => Ok,
+        ("A's manager" | "A's assigned manager", true, _) => Ok,
         (_, true, "assign") => Forbidden,
         (_, true, _) => Ok,
     }
@@ -207,8 +209,9 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
         let a_helper = account(app, &w.org_a, "helper@a.example.org", Role::Helper).await;
         let b_admin = account(app, &w.org_b, "admin@b.example.org", Role::Admin).await;
         let b_helper = account(app, &w.org_b, "helper@b.example.org", Role::Helper).await;
-        let actors: [(&str, &Account); 10] = [
+        let actors: [(&str, &Account); 11] = [
             ("A's manager", &w.a_manager),
+            ("A's assigned manager", &w.a_manager),
             ("A's assigned caseworker", &w.a_caseworker),
             ("A's other caseworker", &a_other),
             ("A's administrator", &w.a_admin),
@@ -223,13 +226,19 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
         for (who, actor) in actors {
             for with_grant in [false, true] {
                 // A fresh case for each actor and grant: what one call changes cannot decide the next.
-                let case = case_for(&w, "Table Person").await;
+                // Assigned to A's caseworker or, on its own row, to A's manager.
+                let assignee = if who == "A's assigned manager" {
+                    &w.a_manager
+                } else {
+                    &w.a_caseworker
+                };
+                let case = accepted_by(&w, "Table Person", assignee).await;
                 let action = app
-                    .add_plan_action(&w.a_caseworker, &case, plan("Seeded", "2026-12-01"))
+                    .add_plan_action(assignee, &case, plan("Seeded", "2026-12-01"))
                     .await
                     .expect("seeded action");
                 let document = app
-                    .upload_document(&w.a_caseworker, &case, "seed.pdf".into(), PDF.to_vec())
+                    .upload_document(assignee, &case, "seed.pdf".into(), PDF.to_vec())
                     .await
                     .expect("seeded document")
                     .id;
@@ -278,7 +287,7 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
                 }
             }
         }
-        assert_eq!(rows, 10 * 2 * 14, "{on:?}");
+        assert_eq!(rows, 11 * 2 * 14, "{on:?}");
     }
 }
 
