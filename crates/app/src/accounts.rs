@@ -1,18 +1,17 @@
 //! Organisations, accounts, sign-in with throttling and lockout, browser sessions and API tokens.
 
 use time::Duration;
+use waymark_domain::staff_security;
 use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role, UserId};
 use waymark_store::{Account, Organisation, Session, User, now};
 use waymark_vault as vault;
 
-use crate::{App, AppError};
+use crate::{App, AppError, staff};
 
 /// Failed sign-ins in a row before an account is locked.
 pub const MAX_FAILED_LOGINS: i32 = 5;
 /// How long a locked account stays locked.
 pub const LOCKOUT: Duration = Duration::minutes(15);
-/// How long a browser session lasts.
-pub const SESSION_LIFETIME: Duration = Duration::hours(8);
 
 /// A new organisation, as the operator describes it.
 #[derive(Debug, Clone)]
@@ -30,6 +29,18 @@ pub const DEFAULT_DATA_SHARING_POLICY: &str = "We keep what you tell us private.
 encrypted and only the people working on your support can read them. We do not share them with the \
 police, immigration or anyone else unless you agree, except where someone is in immediate danger or a \
 child is at risk. You can withdraw your consent at any time.";
+
+/// What a right password leads to.
+#[derive(Debug, Clone)]
+pub enum SignIn {
+    /// No second factor is needed: signed in.
+    SignedIn(NewSession),
+    /// The account has a second factor: a code is needed. `pending` is the secret for the pending
+    /// sign-in's cookie, which grants nothing else.
+    CodeNeeded { pending: String },
+    /// The account must set up a second factor before it can sign in.
+    EnrolmentNeeded { pending: String },
+}
 
 /// A signed-in browser session: the secret for the cookie, and what it stands for.
 #[derive(Debug, Clone)]
@@ -190,77 +201,82 @@ impl App {
             .await
     }
 
-    /// Signs in with email and password. After [`MAX_FAILED_LOGINS`] failures in a row the account is
-    /// locked for [`LOCKOUT`]; an unknown email costs the same time as a wrong password.
-    pub async fn login(&self, email: &str, password: &str) -> Result<NewSession, AppError> {
+    /// The first step of signing in: email and password. After [`MAX_FAILED_LOGINS`] failures in a row
+    /// (wrong passwords and wrong codes alike) the account is locked for [`LOCKOUT`]; an unknown email
+    /// costs the same time as a wrong password.
+    ///
+    /// An account that must use a second factor (`domain::staff_security::two_factor_required`), or has
+    /// one, is not signed in here: it gets a pending sign-in, which grants nothing but the right to type a
+    /// code (or to enrol) within a few minutes. `user_agent` only labels the session ("Firefox on Linux").
+    pub async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        user_agent: &str,
+    ) -> Result<SignIn, AppError> {
         let email = normalise_email(email).map_err(|_| AppError::BadCredentials)?;
         let password = password.to_owned();
         let keys = self.keys.clone();
+        let t = self.clock.now();
+        let device = staff_security::device_label(user_agent);
         self.store
-            .run(
-                move |tx| -> Result<Result<NewSession, AppError>, AppError> {
-                    let Some(user) = tx.user_by_email(&email)? else {
-                        vault::verify_password_dummy(&password);
-                        return Ok(Err(AppError::BadCredentials));
-                    };
-                    let t = now();
-                    if let Some(until) = user.locked_until
-                        && until > t
-                    {
-                        let minutes = ((until - t).whole_seconds() + 59) / 60;
-                        return Ok(Err(AppError::LockedOut { minutes }));
-                    }
-                    let event = |action| waymark_store::AuditEvent {
-                        actor: user.id.as_str(),
-                        org_id: Some(&user.org_id),
-                        action,
-                        record_type: "user",
-                        record_id: user.id.as_str(),
-                        reason: "",
-                    };
-                    if !vault::verify_password(&password, &user.password_hash) {
-                        let failed = user.failed_logins + 1;
-                        let locked = (failed >= MAX_FAILED_LOGINS).then(|| t + LOCKOUT);
-                        tx.set_login_failures(
-                            &user.id,
-                            if locked.is_some() { 0 } else { failed },
-                            locked,
-                        )?;
-                        tx.audit(&keys.audit, &event("login.failed"))?;
-                        // Commit the count: the failure must be remembered.
-                        return Ok(Err(match locked {
-                            Some(_) => AppError::LockedOut {
-                                minutes: LOCKOUT.whole_minutes(),
-                            },
-                            None => AppError::BadCredentials,
-                        }));
-                    }
-                    tx.set_login_failures(&user.id, 0, None)?;
-                    let secret = vault::new_secret();
-                    let csrf = vault::new_secret();
-                    tx.insert_session(
-                        &vault::secret_digest(&secret),
-                        &user.id,
-                        &csrf,
+            .run(move |tx| -> Result<Result<SignIn, AppError>, AppError> {
+                let Some(user) = tx.user_by_email(&email)? else {
+                    vault::verify_password_dummy(&password);
+                    return Ok(Err(AppError::BadCredentials));
+                };
+                if let Some(locked) = staff::locked_out(&user, t) {
+                    return Ok(Err(locked));
+                }
+                if !vault::verify_password(&password, &user.password_hash) {
+                    // Commit the count: the failure must be remembered.
+                    return Ok(Err(staff::record_failure(
+                        tx,
+                        &keys,
+                        &user,
                         t,
-                        t + SESSION_LIFETIME,
-                    )?;
-                    tx.delete_expired_sessions(t)?;
-                    tx.audit(&keys.audit, &event("login"))?;
-                    let session = tx
-                        .session(&vault::secret_digest(&secret), t)?
-                        .ok_or(AppError::BadCredentials)?;
-                    Ok(Ok(NewSession { secret, session }))
-                },
-            )
+                        "login.failed",
+                        AppError::BadCredentials,
+                    )?));
+                }
+                let kind = tx
+                    .organisation(&user.org_id)?
+                    .ok_or(AppError::BadCredentials)?
+                    .kind;
+                let enrolled = tx.two_factor(&user.id)?.secret_ct.is_some();
+                if !enrolled && !staff_security::two_factor_required(user.role, kind) {
+                    tx.set_login_failures(&user.id, 0, None)?;
+                    let new = staff::start_session(tx, &keys, &user, t, &device)?;
+                    return Ok(Ok(SignIn::SignedIn(new)));
+                }
+                // The failure count stays as it is until the second factor is right too: otherwise the
+                // right password would wipe the count between guesses of the code.
+                let pending = staff::start_pending(tx, &keys, &user, t, enrolled)?;
+                Ok(Ok(if enrolled {
+                    SignIn::CodeNeeded { pending }
+                } else {
+                    SignIn::EnrolmentNeeded { pending }
+                }))
+            })
             .await?
     }
 
-    /// The live session for a cookie's secret.
+    /// The live session for a cookie's secret: within its lifetime ([`staff_security::SESSION_LIFETIME`]) and used in
+    /// the last [`staff_security::IDLE_TIMEOUT`]. Looking it up counts as using it (recorded at most once
+    /// a minute, so most requests write nothing).
     pub async fn session(&self, secret: &str) -> Result<Option<Session>, AppError> {
         let digest = vault::secret_digest(secret);
+        let t = self.clock.now();
         self.store
-            .run(move |tx| Ok(tx.session(&digest, now())?))
+            .run(move |tx| {
+                let session = tx.session(&digest, t, t - staff_security::IDLE_TIMEOUT)?;
+                if let Some(s) = &session
+                    && s.last_seen_at <= t - Duration::minutes(1)
+                {
+                    tx.touch_session(&digest, t, t - Duration::minutes(1))?;
+                }
+                Ok(session)
+            })
             .await
     }
 

@@ -19,6 +19,12 @@ pub enum AppError {
     BadCredentials,
     #[error("too many failed sign-in attempts: try again in {minutes} minutes")]
     LockedOut { minutes: i64 },
+    /// The second factor was wrong, already used, or not a code at all. Counts toward the lockout.
+    #[error("that code is not right, or it was already used: wait for the next one")]
+    BadCode,
+    /// The step between the password and the second factor took too long, or was already finished.
+    #[error("signing in took too long: please start again")]
+    SignInExpired,
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]

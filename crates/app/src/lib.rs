@@ -5,11 +5,17 @@
 mod accounts;
 mod cases;
 mod channel;
+mod clock;
 mod error;
 mod referrals;
+mod staff;
 
 pub use accounts::{
-    DEFAULT_DATA_SHARING_POLICY, LOCKOUT, MAX_FAILED_LOGINS, NewOrganisation, NewSession,
+    DEFAULT_DATA_SHARING_POLICY, LOCKOUT, MAX_FAILED_LOGINS, NewOrganisation, NewSession, SignIn,
+};
+pub use clock::Clock;
+pub use staff::{
+    Enrolled, Enrolment, PendingView, SessionInfo, TeamMemberView, TwoFactorSetup, TwoFactorStatus,
 };
 
 use std::path::Path;
@@ -25,14 +31,14 @@ pub use error::AppError;
 pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem};
 pub use waymark_domain::guess_limit::GuessLimits;
 pub use waymark_store::{
-    Account, AuditReport, Backend, DatabaseUrl, Organisation, Session, StaffMember, Store,
-    StoreError,
+    Account, AuditReport, Backend, DatabaseUrl, Organisation, PendingStage, Session, StaffMember,
+    Store, StoreError,
 };
 pub use waymark_vault::Codename;
 
 use waymark_domain::guess_limit::GuessLimiter;
 pub use waymark_vault::constant_time_eq;
-use waymark_vault::{AuditKey, CodenameKey, MasterKey};
+use waymark_vault::{AuditKey, CodenameKey, MasterKey, StaffKey};
 
 /// The settings key that records which master key the database was sealed with.
 const MASTER_KEY_ID: &str = "master_key_id";
@@ -43,12 +49,15 @@ pub struct App {
     store: Store,
     keys: Arc<Keys>,
     guesses: Arc<Guesses>,
+    clock: Clock,
 }
 
 struct Keys {
     master: MasterKey,
     audit: AuditKey,
     codename: CodenameKey,
+    /// Staff accounts' own secrets (TOTP, recovery codes); never a person's data key.
+    staff: StaffKey,
 }
 
 /// Codename guessing: the limiter (per client and global, in this process's memory) and a bound on how
@@ -107,14 +116,17 @@ impl App {
         }
         let audit = master.audit_key();
         let codename = master.codename_key();
+        let staff = master.staff_key();
         Ok(App {
             store,
             keys: Arc::new(Keys {
                 master,
                 audit,
                 codename,
+                staff,
             }),
             guesses: Arc::new(Guesses::new(GuessLimits::DEFAULT)),
+            clock: Clock::default(),
         })
     }
 
@@ -127,6 +139,11 @@ impl App {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The clock sign-in and sessions are judged by (tests move it forward).
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     /// Recomputes the audit chain.

@@ -10,6 +10,7 @@ mod connection;
 mod records;
 mod repo;
 pub mod schema;
+mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -20,6 +21,7 @@ pub use cases::{
 };
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use records::*;
+pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};
 
 use diesel::Connection;
 use diesel::r2d2::{Pool, PooledConnection};

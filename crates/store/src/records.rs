@@ -52,8 +52,25 @@ pub struct Account {
 #[derive(Debug, Clone)]
 pub struct Session {
     pub account: Account,
+    /// The session's public id: lists and ends it, but cannot find it (the cookie's digest does).
+    pub id: String,
     pub csrf_token: String,
     pub expires_at: PrimitiveDateTime,
+    pub last_seen_at: PrimitiveDateTime,
+}
+
+/// A session to start.
+#[derive(Debug, Clone)]
+pub struct NewSessionRecord<'a> {
+    /// SHA-256 of the cookie's secret.
+    pub id_hash: &'a str,
+    pub id: &'a str,
+    pub user_id: &'a UserId,
+    pub csrf_token: &'a str,
+    pub created_at: PrimitiveDateTime,
+    pub expires_at: PrimitiveDateTime,
+    /// A coarse "browser on system" label; never an address.
+    pub device: &'a str,
 }
 
 /// A person whose data Waymark holds: only their wrapped data key lives here.

@@ -17,8 +17,8 @@ use crate::schema::{
     users,
 };
 use crate::{
-    Account, Case, Channel, Message, Organisation, PersonKey, Referral, Session, StoreError, Tx,
-    User,
+    Account, Case, Channel, Message, NewSessionRecord, Organisation, PersonKey, Referral, Session,
+    StoreError, Tx, User,
 };
 
 pub(crate) fn corrupt<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -> StoreError {
@@ -84,7 +84,7 @@ impl TryFrom<OrgRow> for Organisation {
 }
 
 #[derive(Queryable)]
-struct UserRow {
+pub(crate) struct UserRow {
     id: String,
     org_id: String,
     email: String,
@@ -112,6 +112,24 @@ impl TryFrom<UserRow> for User {
         })
     }
 }
+
+/// The columns of [`UserRow`], in its order (the second factor's columns are read by `staff`).
+macro_rules! user_columns {
+    () => {
+        (
+            users::id,
+            users::org_id,
+            users::email,
+            users::display_name,
+            users::role,
+            users::password_hash,
+            users::failed_logins,
+            users::locked_until,
+            users::created_at,
+        )
+    };
+}
+pub(crate) use user_columns;
 
 type AccountRow = (String, String, String, String, String, String, String);
 
@@ -404,6 +422,7 @@ impl Tx<'_> {
     pub fn user_by_email(&mut self, email: &str) -> Result<Option<User>, StoreError> {
         users::table
             .filter(users::email.eq(email))
+            .select(user_columns!())
             .first::<UserRow>(self.conn)
             .optional()?
             .map(User::try_from)
@@ -439,51 +458,77 @@ impl Tx<'_> {
 
     // ---- sessions and tokens ----------------------------------------------------------------------
 
-    pub fn insert_session(
-        &mut self,
-        id_hash: &str,
-        user_id: &UserId,
-        csrf_token: &str,
-        created_at: PrimitiveDateTime,
-        expires_at: PrimitiveDateTime,
-    ) -> Result<(), StoreError> {
+    pub fn insert_session(&mut self, s: &NewSessionRecord<'_>) -> Result<(), StoreError> {
         diesel::insert_into(sessions::table)
             .values((
-                sessions::id_hash.eq(id_hash),
-                sessions::user_id.eq(user_id.as_str()),
-                sessions::csrf_token.eq(csrf_token),
-                sessions::created_at.eq(created_at),
-                sessions::expires_at.eq(expires_at),
+                sessions::id_hash.eq(s.id_hash),
+                sessions::id.eq(s.id),
+                sessions::user_id.eq(s.user_id.as_str()),
+                sessions::csrf_token.eq(s.csrf_token),
+                sessions::created_at.eq(s.created_at),
+                sessions::expires_at.eq(s.expires_at),
+                sessions::last_seen_at.eq(s.created_at),
+                sessions::device.eq(s.device),
             ))
             .execute(self.conn)?;
         Ok(())
     }
 
-    /// The live session with this id digest, if it has not expired.
+    /// The live session with this id digest: not past its lifetime, and used since `idle_since`.
     pub fn session(
         &mut self,
         id_hash: &str,
         now: PrimitiveDateTime,
+        idle_since: PrimitiveDateTime,
     ) -> Result<Option<Session>, StoreError> {
         let row = sessions::table
             .inner_join(users::table.inner_join(organisations::table))
             .filter(sessions::id_hash.eq(id_hash))
             .filter(sessions::expires_at.gt(now))
+            .filter(sessions::last_seen_at.gt(idle_since))
             .select((
                 account_columns!(),
+                sessions::id,
                 sessions::csrf_token,
                 sessions::expires_at,
+                sessions::last_seen_at,
             ))
-            .first::<(AccountRow, String, PrimitiveDateTime)>(self.conn)
+            .first::<(
+                AccountRow,
+                String,
+                String,
+                PrimitiveDateTime,
+                PrimitiveDateTime,
+            )>(self.conn)
             .optional()?;
-        row.map(|(a, csrf_token, expires_at)| {
+        row.map(|(a, id, csrf_token, expires_at, last_seen_at)| {
             Ok(Session {
                 account: account(a)?,
+                id,
                 csrf_token,
                 expires_at,
+                last_seen_at,
             })
         })
         .transpose()
+    }
+
+    /// Records that a session was used at `now`, unless it already was after `unless_after` (so a
+    /// busy session is written at most once a minute, not on every request).
+    pub fn touch_session(
+        &mut self,
+        id_hash: &str,
+        now: PrimitiveDateTime,
+        unless_after: PrimitiveDateTime,
+    ) -> Result<(), StoreError> {
+        diesel::update(
+            sessions::table
+                .filter(sessions::id_hash.eq(id_hash))
+                .filter(sessions::last_seen_at.le(unless_after)),
+        )
+        .set(sessions::last_seen_at.eq(now))
+        .execute(self.conn)?;
+        Ok(())
     }
 
     pub fn delete_session(&mut self, id_hash: &str) -> Result<(), StoreError> {
@@ -491,11 +536,20 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn delete_expired_sessions(&mut self, now: PrimitiveDateTime) -> Result<usize, StoreError> {
-        Ok(
-            diesel::delete(sessions::table.filter(sessions::expires_at.le(now)))
-                .execute(self.conn)?,
+    /// Deletes the sessions past their lifetime or idle since `idle_since`; returns how many.
+    pub fn delete_expired_sessions(
+        &mut self,
+        now: PrimitiveDateTime,
+        idle_since: PrimitiveDateTime,
+    ) -> Result<usize, StoreError> {
+        Ok(diesel::delete(
+            sessions::table.filter(
+                sessions::expires_at
+                    .le(now)
+                    .or(sessions::last_seen_at.le(idle_since)),
+            ),
         )
+        .execute(self.conn)?)
     }
 
     pub fn insert_api_token(

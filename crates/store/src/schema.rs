@@ -31,16 +31,43 @@ diesel::table! {
         failed_logins -> Integer,
         locked_until -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        totp_secret_ct -> Nullable<Binary>,
+        totp_enrolled_at -> Nullable<Timestamp>,
+        totp_last_step -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    recovery_codes (user_id, digest) {
+        user_id -> Text,
+        digest -> Binary,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    pending_sign_ins (id_hash) {
+        id_hash -> Text,
+        user_id -> Text,
+        stage -> Text,
+        csrf_token -> Text,
+        totp_secret_ct -> Nullable<Binary>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
     }
 }
 
 diesel::table! {
     sessions (id_hash) {
         id_hash -> Text,
+        id -> Text,
         user_id -> Text,
         csrf_token -> Text,
         created_at -> Timestamp,
         expires_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        device -> Text,
     }
 }
 
@@ -258,6 +285,8 @@ diesel::table! {
 
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
+diesel::joinable!(pending_sign_ins -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(cases -> referrals (referral_id));
 diesel::joinable!(channels -> referrals (referral_id));
@@ -271,6 +300,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
     sessions,
+    recovery_codes,
+    pending_sign_ins,
     api_tokens,
     persons,
     referrals,

@@ -119,6 +119,24 @@ fn organisations_and_users_round_trip() {
     }
 }
 
+fn new_session<'a>(
+    id_hash: &'a str,
+    id: &'a str,
+    user: &'a UserId,
+    created_at: time::PrimitiveDateTime,
+    expires_at: time::PrimitiveDateTime,
+) -> NewSessionRecord<'a> {
+    NewSessionRecord {
+        id_hash,
+        id,
+        user_id: user,
+        csrf_token: "csrf",
+        created_at,
+        expires_at,
+        device: "Firefox on Linux",
+    }
+}
+
 #[test]
 fn sessions_expire_and_tokens_resolve_to_their_account() {
     for db in TestDatabase::both() {
@@ -129,18 +147,46 @@ fn sessions_expire_and_tokens_resolve_to_their_account() {
                 let u = user(&o, "helper@example.org", Role::Helper);
                 tx.insert_user(&u)?;
                 let t = now();
-                tx.insert_session("live", &u.id, "csrf", t, t + Duration::hours(1))?;
-                tx.insert_session("old", &u.id, "csrf", t, t - Duration::seconds(1))?;
-                let s = tx.session("live", t)?.expect("live session");
+                let idle = t - Duration::minutes(30);
+                tx.insert_session(&new_session("live", "s1", &u.id, t, t + Duration::hours(1)))?;
+                tx.insert_session(&new_session(
+                    "old",
+                    "s2",
+                    &u.id,
+                    t,
+                    t - Duration::seconds(1),
+                ))?;
+                // Started (and last used) 31 minutes ago: idle, though within its lifetime.
+                let then = t - Duration::minutes(31);
+                tx.insert_session(&new_session(
+                    "idle",
+                    "s3",
+                    &u.id,
+                    then,
+                    t + Duration::hours(1),
+                ))?;
+                let s = tx.session("live", t, idle)?.expect("live session");
                 assert_eq!(s.account.user_id, u.id);
                 assert_eq!(s.csrf_token, "csrf");
+                assert_eq!(s.id, "s1");
                 assert!(
-                    tx.session("old", t)?.is_none(),
+                    tx.session("old", t, idle)?.is_none(),
                     "expired sessions are not returned"
                 );
-                assert_eq!(tx.delete_expired_sessions(t)?, 1);
+                assert!(
+                    tx.session("idle", t, idle)?.is_none(),
+                    "idle sessions are not returned"
+                );
+                // Used again, a session's idle clock starts again.
+                tx.touch_session("live", t + Duration::minutes(20), t + Duration::minutes(19))?;
+                let later = t + Duration::minutes(45);
+                assert!(
+                    tx.session("live", later, later - Duration::minutes(30))?
+                        .is_some()
+                );
+                assert_eq!(tx.delete_expired_sessions(t, idle)?, 2);
                 tx.delete_session("live")?;
-                assert!(tx.session("live", t)?.is_none());
+                assert!(tx.session("live", t, idle)?.is_none());
 
                 tx.insert_api_token("digest", &u.id, t)?;
                 assert_eq!(
@@ -148,6 +194,138 @@ fn sessions_expire_and_tokens_resolve_to_their_account() {
                     Some(u.id.clone())
                 );
                 assert!(tx.token_account("other")?.is_none());
+                Ok(())
+            })
+            .expect("transaction");
+    }
+}
+
+#[test]
+fn a_second_factor_moves_only_forward_and_recovery_codes_work_once() {
+    for db in TestDatabase::both() {
+        db.store
+            .run_blocking(|tx| -> R<()> {
+                let o = org(OrganisationKind::SupportOrganisation, "Harbour");
+                tx.insert_organisation(&o)?;
+                let u = user(&o, "caseworker@example.org", Role::Caseworker);
+                tx.insert_user(&u)?;
+                let t = now();
+                let none = tx.two_factor(&u.id)?;
+                assert!(none.secret_ct.is_none() && none.enrolled_at.is_none());
+                assert!(!tx.advance_totp_step(&u.id, 5)?, "no step without a secret");
+
+                tx.set_two_factor(&u.id, &[7; 40], t, 10)?;
+                let tf = tx.two_factor(&u.id)?;
+                assert_eq!(tf.secret_ct.as_deref(), Some(&[7u8; 40][..]));
+                assert_eq!(tf.last_step, Some(10));
+                assert!(!tx.advance_totp_step(&u.id, 10)?, "the same step again");
+                assert!(!tx.advance_totp_step(&u.id, 9)?, "an earlier step");
+                assert!(tx.advance_totp_step(&u.id, 11)?);
+                assert_eq!(tx.two_factor(&u.id)?.last_step, Some(11));
+
+                tx.replace_recovery_codes(&u.id, &[vec![1; 32], vec![2; 32]], t)?;
+                assert_eq!(tx.unused_recovery_codes(&u.id)?, 2);
+                assert!(tx.use_recovery_code(&u.id, &[1; 32], t)?);
+                assert!(!tx.use_recovery_code(&u.id, &[1; 32], t)?, "used twice");
+                assert!(!tx.use_recovery_code(&u.id, &[3; 32], t)?, "never issued");
+                assert_eq!(tx.unused_recovery_codes(&u.id)?, 1);
+
+                let team = tx.team(&o.id)?;
+                assert_eq!(team.len(), 1);
+                assert!(team[0].enrolled);
+                tx.clear_two_factor(&u.id)?;
+                let tf = tx.two_factor(&u.id)?;
+                assert!(
+                    tf.secret_ct.is_none() && tf.enrolled_at.is_none() && tf.last_step.is_none()
+                );
+                assert_eq!(tx.unused_recovery_codes(&u.id)?, 0);
+                assert!(!tx.team(&o.id)?[0].enrolled);
+
+                let elsewhere = org(OrganisationKind::SupportOrganisation, "Lantern");
+                tx.insert_organisation(&elsewhere)?;
+                assert!(tx.user_in_org(&o.id, &u.id)?.is_some());
+                assert!(tx.user_in_org(&elsewhere.id, &u.id)?.is_none());
+                assert!(tx.team(&elsewhere.id)?.is_empty());
+                Ok(())
+            })
+            .expect("transaction");
+    }
+}
+
+#[test]
+fn pending_sign_ins_expire_and_sessions_end_only_for_their_user() {
+    for db in TestDatabase::both() {
+        db.store
+            .run_blocking(|tx| -> R<()> {
+                let o = org(OrganisationKind::SupportOrganisation, "Harbour");
+                tx.insert_organisation(&o)?;
+                let u = user(&o, "caseworker@example.org", Role::Caseworker);
+                let v = user(&o, "manager@example.org", Role::Manager);
+                tx.insert_user(&u)?;
+                tx.insert_user(&v)?;
+                let t = now();
+                let pending = PendingSignIn {
+                    id_hash: "p1".into(),
+                    user_id: u.id.clone(),
+                    stage: PendingStage::Enrol,
+                    csrf_token: "c".into(),
+                    totp_secret_ct: Some(vec![5; 40]),
+                    created_at: t,
+                    expires_at: t + Duration::minutes(10),
+                };
+                tx.insert_pending_sign_in(&pending)?;
+                let found = tx.pending_sign_in("p1", t)?.expect("pending");
+                assert_eq!(found.stage, PendingStage::Enrol);
+                assert_eq!(found.user_id, u.id);
+                assert!(
+                    tx.pending_sign_in("p1", t + Duration::minutes(11))?
+                        .is_none()
+                );
+                assert_eq!(
+                    tx.delete_expired_pending_sign_ins(t + Duration::minutes(11))?,
+                    1
+                );
+                // An enrolment holds a secret, a code step none.
+                let bad = PendingSignIn {
+                    id_hash: "p2".into(),
+                    stage: PendingStage::Code,
+                    ..pending.clone()
+                };
+                assert!(tx.insert_pending_sign_in(&bad).is_err());
+                Ok(())
+            })
+            .expect("transaction");
+        db.store
+            .run_blocking(|tx| -> R<()> {
+                let o = org(OrganisationKind::SupportOrganisation, "Harbour 2");
+                tx.insert_organisation(&o)?;
+                let u = user(&o, "a@example.org", Role::Caseworker);
+                let v = user(&o, "b@example.org", Role::Caseworker);
+                tx.insert_user(&u)?;
+                tx.insert_user(&v)?;
+                let t = now();
+                let idle = t - Duration::minutes(30);
+                let end = t + Duration::hours(8);
+                tx.insert_session(&new_session("h1", "u1", &u.id, t, end))?;
+                tx.insert_session(&new_session("h2", "u2", &u.id, t, end))?;
+                tx.insert_session(&new_session("h3", "u3", &u.id, t, end))?;
+                tx.insert_session(&new_session("h4", "v1", &v.id, t, end))?;
+                let mine = tx.sessions_of(&u.id, t, idle)?;
+                assert_eq!(mine.len(), 3);
+                assert!(mine.iter().all(|s| s.device == "Firefox on Linux"));
+                assert!(
+                    !tx.delete_session_of(&u.id, "v1")?,
+                    "another user's session"
+                );
+                assert!(tx.delete_session_of(&u.id, "u2")?);
+                assert_eq!(tx.delete_other_sessions(&u.id, "u1")?, 1);
+                let mine = tx.sessions_of(&u.id, t, idle)?;
+                assert_eq!(
+                    mine.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+                    ["u1"]
+                );
+                assert_eq!(tx.delete_sessions_of(&u.id)?, 1);
+                assert_eq!(tx.sessions_of(&v.id, t, idle)?.len(), 1);
                 Ok(())
             })
             .expect("transaction");

@@ -13,6 +13,9 @@ use waymark_app::{Account, App, Session};
 use crate::error::{ApiError, WebError};
 
 pub const SESSION_COOKIE: &str = "waymark_session";
+/// A right password waiting for its second factor: this cookie lets its holder type a code (or enrol)
+/// for a few minutes, and nothing else; it is sent only to `/login/…`.
+pub const PENDING_COOKIE: &str = "waymark_pending";
 
 /// A signed-in browser session. Without one, a page redirects to the sign-in page and comes back after.
 pub struct Signed(pub Session);
@@ -30,6 +33,14 @@ impl FromRequestParts<App> for Signed {
                     .map(|p| p.as_str())
                     .unwrap_or("/");
                 let next: String = form_urlencode(here);
+                // A cookie that finds no session: it ended (30 idle minutes, 8 hours, signed out
+                // elsewhere, or reset). Say so on the sign-in page, and forget the cookie.
+                let jar = CookieJar::from_headers(&parts.headers);
+                if jar.get(SESSION_COOKIE).is_some() {
+                    let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
+                    let to = format!("/login?next={next}&ended=1");
+                    return Err((jar, Redirect::to(&to)).into_response());
+                }
                 Err(Redirect::to(&format!("/login?next={next}")).into_response())
             }
         }
@@ -81,6 +92,15 @@ pub fn session_cookie(secret: String, host: Option<&str>) -> Cookie<'static> {
         .secure(!local)
         .path("/")
         .build()
+}
+
+/// The pending sign-in's cookie: like the session's, but sent only to the sign-in pages.
+pub fn pending_cookie(secret: String, host: Option<&str>) -> Cookie<'static> {
+    let mut cookie = session_cookie(String::new(), host);
+    cookie.set_name(PENDING_COOKIE);
+    cookie.set_value(secret);
+    cookie.set_path("/login");
+    cookie
 }
 
 pub fn host(parts_headers: &axum::http::HeaderMap) -> Option<&str> {

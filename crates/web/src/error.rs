@@ -32,7 +32,9 @@ fn status_of(e: &AppError) -> StatusCode {
     match e {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Forbidden => StatusCode::FORBIDDEN,
-        AppError::BadCredentials => StatusCode::UNAUTHORIZED,
+        AppError::BadCredentials | AppError::BadCode | AppError::SignInExpired => {
+            StatusCode::UNAUTHORIZED
+        }
         AppError::LockedOut { .. } | AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         AppError::Invalid(_)
         | AppError::Referral(_)

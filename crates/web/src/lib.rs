@@ -45,7 +45,29 @@ pub fn router(app: App) -> Router {
             "/login",
             get(pages::account::login_form).post(pages::account::login),
         )
+        .route(
+            "/login/code",
+            get(pages::account::code_form).post(pages::account::code),
+        )
+        .route(
+            "/login/enrol",
+            get(pages::account::enrol_form).post(pages::account::enrol),
+        )
         .route("/logout", post(pages::account::logout))
+        .route("/account/sessions", get(pages::account::sessions))
+        .route(
+            "/account/sessions/end-others",
+            post(pages::account::end_other_sessions),
+        )
+        .route(
+            "/account/sessions/{id}/end",
+            post(pages::account::end_session),
+        )
+        .route("/team", get(pages::account::team))
+        .route(
+            "/team/{id}/reset-two-factor",
+            post(pages::account::reset_two_factor),
+        )
         .route("/staff", get(pages::case_record::my_work))
         .route("/referrals/new", get(pages::referrals::new_form))
         .route("/referrals", post(pages::referrals::submit))

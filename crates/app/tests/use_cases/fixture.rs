@@ -1,13 +1,13 @@
 //! The organisations and accounts most tests start from, set up through the use cases themselves.
 
-use waymark_app::{Account, App, NewOrganisation};
+use waymark_app::{Account, App, NewOrganisation, NewSession, SignIn};
 use waymark_domain::referral::ReferralDraft;
 use waymark_domain::{
     AgeBand, FirstContact, Indicator, Nation, Need, OrgId, OrganisationKind, Role, UserId,
 };
 use waymark_store::testing::TestDatabase;
 use waymark_store::{AuditEntry, Backend};
-use waymark_vault::MasterKey;
+use waymark_vault::{MasterKey, TotpSecret};
 
 /// Every account in these tests has this password (12+ characters).
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -96,16 +96,38 @@ pub async fn organisation(
     .expect("organisation added")
 }
 
-/// Adds an account and signs it in.
+/// The browser every test signs in with.
+pub const BROWSER: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+/// Adds an account and signs it in (enrolling a second factor where its role needs one).
 pub async fn account(app: &App, org: &OrgId, email: &str, role: Role) -> Account {
     app.add_user(org, email, "Test person", role, PASSWORD)
         .await
         .expect("user added");
-    app.login(email, PASSWORD)
-        .await
-        .expect("signs in")
-        .session
-        .account
+    sign_in_new(app, email).await.session.account
+}
+
+/// Signs in an account that has no second factor yet: with its password alone where its role allows,
+/// else through enrolment, with a code from the secret the enrolment page shows.
+pub async fn sign_in_new(app: &App, email: &str) -> NewSession {
+    match app.login(email, PASSWORD, BROWSER).await.expect("password") {
+        SignIn::SignedIn(session) => session,
+        SignIn::EnrolmentNeeded { pending } => {
+            let view = app
+                .pending_sign_in(&pending)
+                .await
+                .expect("pending")
+                .expect("a live pending sign-in");
+            let enrolment = view.enrolment.expect("an enrolment offer");
+            let secret = TotpSecret::from_base32(&enrolment.secret_base32).expect("base32");
+            let code = secret.code_at(app.clock().unix_seconds());
+            app.confirm_enrolment(&pending, &code, BROWSER)
+                .await
+                .expect("enrols")
+                .session
+        }
+        SignIn::CodeNeeded { .. } => panic!("{email} already has a second factor"),
+    }
 }
 
 /// A consenting adult's referral.

@@ -54,6 +54,10 @@ impl Nav {
         if may(Permission::ReadCase) {
             links.push(("/cases", "Cases"));
         }
+        if waymark_domain::staff_security::may_see_team(a.role) {
+            links.push(("/team", "Team"));
+        }
+        links.push(("/account/sessions", "Your sessions"));
         Nav {
             signed_in: true,
             name: a.display_name.clone(),

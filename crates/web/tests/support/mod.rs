@@ -1,6 +1,9 @@
 //! The in-process test harness: an `App` on a fresh database of either backend with three fictional
 //! organisations and their users, driven through the router with `oneshot` (no port, no network).
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -8,7 +11,7 @@ use tower::ServiceExt;
 use waymark_app::{App, NewOrganisation};
 use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role};
 use waymark_store::testing::TestDatabase;
-use waymark_vault::MasterKey;
+use waymark_vault::{MasterKey, TOTP_STEP_SECONDS, TotpSecret};
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -24,8 +27,14 @@ pub struct Harness {
     pub harbour: String,
     pub harbour_policy: String,
     pub tokens: Tokens,
+    /// Each account's TOTP secret (Base32) and the last time step a code was used for, so the next
+    /// sign-in waits (moves the app's clock) for a fresh code: codes never work twice.
+    totp: Mutex<HashMap<String, (String, u64)>>,
     _db: TestDatabase,
 }
+
+/// The browser the harness signs in with.
+pub const BROWSER: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
 
 pub struct Reply {
     pub status: StatusCode,
@@ -34,6 +43,18 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The value a `Set-Cookie` header of this reply gives the cookie `name`, if any.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| {
+                let pair = v.split(';').next()?;
+                let (n, value) = pair.split_once('=')?;
+                (n == name && !value.is_empty()).then(|| pair.to_owned())
+            })
+    }
     pub fn header(&self, name: &str) -> Option<String> {
         self.headers
             .get(name)
@@ -121,10 +142,16 @@ impl Harness {
             (&lantern, "manager@lantern.example", Role::Manager),
             (&harbour, "manager@harbour.example", Role::Manager),
         ];
+        let mut totp = HashMap::new();
         for (org, email, role) in users {
             app.add_user(org, email, "Test user", role, PASSWORD)
                 .await
                 .expect("user");
+            // Every account that may read personal data has a second factor, set up as the demo does.
+            if role != Role::Helper {
+                let setup = app.set_up_two_factor(email).await.expect("two-factor");
+                totp.insert(email.to_owned(), (setup.secret_base32, 0));
+            }
         }
         let tokens = Tokens {
             helper: app
@@ -149,6 +176,7 @@ impl Harness {
             harbour: harbour.to_string(),
             harbour_policy: harbour_policy.into(),
             tokens,
+            totp: Mutex::new(totp),
             _db: db,
         }
     }
@@ -221,7 +249,9 @@ impl Harness {
         self.send(b.body(Body::from(body)).expect("request")).await
     }
 
-    /// Signs in through the form and returns the `Cookie` header value.
+    /// Signs in through the forms as a browser without JavaScript would — password, then a TOTP code
+    /// (or, for an account without a second factor yet, enrolment with the key the page shows) — and
+    /// returns the `Cookie` header value.
     pub async fn login(&self, email: &str) -> String {
         let r = self
             .post_form(
@@ -236,8 +266,60 @@ impl Harness {
             "login for {email}: {}",
             r.body
         );
-        let cookie = r.header("set-cookie").expect("a session cookie");
-        cookie.split(';').next().expect("name=value").to_owned()
+        if let Some(session) = r.cookie("waymark_session") {
+            return session;
+        }
+        let pending = r
+            .cookie("waymark_pending")
+            .expect("a pending sign-in cookie");
+        let to = r.header("location").expect("where to go next");
+        let page = self.get(&to, Some(&pending)).await;
+        assert_eq!(page.status, StatusCode::OK, "{to}: {}", page.body);
+        let csrf = csrf_of(&page.body);
+        let (action, secret) = if to.starts_with("/login/enrol") {
+            let shown = between(&page.body, "id=\"totp-secret\">", "<").expect("the key as text");
+            ("/login/enrol", shown.replace(' ', ""))
+        } else {
+            let known = self.totp.lock().expect("lock").get(email).cloned();
+            ("/login/code", known.expect("a known second factor").0)
+        };
+        let code = self.fresh_code(email, &secret);
+        let r = self
+            .post_form_with(
+                action,
+                &[("csrf", &csrf), ("code", &code), ("next", "/")],
+                Some(&pending),
+                &[("sec-fetch-site", "same-origin"), ("user-agent", BROWSER)],
+            )
+            .await;
+        assert!(
+            r.status == StatusCode::SEE_OTHER || r.status == StatusCode::OK,
+            "{action} for {email}: {} {}",
+            r.status,
+            r.body
+        );
+        r.cookie("waymark_session").expect("a session cookie")
+    }
+
+    /// A TOTP code for `email` that was not used yet: moves the app's clock to the next 30-second step
+    /// when this one's code was already used (codes never work twice).
+    pub fn fresh_code(&self, email: &str, secret_base32: &str) -> String {
+        let secret = TotpSecret::from_base32(secret_base32).expect("base32");
+        let mut known = self.totp.lock().expect("lock");
+        let last = known.get(email).map_or(0, |(_, step)| *step);
+        let clock = self.app.clock();
+        if clock.unix_seconds() / TOTP_STEP_SECONDS <= last {
+            let wait = (last + 1) * TOTP_STEP_SECONDS - clock.unix_seconds();
+            clock.advance(time::Duration::seconds(
+                i64::try_from(wait).expect("seconds"),
+            ));
+        }
+        let now = clock.unix_seconds();
+        known.insert(
+            email.to_owned(),
+            (secret_base32.to_owned(), now / TOTP_STEP_SECONDS),
+        );
+        secret.code_at(now)
     }
 
     pub async fn api(

@@ -1,0 +1,31 @@
+//! The time the sign-in rules are judged by: the system's clock, which tests can move forward to reach
+//! a timeout or the next TOTP step without waiting. Production code never moves it.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use time::{Duration, PrimitiveDateTime};
+
+/// The system clock plus an offset that starts at zero and only tests change.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    offset_seconds: Arc<AtomicI64>,
+}
+
+impl Clock {
+    /// Now, as stored (UTC, to the microsecond).
+    pub fn now(&self) -> PrimitiveDateTime {
+        waymark_store::now() + Duration::seconds(self.offset_seconds.load(Ordering::Relaxed))
+    }
+
+    /// Seconds since the Unix epoch, for TOTP.
+    pub fn unix_seconds(&self) -> u64 {
+        u64::try_from(self.now().assume_utc().unix_timestamp()).unwrap_or(0)
+    }
+
+    /// Moves this clock (and every clone of it) forward, for tests of timeouts and codes.
+    pub fn advance(&self, by: Duration) {
+        self.offset_seconds
+            .fetch_add(by.whole_seconds(), Ordering::Relaxed);
+    }
+}
