@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, bail};
 use tokio::net::TcpListener;
 use waymark_app::{App, DatabaseUrl, NewOrganisation, Store};
+use waymark_domain::staff_security::two_factor_required;
 use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role};
 use waymark_vault::MasterKey;
 
@@ -68,6 +69,10 @@ const ORGS: [DemoOrg; 4] = [
         needs: &[],
     },
 ];
+
+/// The one demo account that must use a second factor but has none yet: it enrols at its first sign-in
+/// (the QR code page), so that path can be tried and tested.
+pub(crate) const NOT_ENROLLED: &str = "manager@harbour.example";
 
 /// A fictional account: its organisation (an index into [`ORGS`]), email, display name and role.
 const USERS: [(usize, &str, &str, Role); 6] = [
@@ -161,7 +166,11 @@ pub(crate) async fn run(data_dir: Option<PathBuf>, listener: TcpListener) -> any
             dir.display()
         )?;
     }
-    writeln!(out, "One-time logins (new passwords every run):")?;
+    writeln!(
+        out,
+        "One-time logins (new passwords every run; totp: is the key for an authenticator app; \
+         {NOT_ENROLLED} sets up its own at first sign-in):"
+    )?;
     for line in &logins {
         writeln!(out, "{line}")?;
     }
@@ -193,8 +202,20 @@ async fn seed(app: &App) -> anyhow::Result<Vec<String>> {
         app.add_user(&ids[org], email, display_name, role, &password)
             .await
             .with_context(|| format!("cannot add the demo account {email}"))?;
+        // Accounts that must use a second factor come with one already set up (its key printed, so an
+        // authenticator app or a test can make codes) — except one, left to enrol at its first sign-in.
+        let required = two_factor_required(role, ORGS[org].kind);
+        let totp = if required && email != NOT_ENROLLED {
+            let setup = app
+                .set_up_two_factor(email)
+                .await
+                .with_context(|| format!("cannot set up two-factor sign-in for {email}"))?;
+            format!(" totp:{}", setup.secret_base32)
+        } else {
+            String::new()
+        };
         logins.push(format!(
-            "  login: {email} {password} ({role} at {})",
+            "  login: {email} {password}{totp} ({role} at {})",
             ORGS[org].name
         ));
     }

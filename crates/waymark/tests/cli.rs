@@ -620,16 +620,28 @@ fn demo_prints_fictional_logins_and_serves() {
         .collect();
     assert_eq!(logins.len(), 6, "{text}");
     let mut emails = Vec::new();
+    let mut totps = Vec::new();
     for line in &logins {
         let rest = line.trim_start_matches("  login: ");
         let mut words = rest.splitn(3, ' ');
-        let (email, password, about) = (
+        let (email, password, mut about) = (
             words.next().unwrap_or(""),
             words.next().unwrap_or(""),
             words.next().unwrap_or(""),
         );
         assert!(email.ends_with(".example"), "{line}");
         assert_eq!(password.len(), 43, "{line}");
+        // Accounts with a second factor print its key: 32 Base32 characters (160 bits).
+        if let Some(after) = about.strip_prefix("totp:") {
+            let (key, rest) = after.split_once(' ').unwrap_or((after, ""));
+            assert_eq!(key.len(), 32, "{line}");
+            assert!(
+                waymark_vault::TotpSecret::from_base32(key).is_ok(),
+                "{line}"
+            );
+            totps.push(email.to_owned());
+            about = rest;
+        }
         assert!(
             about.starts_with('(') && about.ends_with("(fictional))") && about.contains(" at "),
             "{line}"
@@ -639,6 +651,17 @@ fn demo_prints_fictional_logins_and_serves() {
     for expected in ["helper@church.example", "caseworker@harbour.example"] {
         assert!(emails.iter().any(|e| e == expected), "{text}");
     }
+    // Everyone but the helper (no second factor needed) and the manager left to enrol has a key.
+    assert_eq!(
+        totps,
+        [
+            "caseworker@harbour.example",
+            "caseworker@lantern.example",
+            "caseworker@panel.example",
+            "admin@harbour.example"
+        ],
+        "{text}"
+    );
     for role in ["(helper at", "(caseworker at", "(manager at", "(admin at"] {
         assert!(text.contains(role), "{text}");
     }
