@@ -3,7 +3,10 @@
 // 127.0.0.1. The demo prints its address and one-time logins to stdout:
 //
 //     listening on http://127.0.0.1:PORT
-//       login: EMAIL PASSWORD (ROLE at ORGANISATION)
+//       login: EMAIL PASSWORD totp:BASE32KEY (ROLE at ORGANISATION)
+//
+// (`totp:` only on accounts with a second factor set up: the key staff.ts
+// makes sign-in codes from.)
 //
 // We read them, write them to $WAYMARK_LOGINS_FILE (JSON, see RunInfo) and set
 // WAYMARK_BASE_URL, so the workers (started after this) see both. The server
@@ -22,6 +25,8 @@ const START_TIMEOUT_MS = 30_000;
 export interface DemoAccount {
   email: string;
   password: string;
+  /** The account's TOTP key (Base32), when the demo set up its second factor. */
+  totp?: string;
   /** The text in brackets after the password, e.g. "coordinator at Example Trust". */
   note: string;
   role?: string;
@@ -51,7 +56,7 @@ export interface ServerState {
 export const SERVER_STATE_KEY = Symbol.for('waymark.e2e.server');
 
 const LISTENING = /^listening on (http:\/\/\S+)/;
-const LOGIN = /^login:\s+(\S+)\s+(\S+)(?:\s+\((.*)\))?\s*$/;
+const LOGIN = /^login:\s+(\S+)\s+(\S+)(?:\s+totp:(\S+))?(?:\s+\((.*)\))?\s*$/;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -71,8 +76,9 @@ function freePort(): Promise<number> {
   });
 }
 
-function parseAccount(email: string, password: string, note: string | undefined): DemoAccount {
+function parseAccount(email: string, password: string, totp: string | undefined, note: string | undefined): DemoAccount {
   const account: DemoAccount = { email, password, note: note ?? '' };
+  if (totp) account.totp = totp;
   const at = account.note.indexOf(' at ');
   if (at > 0) {
     account.role = account.note.slice(0, at).trim();
@@ -150,7 +156,7 @@ export default async function globalSetup(): Promise<void> {
       const trimmed = line.trim();
       const login = LOGIN.exec(trimmed);
       if (login) {
-        accounts.push(parseAccount(login[1], login[2], login[3]));
+        accounts.push(parseAccount(login[1], login[2], login[3], login[4]));
         return;
       }
       const listening = LISTENING.exec(trimmed);
