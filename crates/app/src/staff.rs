@@ -148,6 +148,7 @@ pub(crate) fn record_failure(
     let locked = (failed >= MAX_FAILED_LOGINS).then(|| t + LOCKOUT);
     tx.set_login_failures(&user.id, if locked.is_some() { 0 } else { failed }, locked)?;
     tx.audit(&keys.audit, &event(user, action))?;
+    tracing::info!(user = %user.id, action, failed, locked = locked.is_some(), "sign-in refused");
     Ok(match locked {
         Some(_) => {
             tx.delete_pending_sign_ins_of(&user.id)?;
@@ -182,6 +183,7 @@ pub(crate) fn start_session(
     })?;
     tx.delete_expired_sessions(t, t - IDLE_TIMEOUT)?;
     tx.audit(&keys.audit, &event(user, "login"))?;
+    tracing::info!(user = %user.id, session = %id, "signed in");
     let session = tx
         .session(&id_hash, t, t - IDLE_TIMEOUT)?
         .ok_or(AppError::BadCredentials)?;
@@ -603,6 +605,7 @@ impl App {
                 tx.clear_two_factor(&user.id)?;
                 tx.delete_sessions_of(&user.id)?;
                 tx.delete_pending_sign_ins_of(&user.id)?;
+                tracing::info!(user = %user.id, by = %actor.user_id, "second factor reset");
                 tx.audit(
                     &keys.audit,
                     &AuditEvent {
