@@ -942,8 +942,8 @@ async fn run_search(
     }))
 }
 
-/// Search the caller's organisation's cases by exact reference, name or date of birth (blind indexes).
-/// Prefer `POST /search`: a name in a URL can end up in a proxy's log.
+/// Find a case of the caller's organisation by its reference. Names and dates of birth are refused here
+/// (422): a URL can end up in a proxy's or browser's log, so they go in the body of `POST /search`.
 #[utoipa::path(get, path = "/search", security(("bearer" = [])), params(SearchRequest),
     responses((status = 200, body = SearchResponse), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
@@ -952,10 +952,16 @@ async fn search(
     ApiUser(account): ApiUser,
     Query(q): Query<SearchRequest>,
 ) -> Result<Json<SearchResponse>, ApiError> {
+    if q.name.is_some() || q.date_of_birth.is_some() {
+        return Err(ApiError::App(AppError::Invalid(
+            "send a name or date of birth in the body of POST /search, never in a URL".into(),
+        )));
+    }
     run_search(&app, &account, q).await
 }
 
-/// The same search with the terms in the body, out of every URL.
+/// Search the caller's organisation's cases by exact reference, name or date of birth (blind indexes),
+/// with the terms in the body, out of every URL.
 #[utoipa::path(post, path = "/search", request_body = SearchRequest, security(("bearer" = [])),
     responses((status = 200, body = SearchResponse), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]

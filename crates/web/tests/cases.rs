@@ -771,11 +771,8 @@ async fn the_case_api_records_reads_and_searches_the_case() {
         assert_eq!(j["id"], id.as_str());
         assert_eq!(j["status"], "open");
         assert_eq!(j["referral"]["name"], "Test Person");
-        assert!(
-            j["reference"]
-                .as_str()
-                .is_some_and(|r| r.starts_with("HL-"))
-        );
+        let reference = j["reference"].as_str().unwrap_or_default().to_owned();
+        assert!(reference.starts_with("HL-"), "{reference}");
         assert_eq!(j["person"]["aliases"][0], "TP");
         assert_eq!(j["person"]["date_of_birth"], "1990-01-01");
         assert_eq!(j["needs"]["needs"][0]["urgency"], "high");
@@ -811,6 +808,25 @@ async fn the_case_api_records_reads_and_searches_the_case() {
         let r = api("GET", format!("/api/v1/referrals/{waiting}"), None).await;
         assert_eq!(r.json()["possible_matches"][0]["case_id"], id.as_str());
         let r = api("GET", "/api/v1/search?name=test%20person".into(), None).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "no name in a URL"
+        );
+        assert!(r.body.contains("POST /search") && !r.body.contains("test person"));
+        let r = api(
+            "GET",
+            format!("/api/v1/search?reference={}", reference.to_lowercase()),
+            None,
+        )
+        .await;
+        assert_eq!(r.json()["cases"][0]["case_id"], id.as_str());
+        let r = api(
+            "POST",
+            "/api/v1/search".into(),
+            Some(serde_json::json!({"name": "test person"})),
+        )
+        .await;
         assert_eq!(r.json()["cases"][0]["case_id"], id.as_str());
         assert_eq!(r.json()["cases"][0]["access"], "allowed");
         let r = api(
@@ -829,10 +845,10 @@ async fn the_case_api_records_reads_and_searches_the_case() {
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let r = h
             .api(
-                "GET",
-                "/api/v1/search?name=Test%20Person",
+                "POST",
+                "/api/v1/search",
                 &h.tokens.lantern_worker,
-                None,
+                Some(serde_json::json!({"name": "Test Person"})),
             )
             .await;
         assert_eq!(r.json()["cases"].as_array().map(Vec::len), Some(0));
