@@ -1,5 +1,6 @@
 //! Each UK jurisdiction's contacts, read at build time from `content/jurisdictions/*.toml` (data reviewed
-//! like code). Later rules (clocks, dated thresholds) join them there.
+//! like code). The same files carry the dated clock rules, thresholds and bank holidays, which
+//! [`crate::clock`] reads.
 
 use std::sync::OnceLock;
 
@@ -41,7 +42,7 @@ impl Jurisdiction {
     }
 }
 
-const SOURCES: [(Nation, &str); 3] = [
+pub(crate) const SOURCES: [(Nation, &str); 3] = [
     (
         Nation::EnglandWales,
         include_str!("../../../content/jurisdictions/england_wales.toml"),

@@ -2,13 +2,15 @@
 //! permission policy and the case policy above it (need-to-know, break the glass), referral validation and
 //! states, the case record's rules, staff sign-in (who needs a second factor, session timeouts),
 //! self-referral and the codename channel's rules (including the limits on codename guesses), and the
-//! jurisdictions' contacts.
+//! jurisdictions' contacts, and the statutory clocks of the identification process (dated rules and each
+//! nation's bank holidays).
 //!
 //! Nothing here does I/O, async, SQL or HTTP, so every rule can be tested as a table.
 
 pub mod case;
 pub mod case_record;
 pub mod channel;
+pub mod clock;
 pub mod guess_limit;
 pub mod ids;
 pub mod jurisdiction;
