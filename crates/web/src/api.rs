@@ -23,6 +23,8 @@ use crate::error::{ApiError, Problem};
 mod cases;
 #[path = "api_channel.rs"]
 mod channel;
+#[path = "api_clock.rs"]
+mod clock;
 
 pub fn router() -> Router<App> {
     Router::new()
@@ -34,6 +36,7 @@ pub fn router() -> Router<App> {
         .route("/referrals/{id}/decline", post(decline))
         .merge(cases::router())
         .merge(channel::router())
+        .merge(clock::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -55,7 +58,8 @@ pub fn router() -> Router<App> {
         cases::add_history, cases::record_risk, cases::assign, cases::break_glass, cases::tasks,
         cases::open_referrals, cases::search, cases::search_posted,
         channel::submit_self_referral, channel::channel_inbox, channel::channel_send, channel::channel_erase,
-        channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case),
+        channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case,
+        clock::clock),
     components(schemas(
         ScreeningRequest, ScreeningResponse, HelplineBody, ReferralRequest, PersonBody, ConsentBody,
         Created, InboxResponse, InboxEntry, ReferralBody, AcceptResponse, DeclineRequest, AnswerResponse,
@@ -71,7 +75,8 @@ pub fn router() -> Router<App> {
         channel::SelfReferralRequest, channel::SelfReferralConsent, channel::SelfReferralCreated,
         channel::CodenameRequest, channel::ChannelInboxResponse, channel::ChannelMessageBody,
         channel::ChannelSendRequest, channel::MessageCreated, channel::ErasedResponse,
-        channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest
+        channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest,
+        clock::ClockResponse
     )),
     modifiers(&BearerAuth)
 )]
