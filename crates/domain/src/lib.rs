@@ -8,6 +8,7 @@
 
 pub mod case;
 pub mod case_record;
+pub mod closing;
 pub mod channel;
 pub mod guess_limit;
 pub mod ids;

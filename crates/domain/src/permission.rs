@@ -27,6 +27,8 @@ pub enum Permission {
     ReadCase,
     /// Assign a case of one's own organisation to a caseworker, or reassign it.
     AssignCase,
+    /// Erase a case of one's own organisation now, before its retention period ends (crypto-shredding).
+    EraseCase,
     /// Read and answer the messages a person who referred themselves sends through their codename channel.
     MessagePerson,
     /// Add and remove the organisation's accounts.
@@ -43,6 +45,7 @@ impl Permission {
         Permission::DeclineReferral,
         Permission::ReadCase,
         Permission::AssignCase,
+        Permission::EraseCase,
         Permission::MessagePerson,
         Permission::ManageUsers,
     ];
@@ -60,7 +63,7 @@ pub fn allows(role: Role, kind: OrganisationKind, permission: Permission) -> boo
         }
         ViewReferralInbox | OpenReferral | AcceptReferral | DeclineReferral | ReadCase
         | MessagePerson => kind == SupportOrganisation && matches!(role, Caseworker | Manager),
-        AssignCase => kind == SupportOrganisation && role == Manager,
+        AssignCase | EraseCase => kind == SupportOrganisation && role == Manager,
         ManageUsers => role == Admin,
     }
 }
@@ -118,6 +121,7 @@ mod tests {
                 DeclineReferral,
                 ReadCase,
                 AssignCase,
+                EraseCase,
                 MessagePerson,
             ],
         ),
@@ -162,6 +166,7 @@ mod tests {
                 OpenReferral,
                 ReadCase,
                 AssignCase,
+                EraseCase,
                 ViewReferralInbox,
                 MessagePerson,
             ] {
