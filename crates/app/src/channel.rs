@@ -577,3 +577,20 @@ impl App {
             .await
     }
 }
+
+/// The conversation with the person a case is about, oldest first, for the export of their record (the
+/// caller has opened the case and audits the export). Empty without a channel and after erasure.
+pub(crate) fn case_conversation(
+    tx: &mut Tx<'_>,
+    keys: &Keys,
+    case: &waymark_store::Case,
+) -> Result<Vec<ChannelMessage>, AppError> {
+    let Some(r) = tx.referral_of_case(case)? else {
+        return Ok(Vec::new());
+    };
+    let Some(ch) = tx.channel_for_referral(&case.org_id, &r.id)? else {
+        return Ok(Vec::new());
+    };
+    let key = keys.data_key(tx, &ch.person_id)?;
+    conversation(tx, key.as_ref(), &r, &ch, true)
+}

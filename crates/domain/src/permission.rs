@@ -29,6 +29,10 @@ pub enum Permission {
     AssignCase,
     /// Erase a case of one's own organisation now, before its retention period ends (crypto-shredding).
     EraseCase,
+    /// See the organisation's case statistics (counts of plaintext facts only, erased cases included).
+    ViewCaseStatistics,
+    /// Set how long the organisation keeps a closed case before it is erased.
+    SetRetention,
     /// Read and answer the messages a person who referred themselves sends through their codename channel.
     MessagePerson,
     /// Add and remove the organisation's accounts.
@@ -46,6 +50,8 @@ impl Permission {
         Permission::ReadCase,
         Permission::AssignCase,
         Permission::EraseCase,
+        Permission::ViewCaseStatistics,
+        Permission::SetRetention,
         Permission::MessagePerson,
         Permission::ManageUsers,
     ];
@@ -63,7 +69,10 @@ pub fn allows(role: Role, kind: OrganisationKind, permission: Permission) -> boo
         }
         ViewReferralInbox | OpenReferral | AcceptReferral | DeclineReferral | ReadCase
         | MessagePerson => kind == SupportOrganisation && matches!(role, Caseworker | Manager),
-        AssignCase | EraseCase => kind == SupportOrganisation && role == Manager,
+        AssignCase | EraseCase | ViewCaseStatistics => {
+            kind == SupportOrganisation && role == Manager
+        }
+        SetRetention => kind == SupportOrganisation && matches!(role, Manager | Admin),
         ManageUsers => role == Admin,
     }
 }
@@ -122,10 +131,12 @@ mod tests {
                 ReadCase,
                 AssignCase,
                 EraseCase,
+                ViewCaseStatistics,
+                SetRetention,
                 MessagePerson,
             ],
         ),
-        (SupportOrganisation, Admin, &[ManageUsers]),
+        (SupportOrganisation, Admin, &[ManageUsers, SetRetention]),
         (DecisionBody, Helper, &[]),
         (DecisionBody, Caseworker, &[]),
         (DecisionBody, Manager, &[]),
