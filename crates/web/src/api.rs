@@ -23,6 +23,8 @@ use crate::error::{ApiError, Problem};
 mod cases;
 #[path = "api_channel.rs"]
 mod channel;
+#[path = "api_closing.rs"]
+mod closing;
 
 pub fn router() -> Router<App> {
     Router::new()
@@ -34,6 +36,7 @@ pub fn router() -> Router<App> {
         .route("/referrals/{id}/decline", post(decline))
         .merge(cases::router())
         .merge(channel::router())
+        .merge(closing::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -55,7 +58,9 @@ pub fn router() -> Router<App> {
         cases::add_history, cases::record_risk, cases::assign, cases::break_glass, cases::tasks,
         cases::open_referrals, cases::search, cases::search_posted,
         channel::submit_self_referral, channel::channel_inbox, channel::channel_send, channel::channel_erase,
-        channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case),
+        channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case,
+        closing::close, closing::erasure, closing::export, closing::statistics, closing::retention,
+        closing::set_retention),
     components(schemas(
         ScreeningRequest, ScreeningResponse, HelplineBody, ReferralRequest, PersonBody, ConsentBody,
         Created, InboxResponse, InboxEntry, ReferralBody, AcceptResponse, DeclineRequest, AnswerResponse,
@@ -71,7 +76,9 @@ pub fn router() -> Router<App> {
         channel::SelfReferralRequest, channel::SelfReferralConsent, channel::SelfReferralCreated,
         channel::CodenameRequest, channel::ChannelInboxResponse, channel::ChannelMessageBody,
         channel::ChannelSendRequest, channel::MessageCreated, channel::ErasedResponse,
-        channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest
+        channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest,
+        closing::CloseRequest, closing::FollowUpBody, closing::ClosedResponse, closing::ErasureResponse,
+        closing::CountBody, closing::CaseStatisticsResponse, closing::RetentionBody
     )),
     modifiers(&BearerAuth)
 )]
