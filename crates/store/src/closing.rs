@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 use waymark_domain::case::CaseStatus;
+use waymark_domain::case_record::PlanStatus;
 use waymark_domain::ids::PlanActionId;
 use waymark_domain::{CaseId, ExploitationType, Need, OrgId, UserId};
 
@@ -169,7 +170,7 @@ impl Tx<'_> {
     }
 
     /// Removes what is left of a case once its person's key is forgotten: its blind indexes and
-    /// break-the-glass grants are deleted, its documents' (sealed, large) contents emptied (their type
+    /// break-the-glass grants and open plan actions are deleted, its documents' (sealed, large) contents emptied (their type
     /// and size stay), and the case marked erased (and closed, if it was open). Returns whether the case
     /// was not yet erased.
     pub fn erase_case_traces(
@@ -181,6 +182,14 @@ impl Tx<'_> {
         diesel::delete(case_index::table.filter(case_index::case_id.eq(cid))).execute(self.conn)?;
         diesel::delete(case_access_grants::table.filter(case_access_grants::case_id.eq(cid)))
             .execute(self.conn)?;
+        // Nothing is left to do for a record that is gone: its open actions (follow-ups too) leave the
+        // tasks of the people who owned them.
+        diesel::delete(
+            case_plan_actions::table
+                .filter(case_plan_actions::case_id.eq(cid))
+                .filter(case_plan_actions::status.eq(PlanStatus::Open.as_str())),
+        )
+        .execute(self.conn)?;
         diesel::update(case_documents::table.filter(case_documents::case_id.eq(cid)))
             .set(case_documents::content_ct.eq(Vec::<u8>::new()))
             .execute(self.conn)?;
