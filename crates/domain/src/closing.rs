@@ -42,7 +42,9 @@ pub fn move_on_plan(value: &str) -> Result<PersonalText, CaseError> {
             ReferralError::Field {
                 problem: "enter a value",
                 ..
-            } => "Enter the move-on plan: what happens next for the person, and who they can turn to",
+            } => {
+                "Enter the move-on plan: what happens next for the person, and who they can turn to"
+            }
             ReferralError::Field {
                 problem: "too long",
                 ..

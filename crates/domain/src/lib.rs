@@ -8,8 +8,8 @@
 
 pub mod case;
 pub mod case_record;
-pub mod closing;
 pub mod channel;
+pub mod closing;
 pub mod guess_limit;
 pub mod ids;
 pub mod jurisdiction;
