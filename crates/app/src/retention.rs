@@ -55,23 +55,27 @@ impl From<BadRetention> for AppError {
     }
 }
 
-/// Crypto-shreds one case (see the module's documentation) and audits it as `actor`.
+/// Crypto-shreds one case (see the module's documentation) and audits it as `audit` says. Returns
+/// `false`, auditing nothing, when another transaction erased it first (several `serve` processes on one
+/// PostgreSQL database each run the job).
 fn erase(
     tx: &mut Tx<'_>,
     keys: &Keys,
     case: &Case,
     at: PrimitiveDateTime,
     audit: &AuditEvent<'_>,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
+    if !tx.erase_case_traces(&case.id, at)? {
+        return Ok(false);
+    }
     tx.erase_person_key(&case.person_id)?;
     if let Some(ch) = tx.channel_for_referral(&case.org_id, &case.referral_id)? {
         tx.erase_channel(&ch.id, at)?;
         tx.erase_person_key(&ch.person_id)?;
     }
-    tx.erase_case_traces(&case.id, at)?;
     tx.audit(&keys.audit, audit)?;
     tracing::info!(case = %case.id, "case erased");
-    Ok(())
+    Ok(true)
 }
 
 impl App {
@@ -92,7 +96,11 @@ impl App {
                     reason: "erased by a manager",
                     ..case_event(actor, "case.erase", &opened)
                 };
-                erase(tx, keys, &opened.case, t, &audit)
+                if erase(tx, keys, &opened.case, t, &audit)? {
+                    Ok(())
+                } else {
+                    Err(AppError::Conflict("this case was already erased".into()))
+                }
             },
         )
         .await
@@ -123,8 +131,9 @@ impl App {
                         record_id: case.id.as_str(),
                         reason: &reason,
                     };
-                    erase(tx, &keys, &case, now, &audit)?;
-                    erased.push(case.id.clone());
+                    if erase(tx, &keys, &case, now, &audit)? {
+                        erased.push(case.id.clone());
+                    }
                 }
                 Ok(RetentionRun { erased })
             })

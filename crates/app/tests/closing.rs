@@ -16,7 +16,7 @@ use waymark_store::testing::TestDatabase;
 use waymark_vault::{FieldContext, MasterKey};
 
 const PLAN: &str =
-    "Moving in with her sister in Bradford; GP registered; knows to call us any time";
+    "Moving in with her sister in Quillhaven-Marsh; GP registered; knows to call us any time";
 
 async fn accepted(w: &World, name: &str, by: &Account) -> CaseId {
     let id = w
@@ -123,7 +123,8 @@ async fn closing_needs_a_move_on_plan_and_schedules_follow_ups_in_the_caseworker
         assert_eq!(closed_list.len(), 1, "{on:?}");
 
         // The move-on plan is sealed: never in the database as plaintext.
-        assert!(db.find_plaintext("Bradford").is_empty(), "{on:?}");
+        let found = db.find_plaintext("Quillhaven-Marsh");
+        assert!(found.is_empty(), "{on:?}: {found:?}");
         let trail = trail(&db, case.as_str());
         assert!(trail.contains(&("case.close".into(), w.a_manager.user_id.to_string())));
     }

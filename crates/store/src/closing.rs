@@ -179,6 +179,28 @@ impl Tx<'_> {
         at: PrimitiveDateTime,
     ) -> Result<bool, StoreError> {
         let cid = case_id.as_str();
+        // Claim the case first: a concurrent erasure waits on this row and then finds it erased.
+        let claimed = diesel::update(
+            cases::table
+                .filter(cases::id.eq(cid))
+                .filter(cases::erased_at.is_null()),
+        )
+        .set((
+            cases::status.eq(CaseStatus::Closed.as_str()),
+            cases::erased_at.eq(Some(at)),
+        ))
+        .execute(self.conn)?;
+        if claimed != 1 {
+            return Ok(false);
+        }
+        // An open case erased at the person's request is closed by the erasure.
+        diesel::update(
+            cases::table
+                .filter(cases::id.eq(cid))
+                .filter(cases::closed_at.is_null()),
+        )
+        .set(cases::closed_at.eq(Some(at)))
+        .execute(self.conn)?;
         diesel::delete(case_index::table.filter(case_index::case_id.eq(cid))).execute(self.conn)?;
         diesel::delete(case_access_grants::table.filter(case_access_grants::case_id.eq(cid)))
             .execute(self.conn)?;
@@ -193,25 +215,7 @@ impl Tx<'_> {
         diesel::update(case_documents::table.filter(case_documents::case_id.eq(cid)))
             .set(case_documents::content_ct.eq(Vec::<u8>::new()))
             .execute(self.conn)?;
-        // An open case erased at the person's request is closed by the erasure.
-        diesel::update(
-            cases::table
-                .filter(cases::id.eq(cid))
-                .filter(cases::closed_at.is_null()),
-        )
-        .set(cases::closed_at.eq(Some(at)))
-        .execute(self.conn)?;
-        let changed = diesel::update(
-            cases::table
-                .filter(cases::id.eq(cid))
-                .filter(cases::erased_at.is_null()),
-        )
-        .set((
-            cases::status.eq(CaseStatus::Closed.as_str()),
-            cases::erased_at.eq(Some(at)),
-        ))
-        .execute(self.conn)?;
-        Ok(changed == 1)
+        Ok(true)
     }
 
     /// The plaintext facts of the organisation's cases that statistics count.
