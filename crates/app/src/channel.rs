@@ -452,9 +452,14 @@ impl App {
     /// copy; the channel's codename digest is cleared, so the codename finds nothing. The coarse facts
     /// (age band, nation, area, needs, dates, status) remain for statistics. Audited.
     pub async fn channel_erase(&self, client: &str, codename: &str) -> Result<(), AppError> {
-        self.with_channel(client, codename, |tx, keys, ch, _| {
+        self.with_channel(client, codename, |tx, keys, ch, r| {
             tx.erase_channel(&ch.id, now())?;
             tx.erase_person_key(&ch.person_id)?;
+            // A case opened from the request is erased with it (see `retention.rs`): marked erased,
+            // its indexes, grants, open actions and document contents gone; statistics still count it.
+            if let Some(case) = tx.case_for_referral(&r.to_org_id, &r.id)? {
+                tx.erase_case_traces(&case.id, now())?;
+            }
             let reason = "at the person's request";
             tx.audit(
                 &keys.audit,

@@ -465,3 +465,36 @@ async fn a_case_is_closed_exported_and_erased_through_the_pages_without_javascri
         );
     }
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_closing_erasure_export_statistics_and_retention() {
+    let h = Harness::sqlite().await;
+    let doc = h.get("/api/v1/openapi.json", None).await.json();
+    for (method, path) in [
+        ("post", "/cases/{id}/close"),
+        ("post", "/cases/{id}/erasure"),
+        ("get", "/cases/{id}/export"),
+        ("get", "/statistics/cases"),
+        ("get", "/organisation/retention"),
+        ("put", "/organisation/retention"),
+    ] {
+        assert!(
+            doc["paths"][path][method].is_object(),
+            "{method} {path} missing"
+        );
+    }
+    assert!(
+        doc["paths"]["/cases/{id}/export"]["get"]["responses"]["200"]["content"]["text/html"]
+            .is_object()
+    );
+    let case = &doc["components"]["schemas"]["CaseBody"]["properties"];
+    for field in [
+        "erased",
+        "erased_at",
+        "closed_at",
+        "move_on_plan",
+        "follow_ups",
+    ] {
+        assert!(case[field].is_object(), "CaseBody.{field}");
+    }
+}
