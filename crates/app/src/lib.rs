@@ -6,14 +6,18 @@ mod accounts;
 mod cases;
 mod channel;
 mod clock;
+mod closing;
 mod error;
 mod referrals;
+mod retention;
 mod staff;
 
 pub use accounts::{
     DEFAULT_DATA_SHARING_POLICY, LOCKOUT, MAX_FAILED_LOGINS, NewOrganisation, NewSession, SignIn,
 };
 pub use clock::Clock;
+pub use closing::{CaseExport, ClosedCase, ClosureView};
+pub use retention::{CaseStatistics, RETENTION_ACTOR, RetentionRun};
 pub use staff::{
     Enrolled, Enrolment, PendingView, SessionInfo, TeamMemberView, TwoFactorSetup, TwoFactorStatus,
 };

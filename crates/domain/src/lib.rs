@@ -11,6 +11,7 @@ pub mod case;
 pub mod case_record;
 pub mod channel;
 pub mod clock;
+pub mod closing;
 pub mod guess_limit;
 pub mod ids;
 pub mod jurisdiction;

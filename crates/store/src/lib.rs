@@ -6,6 +6,7 @@
 
 mod audit;
 mod cases;
+mod closing;
 mod connection;
 mod records;
 mod repo;
@@ -19,6 +20,7 @@ pub use cases::{
     CaseDocument, CaseNeeds, CaseNote, CasePerson, CaseRecordRows, HistoryEntry, PlanAction,
     RiskAssessment, StaffMember,
 };
+pub use closing::{CaseClosure, CaseFacts, FOLLOW_UP};
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use records::*;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};

@@ -60,6 +60,9 @@ struct OrgRow {
     needs: String,
     data_sharing_policy: String,
     created_at: PrimitiveDateTime,
+    // Read through `Tx::retention_days` (crate `closing`); not part of `Organisation`.
+    #[allow(dead_code)]
+    retention_days: i32,
 }
 
 impl TryFrom<OrgRow> for Organisation {
@@ -249,6 +252,15 @@ pub(crate) struct CaseRow {
     opened_by: String,
     reference: String,
     assigned_to: Option<String>,
+    // Closing and erasure are read through `Tx::case_closure` (module `closing`); not part of `Case`.
+    #[allow(dead_code)]
+    closed_at: Option<PrimitiveDateTime>,
+    #[allow(dead_code)]
+    closed_by: Option<String>,
+    #[allow(dead_code)]
+    move_on_plan_ct: Option<Vec<u8>>,
+    #[allow(dead_code)]
+    erased_at: Option<PrimitiveDateTime>,
 }
 
 impl TryFrom<CaseRow> for Case {

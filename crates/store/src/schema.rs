@@ -17,6 +17,7 @@ diesel::table! {
         needs -> Text,
         data_sharing_policy -> Text,
         created_at -> Timestamp,
+        retention_days -> Integer,
     }
 }
 
@@ -128,6 +129,10 @@ diesel::table! {
         opened_by -> Text,
         reference -> Text,
         assigned_to -> Nullable<Text>,
+        closed_at -> Nullable<Timestamp>,
+        closed_by -> Nullable<Text>,
+        move_on_plan_ct -> Nullable<Binary>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 
@@ -177,6 +182,7 @@ diesel::table! {
         created_by -> Text,
         done_at -> Nullable<Timestamp>,
         done_by -> Nullable<Text>,
+        kind -> Text,
     }
 }
 

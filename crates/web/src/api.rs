@@ -25,6 +25,8 @@ mod cases;
 mod channel;
 #[path = "api_clock.rs"]
 mod clock;
+#[path = "api_closing.rs"]
+mod closing;
 
 pub fn router() -> Router<App> {
     Router::new()
@@ -37,6 +39,7 @@ pub fn router() -> Router<App> {
         .merge(cases::router())
         .merge(channel::router())
         .merge(clock::router())
+        .merge(closing::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -59,7 +62,9 @@ pub fn router() -> Router<App> {
         cases::open_referrals, cases::search, cases::search_posted,
         channel::submit_self_referral, channel::channel_inbox, channel::channel_send, channel::channel_erase,
         channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case,
-        clock::clock),
+        clock::clock,
+        closing::close, closing::erasure, closing::export, closing::statistics, closing::retention,
+        closing::set_retention),
     components(schemas(
         ScreeningRequest, ScreeningResponse, HelplineBody, ReferralRequest, PersonBody, ConsentBody,
         Created, InboxResponse, InboxEntry, ReferralBody, AcceptResponse, DeclineRequest, AnswerResponse,
@@ -76,7 +81,9 @@ pub fn router() -> Router<App> {
         channel::CodenameRequest, channel::ChannelInboxResponse, channel::ChannelMessageBody,
         channel::ChannelSendRequest, channel::MessageCreated, channel::ErasedResponse,
         channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest,
-        clock::ClockResponse
+        clock::ClockResponse,
+        closing::CloseRequest, closing::FollowUpBody, closing::ClosedResponse, closing::ErasureResponse,
+        closing::CountBody, closing::CaseStatisticsResponse, closing::RetentionBody
     )),
     modifiers(&BearerAuth)
 )]

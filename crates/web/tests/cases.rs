@@ -972,6 +972,9 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                 format!("{c}/history"),
                 format!("{c}/risk"),
                 format!("{c}/assign"),
+                format!("{c}/close"),
+                format!("{c}/erase"),
+                format!("{c}/export"),
             ] {
                 let r = h.get(&p, Some(cookie)).await;
                 assert_eq!(r.status, StatusCode::NOT_FOUND, "{who}: GET {p}");
@@ -996,6 +999,9 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                 ),
                 (format!("{c}/assign"), vec![("assignee", "x")]),
                 (format!("{c}/reply"), vec![("body", "X")]),
+                (format!("{c}/close"), vec![("move_on_plan", "X")]),
+                (format!("{c}/erase"), vec![("confirm", "yes")]),
+                (format!("{c}/erase"), vec![]),
             ] {
                 let mut fields = fields;
                 fields.push(("csrf", &csrf));
@@ -1084,6 +1090,13 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                     Some(serde_json::json!({"user_id": "x"})),
                 ),
                 ("GET", format!("{a}/messages"), None),
+                (
+                    "POST",
+                    format!("{a}/close"),
+                    Some(serde_json::json!({"move_on_plan": "X"})),
+                ),
+                ("POST", format!("{a}/erasure"), None),
+                ("GET", format!("{a}/export"), None),
             ] {
                 let r = h.api(method, &p, token, body).await;
                 assert_eq!(r.status, StatusCode::NOT_FOUND, "{who}: {method} {p}");
@@ -1118,6 +1131,8 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
         assert_eq!(c["notes"].as_array().map(Vec::len), Some(0));
         assert_eq!(c["plan_actions"][0]["status"], "open");
         assert_eq!(c["person"]["name"], "Test Person");
+        assert_eq!(c["status"], "open");
+        assert_eq!(c["erased"], false);
     }
 }
 

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod case_record;
 pub mod casework;
 pub mod channel;
+pub mod closing;
 pub mod public;
 pub mod referrals;
 pub mod self_referral;
@@ -53,6 +54,11 @@ impl Nav {
         }
         if may(Permission::ReadCase) {
             links.push(("/cases", "Cases"));
+        }
+        if may(Permission::ViewCaseStatistics) {
+            links.push(("/statistics", "Statistics"));
+        } else if may(Permission::SetRetention) {
+            links.push(("/organisation/retention", "Retention"));
         }
         if waymark_domain::staff_security::may_see_team(a.role) {
             links.push(("/team", "Team"));
