@@ -108,6 +108,12 @@ pub enum CaseAction {
     Assign,
     /// Ask for time-limited access to a case one is not assigned to, with a reason.
     BreakGlass,
+    /// Record the person's consent to share (or, for a child, the safeguarding basis).
+    RecordConsent,
+    /// Withdraw a consent: nothing more is shared under it.
+    WithdrawConsent,
+    /// Refer the person onward to another organisation in Waymark, under a consent.
+    ReferOnward,
 }
 
 impl CaseAction {
@@ -124,6 +130,9 @@ impl CaseAction {
         CaseAction::RecordRisk,
         CaseAction::Assign,
         CaseAction::BreakGlass,
+        CaseAction::RecordConsent,
+        CaseAction::WithdrawConsent,
+        CaseAction::ReferOnward,
     ];
 }
 

@@ -9,6 +9,7 @@
 pub mod case;
 pub mod case_record;
 pub mod channel;
+pub mod consent;
 pub mod guess_limit;
 pub mod ids;
 pub mod jurisdiction;
