@@ -7,6 +7,7 @@
 mod audit;
 mod cases;
 mod connection;
+mod consents;
 mod records;
 mod repo;
 pub mod schema;
@@ -20,6 +21,7 @@ pub use cases::{
     RiskAssessment, StaffMember,
 };
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
+pub use consents::{Consent, OnwardReferral};
 pub use records::*;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};
 
