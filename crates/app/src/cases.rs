@@ -418,7 +418,11 @@ fn index_key(keys: &Keys, org: &OrgId, kind: IndexKind) -> BlindIndexKey {
         .blind_index_key(&format!("case-{}:{}", kind.as_str(), org.as_str()))
 }
 
-fn index_entries(keys: &Keys, org: &OrgId, p: &PersonDetails) -> Vec<(IndexKind, Vec<u8>)> {
+pub(crate) fn index_entries(
+    keys: &Keys,
+    org: &OrgId,
+    p: &PersonDetails,
+) -> Vec<(IndexKind, Vec<u8>)> {
     let names = index_key(keys, org, IndexKind::Name);
     let mut out: Vec<(IndexKind, Vec<u8>)> = p
         .names()
@@ -433,7 +437,11 @@ fn index_entries(keys: &Keys, org: &OrgId, p: &PersonDetails) -> Vec<(IndexKind,
     out
 }
 
-fn seal_person(key: &DataKey, case_id: &CaseId, p: &PersonDetails) -> Result<Vec<u8>, AppError> {
+pub(crate) fn seal_person(
+    key: &DataKey,
+    case_id: &CaseId,
+    p: &PersonDetails,
+) -> Result<Vec<u8>, AppError> {
     let json = serde_json::to_vec(&PersonDoc::from_details(p))
         .map_err(|e| AppError::Invalid(format!("the person's details could not be stored: {e}")))?;
     let sealed = key.seal(&ctx("case_persons", "person", case_id.as_str()), &json);
@@ -442,7 +450,7 @@ fn seal_person(key: &DataKey, case_id: &CaseId, p: &PersonDetails) -> Result<Vec
     Ok(sealed)
 }
 
-fn zeroize_vec(mut v: Vec<u8>) {
+pub(crate) fn zeroize_vec(mut v: Vec<u8>) {
     v.iter_mut().for_each(|b| *b = 0);
     std::hint::black_box(&v);
 }
@@ -457,7 +465,7 @@ pub(crate) struct Opened {
 }
 
 impl Opened {
-    fn reason(&self) -> &'static str {
+    pub(crate) fn reason(&self) -> &'static str {
         if self.via_grant.is_some() {
             BREAK_GLASS_ACCESS
         } else {
@@ -536,7 +544,11 @@ pub(crate) fn check_referral_access(
     }
 }
 
-fn case_event<'a>(actor: &'a Account, action: &'a str, opened: &'a Opened) -> AuditEvent<'a> {
+pub(crate) fn case_event<'a>(
+    actor: &'a Account,
+    action: &'a str,
+    opened: &'a Opened,
+) -> AuditEvent<'a> {
     AuditEvent {
         actor: actor.user_id.as_str(),
         org_id: Some(&actor.org_id),
@@ -547,7 +559,7 @@ fn case_event<'a>(actor: &'a Account, action: &'a str, opened: &'a Opened) -> Au
     }
 }
 
-fn writable_key(keys: &Keys, tx: &mut Tx<'_>, case: &Case) -> Result<DataKey, AppError> {
+pub(crate) fn writable_key(keys: &Keys, tx: &mut Tx<'_>, case: &Case) -> Result<DataKey, AppError> {
     keys.data_key(tx, &case.person_id)?
         .ok_or_else(|| AppError::Conflict(ERASED_CONFLICT.into()))
 }
@@ -811,6 +823,8 @@ pub(crate) fn open_case_from_referral(
         tx.set_case_person(&case.id, &sealed, at, &actor.user_id)?;
         tx.replace_case_index(&case, &index_entries(keys, &case.org_id, &details))?;
     }
+    // An onward referral brings the consented parts of the sending case with it.
+    crate::onward::open_package(tx, keys, actor, r, &case, at)?;
     Ok(case)
 }
 
@@ -964,7 +978,7 @@ fn open_referrals_of(tx: &mut Tx<'_>, actor: &Account) -> Result<Vec<OpenReferra
 impl App {
     /// Runs `work` in one transaction on a case the actor may do `action` to; anything else is refused
     /// before any work (a case they may not open is `NotFound`, and leaves no audit entry).
-    async fn on_case<R, F>(
+    pub(crate) async fn on_case<R, F>(
         &self,
         actor: &Account,
         id: &CaseId,

@@ -6,7 +6,9 @@ mod accounts;
 mod cases;
 mod channel;
 mod clock;
+mod consents;
 mod error;
+mod onward;
 mod referrals;
 mod staff;
 
@@ -27,7 +29,9 @@ pub use cases::{
     Person, PlanActionView, RiskView, Task, UploadedDocument,
 };
 pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
+pub use consents::{ConsentView, NewConsent, OnwardView, Recipient, Sharing};
 pub use error::AppError;
+pub use onward::OnwardSent;
 pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem};
 pub use waymark_domain::guess_limit::GuessLimits;
 pub use waymark_store::{

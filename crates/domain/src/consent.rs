@@ -264,7 +264,7 @@ mod tests {
                 Ok(vec![Identity, Needs]),
             ),
             (
-                Some(consent("lantern", &ConsentScope::ALL.to_vec(), false)),
+                Some(consent("lantern", ConsentScope::ALL, false)),
                 dest("lantern", true),
                 Ok(ConsentScope::ALL.to_vec()),
             ),
