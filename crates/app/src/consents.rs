@@ -282,6 +282,10 @@ impl App {
                 })?;
                 tx.audit(
                     &keys.audit,
+                    &crate::cases::case_event(actor, "case.consent.record", &opened),
+                )?;
+                tx.audit(
+                    &keys.audit,
                     &consent_event(actor, "consent.record", "consent", id.as_str(), &opened),
                 )?;
                 Ok(id)
@@ -377,6 +381,10 @@ impl App {
                         "this consent was already withdrawn".into(),
                     ));
                 }
+                tx.audit(
+                    &keys.audit,
+                    &crate::cases::case_event(&actor, "case.consent.withdraw", &opened),
+                )?;
                 tx.audit(
                     &keys.audit,
                     &consent_event(
