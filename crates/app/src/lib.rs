@@ -32,7 +32,7 @@ pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
 pub use consents::{ConsentView, NewConsent, OnwardView, Recipient, Sharing};
 pub use error::AppError;
 pub use onward::OnwardSent;
-pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem};
+pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem, WITHDRAWN};
 pub use waymark_domain::guess_limit::GuessLimits;
 pub use waymark_store::{
     Account, AuditReport, Backend, DatabaseUrl, Organisation, PendingStage, Session, StaffMember,
