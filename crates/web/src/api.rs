@@ -23,6 +23,8 @@ use crate::error::{ApiError, Problem};
 mod cases;
 #[path = "api_channel.rs"]
 mod channel;
+#[path = "api_consents.rs"]
+mod consents;
 
 pub fn router() -> Router<App> {
     Router::new()
@@ -34,6 +36,7 @@ pub fn router() -> Router<App> {
         .route("/referrals/{id}/decline", post(decline))
         .merge(cases::router())
         .merge(channel::router())
+        .merge(consents::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -55,7 +58,8 @@ pub fn router() -> Router<App> {
         cases::add_history, cases::record_risk, cases::assign, cases::break_glass, cases::tasks,
         cases::open_referrals, cases::search, cases::search_posted,
         channel::submit_self_referral, channel::channel_inbox, channel::channel_send, channel::channel_erase,
-        channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case),
+        channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case,
+        consents::list, consents::record, consents::withdraw, consents::refer_onward),
     components(schemas(
         ScreeningRequest, ScreeningResponse, HelplineBody, ReferralRequest, PersonBody, ConsentBody,
         Created, InboxResponse, InboxEntry, ReferralBody, AcceptResponse, DeclineRequest, AnswerResponse,
@@ -71,7 +75,9 @@ pub fn router() -> Router<App> {
         channel::SelfReferralRequest, channel::SelfReferralConsent, channel::SelfReferralCreated,
         channel::CodenameRequest, channel::ChannelInboxResponse, channel::ChannelMessageBody,
         channel::ChannelSendRequest, channel::MessageCreated, channel::ErasedResponse,
-        channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest
+        channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest,
+        consents::ConsentRequest, consents::CaseConsentBody, consents::OnwardBody, consents::ConsentsResponse,
+        consents::ConsentCreated, consents::ConsentWithdrawn, consents::OnwardRequest, consents::OnwardCreated
     )),
     modifiers(&BearerAuth)
 )]
@@ -373,6 +379,9 @@ pub struct ReferralBody {
     erased: bool,
     /// Cases of the caller's organisation with a person of the same name: they may already be supported.
     possible_matches: Vec<cases::CaseMatchBody>,
+    /// An onward referral from another organisation in Waymark: the scopes its consent covered, the only
+    /// parts of the person's record that were shared. `null` for any other referral.
+    shared_under_consent: Option<Vec<String>>,
 }
 
 fn referral_body(r: ReferralView) -> ReferralBody {
@@ -400,6 +409,9 @@ fn referral_body(r: ReferralView) -> ReferralBody {
         message: r.message.filter(|m| !m.is_empty()),
         erased: r.erased,
         possible_matches: r.possible_matches.iter().map(cases::match_body).collect(),
+        shared_under_consent: r
+            .shared_under_consent
+            .map(|s| s.iter().map(|c| c.as_str().to_owned()).collect()),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod case_record;
 pub mod casework;
 pub mod channel;
+pub mod consents;
 pub mod public;
 pub mod referrals;
 pub mod self_referral;
