@@ -388,6 +388,12 @@ async fn the_page_records_consent_refers_onward_and_withdraws_without_javascript
         assert!(r.body.contains("The consent was withdrawn."));
         assert!(r.body.contains("Withdrawn (the consent was withdrawn)"));
         assert!(r.body.contains("No consent covers this organisation"));
+        let r = h.get("/referrals/sent", Some(&cookie)).await;
+        assert!(
+            r.body.contains("Withdrawn: the consent was withdrawn"),
+            "the sender's list says so: {}",
+            r.body
+        );
         let r = h.get(&format!("/inbox/{rid}"), Some(&receiver)).await;
         assert!(r.body.contains("consent was withdrawn"), "{}", r.body);
         assert!(!r.body.contains("Accept and open a case"));
