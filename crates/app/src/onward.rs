@@ -112,8 +112,8 @@ struct HistoryPart {
 struct DocumentPart {
     kind: DocumentKind,
     name: String,
-    /// The content, hex-encoded.
-    content: String,
+    /// The content's length: the contents follow the JSON in the package, in order.
+    size: u64,
 }
 
 /// What an onward referral carries, sealed under the new person's key until the receiver accepts.
@@ -147,33 +147,31 @@ fn iso(d: Date) -> String {
         .unwrap_or_default()
 }
 
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(char::from(DIGITS[usize::from(b >> 4)]));
-        s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
-    }
-    s
+fn unreadable() -> AppError {
+    AppError::Invalid("an onward referral's package could not be read".into())
 }
 
-fn unhex(s: &str) -> Result<Vec<u8>, AppError> {
-    let nibble = |c: u8| match c {
-        b'0'..=b'9' => Ok(c - b'0'),
-        b'a'..=b'f' => Ok(c - b'a' + 10),
-        _ => Err(AppError::Invalid(
-            "an onward referral's document could not be read".into(),
-        )),
-    };
-    s.as_bytes()
-        .chunks(2)
-        .map(|p| match p {
-            [h, l] => Ok((nibble(*h)? << 4) | nibble(*l)?),
-            _ => Err(AppError::Invalid(
-                "an onward referral's document could not be read".into(),
-            )),
-        })
-        .collect()
+/// The package as sealed: the JSON's length (8 bytes, big-endian), the JSON, then each document's content
+/// in order — documents travel as bytes, not inside the JSON.
+fn frame(json: &[u8], contents: &[Vec<u8>]) -> Vec<u8> {
+    let total = 8 + json.len() + contents.iter().map(Vec::len).sum::<usize>();
+    let mut out = Vec::with_capacity(total);
+    out.extend_from_slice(&(json.len() as u64).to_be_bytes());
+    out.extend_from_slice(json);
+    for c in contents {
+        out.extend_from_slice(c);
+    }
+    out
+}
+
+/// The JSON of a framed package and the bytes after it.
+fn unframe(bytes: &[u8]) -> Result<(&[u8], &[u8]), AppError> {
+    let (len, rest) = bytes.split_first_chunk::<8>().ok_or_else(unreadable)?;
+    let len = usize::try_from(u64::from_be_bytes(*len)).map_err(|_| unreadable())?;
+    if len > rest.len() {
+        return Err(unreadable());
+    }
+    Ok(rest.split_at(len))
 }
 
 fn given(text: String) -> Option<String> {
@@ -211,14 +209,14 @@ fn person_of(
     })
 }
 
-/// Builds the package of the consented parts of a case.
+/// Builds the package of the consented parts of a case, and the contents of its documents.
 fn build_package(
     tx: &mut Tx<'_>,
     key: &DataKey,
     case: &Case,
     r: &Referral,
     scopes: &BTreeSet<ConsentScope>,
-) -> Result<Package, AppError> {
+) -> Result<(Package, Vec<Vec<u8>>), AppError> {
     let rows = tx.case_record(case)?;
     let person = person_of(key, case, r, &rows)?.scoped(scopes);
     let cid = case.id.as_str();
@@ -250,28 +248,33 @@ fn build_package(
         }
     }
     let mut documents = Vec::new();
+    let mut contents = Vec::new();
     if scopes.contains(&ConsentScope::Documents) {
         for d in &rows.documents {
             let Some((meta, content_ct)) = tx.case_document(&case.id, &d.id)? else {
                 continue;
             };
             let did = meta.id.as_str();
-            let plain = key.open(&ctx("case_documents", "content", did), &content_ct)?;
+            let mut plain = key.open(&ctx("case_documents", "content", did), &content_ct)?;
             documents.push(DocumentPart {
                 kind: meta.kind,
                 name: key
                     .open_string(&ctx("case_documents", "filename", did), &meta.filename_ct)?,
-                content: hex(&plain),
+                size: plain.len() as u64,
             });
+            contents.push(std::mem::take(&mut *plain));
         }
     }
-    Ok(Package {
-        v: 1,
-        person,
-        needs,
-        history,
-        documents,
-    })
+    Ok((
+        Package {
+            v: 1,
+            person,
+            needs,
+            history,
+            documents,
+        },
+        contents,
+    ))
 }
 
 /// What the person reads in their codename channel.
@@ -353,7 +356,7 @@ fn send(
     let original = tx.referral_of_case(case)?.ok_or(AppError::NotFound)?;
     let recipient = tx.organisation(&to)?.ok_or(AppError::NotFound)?;
 
-    let package = build_package(tx, &key, case, &original, &scopes)?;
+    let (package, contents) = build_package(tx, &key, case, &original, &scopes)?;
     let id: ReferralId = new_id(ReferralId::parse)?;
     let person: PersonId = new_id(PersonId::parse)?;
     let new_key = DataKey::generate();
@@ -425,8 +428,11 @@ fn send(
     tx.insert_referral(&referral)?;
     let json = serde_json::to_vec(&package)
         .map_err(|e| AppError::Invalid(format!("the referral could not be prepared: {e}")))?;
-    let package_ct = new_key.seal(&package_field(&id), &json);
+    let framed = frame(&json, &contents);
     zeroize_vec(json);
+    contents.into_iter().for_each(zeroize_vec);
+    let package_ct = new_key.seal(&package_field(&id), &framed);
+    zeroize_vec(framed);
     tx.insert_onward_referral(&OnwardReferral {
         referral_id: id.clone(),
         case_id: case.id.clone(),
@@ -476,9 +482,9 @@ pub(crate) fn open_package(
         tx.drop_onward_package(&r.id)?;
         return Ok(());
     };
-    let json = key.open(&package_field(&r.id), &ct)?;
-    let package: Package = serde_json::from_slice(&json)
-        .map_err(|_| AppError::Invalid("the onward referral could not be read".into()))?;
+    let opened = key.open(&package_field(&r.id), &ct)?;
+    let (json, mut contents) = unframe(&opened)?;
+    let package: Package = serde_json::from_slice(json).map_err(|_| unreadable())?;
     let cid = case.id.as_str();
     if let Some(p) = package.person {
         let draft = PersonDraft {
@@ -526,10 +532,14 @@ pub(crate) fn open_package(
     }
     for d in package.documents {
         let did: DocumentId = new_id(DocumentId::parse)?;
-        let bytes = unhex(&d.content)?;
-        let content_ct = key.seal(&ctx("case_documents", "content", did.as_str()), &bytes);
+        let size = usize::try_from(d.size).map_err(|_| unreadable())?;
+        if size > contents.len() {
+            return Err(unreadable());
+        }
+        let (bytes, rest) = contents.split_at(size);
+        contents = rest;
+        let content_ct = key.seal(&ctx("case_documents", "content", did.as_str()), bytes);
         let size_bytes = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-        zeroize_vec(bytes);
         tx.insert_case_document(
             &CaseDocument {
                 filename_ct: key
@@ -581,11 +591,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hex_round_trips() {
-        let bytes: Vec<u8> = (0..=255).collect();
-        assert_eq!(unhex(&hex(&bytes)).ok(), Some(bytes));
-        assert!(unhex("0g").is_err());
-        assert!(unhex("abc").is_err());
+    fn a_package_frame_round_trips_and_refuses_a_short_one() {
+        let docs = vec![vec![1u8, 2, 3], vec![], (0..=255).collect::<Vec<u8>>()];
+        let framed = frame(b"{\"v\":1}", &docs);
+        let (json, rest) = unframe(&framed).expect("unframed");
+        assert_eq!(json, b"{\"v\":1}");
+        assert_eq!(rest, docs.concat().as_slice());
+        assert!(unframe(&framed[..5]).is_err());
+        assert!(unframe(&[0, 0, 0, 0, 0, 0, 0, 9, b'{']).is_err());
     }
 
     #[test]
