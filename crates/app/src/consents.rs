@@ -331,10 +331,22 @@ impl App {
                 };
                 let decline_reason =
                     match (&sent.decline_reason_ct, keys.data_key(tx, &sent.person_id)?) {
-                        (Some(ct), Some(k)) => Some(k.open_string(
-                            &crate::referrals::field("decline_reason", sent.id.as_str()),
-                            ct,
-                        )?),
+                        (Some(ct), Some(k)) => {
+                            tx.audit(
+                                &keys.audit,
+                                &consent_event(
+                                    actor,
+                                    "referral.read_answer",
+                                    "referral",
+                                    sent.id.as_str(),
+                                    &opened,
+                                ),
+                            )?;
+                            Some(k.open_string(
+                                &crate::referrals::field("decline_reason", sent.id.as_str()),
+                                ct,
+                            )?)
+                        }
                         _ => None,
                     };
                 onward.push(OnwardView {

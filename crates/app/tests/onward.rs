@@ -523,6 +523,13 @@ async fn a_childs_case_records_the_safeguarding_basis_and_the_sender_is_told_the
             sharing.onward[0].decline_reason.as_deref(),
             Some("No place for under-18s this month")
         );
+        assert!(
+            trail(&db, sent.referral_id.as_str())
+                .iter()
+                .any(|(a, who)| a == "referral.read_answer"
+                    && who == w.a_caseworker.user_id.as_str()),
+            "{on:?}: reading the answer is audited"
+        );
 
         // An adult's case records consent.
         let adult_case = {
