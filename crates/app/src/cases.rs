@@ -421,7 +421,11 @@ fn index_key(keys: &Keys, org: &OrgId, kind: IndexKind) -> BlindIndexKey {
         .blind_index_key(&format!("case-{}:{}", kind.as_str(), org.as_str()))
 }
 
-fn index_entries(keys: &Keys, org: &OrgId, p: &PersonDetails) -> Vec<(IndexKind, Vec<u8>)> {
+pub(crate) fn index_entries(
+    keys: &Keys,
+    org: &OrgId,
+    p: &PersonDetails,
+) -> Vec<(IndexKind, Vec<u8>)> {
     let names = index_key(keys, org, IndexKind::Name);
     let mut out: Vec<(IndexKind, Vec<u8>)> = p
         .names()
@@ -436,7 +440,11 @@ fn index_entries(keys: &Keys, org: &OrgId, p: &PersonDetails) -> Vec<(IndexKind,
     out
 }
 
-fn seal_person(key: &DataKey, case_id: &CaseId, p: &PersonDetails) -> Result<Vec<u8>, AppError> {
+pub(crate) fn seal_person(
+    key: &DataKey,
+    case_id: &CaseId,
+    p: &PersonDetails,
+) -> Result<Vec<u8>, AppError> {
     let json = serde_json::to_vec(&PersonDoc::from_details(p))
         .map_err(|e| AppError::Invalid(format!("the person's details could not be stored: {e}")))?;
     let sealed = key.seal(&ctx("case_persons", "person", case_id.as_str()), &json);
@@ -445,7 +453,7 @@ fn seal_person(key: &DataKey, case_id: &CaseId, p: &PersonDetails) -> Result<Vec
     Ok(sealed)
 }
 
-fn zeroize_vec(mut v: Vec<u8>) {
+pub(crate) fn zeroize_vec(mut v: Vec<u8>) {
     v.iter_mut().for_each(|b| *b = 0);
     std::hint::black_box(&v);
 }
@@ -460,7 +468,7 @@ pub(crate) struct Opened {
 }
 
 impl Opened {
-    fn reason(&self) -> &'static str {
+    pub(crate) fn reason(&self) -> &'static str {
         if self.via_grant.is_some() {
             BREAK_GLASS_ACCESS
         } else {
@@ -818,6 +826,8 @@ pub(crate) fn open_case_from_referral(
         tx.set_case_person(&case.id, &sealed, at, &actor.user_id)?;
         tx.replace_case_index(&case, &index_entries(keys, &case.org_id, &details))?;
     }
+    // An onward referral brings the consented parts of the sending case with it.
+    crate::onward::open_package(tx, keys, actor, r, &case, at)?;
     Ok(case)
 }
 

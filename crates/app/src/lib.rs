@@ -7,7 +7,9 @@ mod cases;
 mod channel;
 mod clock;
 mod closing;
+mod consents;
 mod error;
+mod onward;
 mod referrals;
 mod retention;
 mod staff;
@@ -31,8 +33,10 @@ pub use cases::{
     Person, PlanActionView, RiskView, Task, UploadedDocument,
 };
 pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
+pub use consents::{ConsentView, NewConsent, OnwardView, Recipient, Sharing};
 pub use error::AppError;
-pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem};
+pub use onward::OnwardSent;
+pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem, WITHDRAWN};
 pub use waymark_domain::guess_limit::GuessLimits;
 pub use waymark_store::{
     Account, AuditReport, Backend, DatabaseUrl, Organisation, PendingStage, Session, StaffMember,

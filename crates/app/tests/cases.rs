@@ -8,12 +8,14 @@ mod fixture;
 
 use fixture::*;
 use time::Duration;
-use waymark_app::{Account, App, AppError, CaseSearch, NewHistory, NewPlanAction};
+use waymark_app::{Account, App, AppError, CaseSearch, NewConsent, NewHistory, NewPlanAction};
 use waymark_domain::case::CaseAccess;
 use waymark_domain::case_record::{
     CaseError, DocumentError, DocumentKind, DueState, ExploitationPlace, MAX_DOCUMENT_BYTES,
     NeedUrgency, PersonDraft, RiskLevel,
 };
+use waymark_domain::consent::ConsentMethod;
+use waymark_domain::ids::ConsentId;
 use waymark_domain::ids::{DocumentId, PlanActionId};
 use waymark_domain::{CaseId, ExploitationType, Nation, Need, OrganisationKind, Role};
 use waymark_store::Backend;
@@ -98,6 +100,7 @@ async fn every_case_use_case(
     action: &PlanActionId,
     document: &DocumentId,
     assignee: &Account,
+    sharing: &Sharing,
 ) -> Vec<(&'static str, Outcome)> {
     let person = PersonDraft {
         name: "Amina Haile".into(),
@@ -166,6 +169,30 @@ async fn every_case_use_case(
             ),
         ),
         ("messages", outcome(&app.case_messages(actor, case).await)),
+        ("consents", outcome(&app.sharing(actor, case).await)),
+        (
+            "record consent",
+            outcome(
+                &app.record_consent(actor, case, consent_to(&sharing.to))
+                    .await,
+            ),
+        ),
+        (
+            "refer onward",
+            outcome(
+                &app.refer_onward(
+                    actor,
+                    case,
+                    sharing.to.as_str(),
+                    sharing.for_onward.as_str(),
+                )
+                .await,
+            ),
+        ),
+        (
+            "withdraw consent",
+            outcome(&app.withdraw_consent(actor, &sharing.to_withdraw).await),
+        ),
         (
             "close",
             outcome(
@@ -192,6 +219,23 @@ async fn every_case_use_case(
             ),
         ),
     ]
+}
+
+/// Two consents seeded on a case (to organisation B): one to refer onward under, one to withdraw.
+struct Sharing {
+    to: waymark_domain::OrgId,
+    for_onward: ConsentId,
+    to_withdraw: ConsentId,
+}
+
+fn consent_to(to: &waymark_domain::OrgId) -> NewConsent {
+    NewConsent {
+        scopes: vec!["identity".into(), "needs".into()],
+        recipient: to.to_string(),
+        purpose: "Housing support nearer to family".into(),
+        given_on: None,
+        method: ConsentMethod::InPerson,
+    }
 }
 
 /// What each kind of actor must get from every use case: only these succeed.
@@ -256,13 +300,31 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
                     .await
                     .expect("seeded document")
                     .id;
+                let sharing = Sharing {
+                    to: w.org_b.clone(),
+                    for_onward: app
+                        .record_consent(assignee, &case, consent_to(&w.org_b))
+                        .await
+                        .expect("seeded consent"),
+                    to_withdraw: app
+                        .record_consent(assignee, &case, consent_to(&w.org_b))
+                        .await
+                        .expect("seeded consent"),
+                };
                 if with_grant {
                     grant(&db, &case, actor, 60);
                 }
                 let before = trail(&db, case.as_str());
-                let got =
-                    every_case_use_case(app, actor, &case, &action, &document, &w.a_caseworker)
-                        .await;
+                let got = every_case_use_case(
+                    app,
+                    actor,
+                    &case,
+                    &action,
+                    &document,
+                    &w.a_caseworker,
+                    &sharing,
+                )
+                .await;
                 let mut allowed = 0;
                 for (use_case, outcome) in &got {
                     rows += 1;
@@ -301,7 +363,7 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
                 }
             }
         }
-        assert_eq!(rows, 11 * 2 * 17, "{on:?}");
+        assert_eq!(rows, 11 * 2 * 21, "{on:?}");
     }
 }
 

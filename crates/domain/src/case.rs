@@ -114,6 +114,12 @@ pub enum CaseAction {
     Erase,
     /// Export the person's whole record as one readable document (a subject-access request).
     Export,
+    /// Record the person's consent to share (or, for a child, the safeguarding basis).
+    RecordConsent,
+    /// Withdraw a consent: nothing more is shared under it.
+    WithdrawConsent,
+    /// Refer the person onward to another organisation in Waymark, under a consent.
+    ReferOnward,
 }
 
 impl CaseAction {
@@ -133,6 +139,9 @@ impl CaseAction {
         CaseAction::Close,
         CaseAction::Erase,
         CaseAction::Export,
+        CaseAction::RecordConsent,
+        CaseAction::WithdrawConsent,
+        CaseAction::ReferOnward,
     ];
 }
 

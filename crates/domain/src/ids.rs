@@ -111,6 +111,12 @@ id_type!(
     "risk assessment"
 );
 
+id_type!(
+    /// A consent (or, for a child, a safeguarding basis) recorded on a case.
+    ConsentId,
+    "consent"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod case_record;
 pub mod channel;
 pub mod clock;
 pub mod closing;
+pub mod consent;
 pub mod guess_limit;
 pub mod ids;
 pub mod jurisdiction;

@@ -8,6 +8,7 @@ mod audit;
 mod cases;
 mod closing;
 mod connection;
+mod consents;
 mod records;
 mod repo;
 pub mod schema;
@@ -22,6 +23,7 @@ pub use cases::{
 };
 pub use closing::{CaseClosure, CaseFacts, FOLLOW_UP};
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
+pub use consents::{Consent, OnwardReferral};
 pub use records::*;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};
 

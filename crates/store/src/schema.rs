@@ -275,6 +275,35 @@ diesel::table! {
 }
 
 diesel::table! {
+    case_consents (id) {
+        id -> Text,
+        case_id -> Text,
+        scopes -> Text,
+        recipient_org_id -> Text,
+        purpose_ct -> Binary,
+        basis -> Text,
+        method -> Text,
+        given_on -> Date,
+        recorded_at -> Timestamp,
+        recorded_by -> Text,
+        withdrawn_at -> Nullable<Timestamp>,
+        withdrawn_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    onward_referrals (referral_id) {
+        referral_id -> Text,
+        case_id -> Text,
+        consent_id -> Text,
+        scopes -> Text,
+        package_ct -> Nullable<Binary>,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
     audit_log (seq) {
         seq -> BigInt,
         at -> Timestamp,
@@ -325,5 +354,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_history,
     case_risk_assessments,
     case_index,
-    case_access_grants
+    case_access_grants,
+    case_consents,
+    onward_referrals
 );

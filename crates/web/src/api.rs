@@ -27,6 +27,8 @@ mod channel;
 mod clock;
 #[path = "api_closing.rs"]
 mod closing;
+#[path = "api_consents.rs"]
+mod consents;
 
 pub fn router() -> Router<App> {
     Router::new()
@@ -40,6 +42,7 @@ pub fn router() -> Router<App> {
         .merge(channel::router())
         .merge(clock::router())
         .merge(closing::router())
+        .merge(consents::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -64,7 +67,8 @@ pub fn router() -> Router<App> {
         channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case,
         clock::clock,
         closing::close, closing::erasure, closing::export, closing::statistics, closing::retention,
-        closing::set_retention),
+        closing::set_retention,
+        consents::list, consents::record, consents::withdraw, consents::refer_onward),
     components(schemas(
         ScreeningRequest, ScreeningResponse, HelplineBody, ReferralRequest, PersonBody, ConsentBody,
         Created, InboxResponse, InboxEntry, ReferralBody, AcceptResponse, DeclineRequest, AnswerResponse,
@@ -83,7 +87,9 @@ pub fn router() -> Router<App> {
         channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest,
         clock::ClockResponse,
         closing::CloseRequest, closing::FollowUpBody, closing::ClosedResponse, closing::ErasureResponse,
-        closing::CountBody, closing::CaseStatisticsResponse, closing::RetentionBody
+        closing::CountBody, closing::CaseStatisticsResponse, closing::RetentionBody,
+        consents::ConsentRequest, consents::CaseConsentBody, consents::OnwardBody, consents::ConsentsResponse,
+        consents::ConsentCreated, consents::ConsentWithdrawn, consents::OnwardRequest, consents::OnwardCreated
     )),
     modifiers(&BearerAuth)
 )]
@@ -385,6 +391,9 @@ pub struct ReferralBody {
     erased: bool,
     /// Cases of the caller's organisation with a person of the same name: they may already be supported.
     possible_matches: Vec<cases::CaseMatchBody>,
+    /// An onward referral from another organisation in Waymark: the scopes its consent covered, the only
+    /// parts of the person's record that were shared. `null` for any other referral.
+    shared_under_consent: Option<Vec<String>>,
 }
 
 fn referral_body(r: ReferralView) -> ReferralBody {
@@ -412,6 +421,9 @@ fn referral_body(r: ReferralView) -> ReferralBody {
         message: r.message.filter(|m| !m.is_empty()),
         erased: r.erased,
         possible_matches: r.possible_matches.iter().map(cases::match_body).collect(),
+        shared_under_consent: r
+            .shared_under_consent
+            .map(|s| s.iter().map(|c| c.as_str().to_owned()).collect()),
     }
 }
 

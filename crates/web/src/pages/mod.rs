@@ -6,6 +6,7 @@ pub mod case_record;
 pub mod casework;
 pub mod channel;
 pub mod closing;
+pub mod consents;
 pub mod public;
 pub mod referrals;
 pub mod self_referral;
