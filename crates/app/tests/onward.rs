@@ -120,7 +120,7 @@ async fn everything_the_receiver_reads(w: &World, id: &ReferralId, by: &Account)
     all += &format!("{:?} {:?}", r.message, r.children_services);
     let case = app.accept_referral(by, id).await.expect("accepted");
     let v = app.case(by, &case).await.expect("case");
-    let p = &v.person;
+    let p = v.person.as_ref().expect("the accepted case has a person");
     for f in [
         &p.name,
         &p.nationality,
@@ -430,7 +430,7 @@ async fn withdrawing_a_consent_stops_further_sharing() {
         assert!(package.is_none() && key.is_none(), "{on:?}");
         // The one already accepted stays with the receiver: withdrawal stops further sharing.
         let kept = app.case(&w.b_caseworker, &kept).await.expect("kept case");
-        assert_eq!(kept.person.safe_contact, CANARY, "{on:?}");
+        assert_eq!(kept.person.expect("person").safe_contact, CANARY, "{on:?}");
 
         // The sender sees the consent withdrawn and the pending referral withdrawn.
         let sharing = app.sharing(cw, &case).await.expect("sharing");
