@@ -170,6 +170,9 @@ pub struct CaseView {
     pub risks: Vec<RiskView>,
     /// The person had their data erased: no personal field can be read.
     pub erased: bool,
+    /// How many consents to share are in force (not withdrawn): none means nothing may be shared, and
+    /// the case page says so.
+    pub active_consents: usize,
     /// The actor opened the case through a break-the-glass grant that ends then.
     pub access_until: Option<PrimitiveDateTime>,
     /// The actor may (re)assign the case (decided by the case policy, not by a page).
@@ -1083,6 +1086,11 @@ pub(crate) fn case_view(
                 access_until: opened.via_grant,
                 owners: owners(&staff, case, actor, opened.via_grant.is_some()),
                 closure: crate::closing::closure_view(tx, keys, actor, case, key.as_ref())?,
+                active_consents: tx
+                    .consents_of_case(&case.id)?
+                    .iter()
+                    .filter(|c| c.withdrawn_at.is_none())
+                    .count(),
                 assignees: if can_assign { staff.clone() } else { vec![] },
                 can_assign,
                 referral,

@@ -257,6 +257,7 @@ struct CasePage {
     can_assign: bool,
     notice: Option<&'static str>,
     erased: bool,
+    active_consents: usize,
     /// Closing, follow-ups, export and erasure (pages/closing.rs).
     closing: super::closing::ClosingSection,
     person: PersonRows,
@@ -408,6 +409,7 @@ pub async fn page(
         can_assign: c.can_assign,
         notice: saved_notice(q.saved.as_deref()),
         erased: c.erased,
+        active_consents: c.active_consents,
         closing: super::closing::section(&c),
         person: person_rows(&c),
         referral: referral_facts(&c),

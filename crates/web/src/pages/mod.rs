@@ -43,7 +43,12 @@ impl Nav {
         };
         let a = &s.account;
         let may = |p| allows(a.role, a.org_kind, p);
-        let mut links = vec![("/screening", "Check a concern")];
+        let mut links = vec![];
+        if may(Permission::ReadCase) {
+            // Tasks due and overdue (follow-up check-ins among them), my cases, referrals waiting.
+            links.push(("/staff", "My work"));
+        }
+        links.push(("/screening", "Check a concern"));
         if may(Permission::SubmitReferral) {
             links.push(("/referrals/new", "Refer someone"));
         }
