@@ -104,6 +104,9 @@ pub struct CaseExport {
     pub case: CaseView,
     /// The messages of the person's codename channel, oldest first (empty without one, or after erasure).
     pub messages: Vec<ChannelMessage>,
+    /// The consents the person gave (or the safeguarding basis) and where their details were sent
+    /// onward: who received what is part of what a subject-access request must answer.
+    pub sharing: crate::consents::Sharing,
 }
 
 impl App {
@@ -168,8 +171,8 @@ impl App {
     }
 
     /// The person's whole record as one document (a subject-access request): the person, needs, plan,
-    /// notes, documents (listed), history, risks, the move-on plan and the messages of their codename
-    /// channel. Whoever may open the case may export it; audited as an export. After erasure it holds
+    /// notes, documents (listed), history, risks, the move-on plan, the messages of their codename
+    /// channel, the consents they gave and where their details were sent onward. Whoever may open the case may export it; audited as an export. After erasure it holds
     /// nothing personal.
     pub async fn export_case(&self, actor: &Account, id: &CaseId) -> Result<CaseExport, AppError> {
         require_for_record(actor, Permission::ReadCase)?;
@@ -183,12 +186,13 @@ impl App {
                 let case = case_view(tx, keys, actor, &opened)?;
                 let messages = crate::channel::case_conversation(tx, keys, &opened.case)?;
                 let organisation = org_name(tx, Some(&opened.case.org_id))?.unwrap_or_default();
-                // Hook: consents and onward referrals join the export here when the record has them.
+                let sharing = crate::consents::sharing_of(tx, keys, actor, &opened)?;
                 Ok(CaseExport {
                     organisation,
                     generated_at: t,
                     case,
                     messages,
+                    sharing,
                 })
             },
         )

@@ -306,67 +306,7 @@ impl App {
     /// Everything about sharing on one case. Audited.
     pub async fn sharing(&self, actor: &Account, case: &CaseId) -> Result<Sharing, AppError> {
         self.on_case(actor, case, CaseAction::View, |tx, keys, actor, opened| {
-            tx.audit(
-                &keys.audit,
-                &consent_event(
-                    actor,
-                    "case.consents.read",
-                    "case",
-                    opened.case.id.as_str(),
-                    &opened,
-                ),
-            )?;
-            let key = keys.data_key(tx, &opened.case.person_id)?;
-            let r = tx
-                .referral_of_case(&opened.case)?
-                .ok_or(AppError::NotFound)?;
-            let mut consents = Vec::new();
-            for c in tx.consents_of_case(&opened.case.id)? {
-                consents.push(view_consent(tx, key.as_ref(), c)?);
-            }
-            let mut onward = Vec::new();
-            for o in tx.onward_of_case(&opened.case.id)? {
-                let Some(sent) = tx.referral_from(&actor.org_id, &o.referral_id)? else {
-                    continue;
-                };
-                let decline_reason =
-                    match (&sent.decline_reason_ct, keys.data_key(tx, &sent.person_id)?) {
-                        (Some(ct), Some(k)) => {
-                            tx.audit(
-                                &keys.audit,
-                                &consent_event(
-                                    actor,
-                                    "referral.read_answer",
-                                    "referral",
-                                    sent.id.as_str(),
-                                    &opened,
-                                ),
-                            )?;
-                            Some(k.open_string(
-                                &crate::referrals::field("decline_reason", sent.id.as_str()),
-                                ct,
-                            )?)
-                        }
-                        _ => None,
-                    };
-                onward.push(OnwardView {
-                    to_organisation: org_name(tx, Some(&sent.to_org_id))?.unwrap_or_default(),
-                    referral_id: o.referral_id,
-                    consent_id: o.consent_id,
-                    sent_at: o.created_at,
-                    scopes: o.scopes.into_iter().collect(),
-                    status: sent.status,
-                    decline_reason,
-                });
-            }
-            Ok(Sharing {
-                case_id: opened.case.id.clone(),
-                reference: opened.case.reference.clone(),
-                basis: basis_for(r.age),
-                consents,
-                onward,
-                recipients: recipients(tx, actor)?,
-            })
+            sharing_of(tx, keys, actor, &opened)
         })
         .await
     }
@@ -411,4 +351,74 @@ impl App {
             })
             .await
     }
+}
+
+/// Everything about sharing on a case the actor opened (the consents, the onward referrals and their
+/// answers, who could receive one), for the sharing page and the subject-access export. Audited.
+pub(crate) fn sharing_of(
+    tx: &mut Tx<'_>,
+    keys: &Keys,
+    actor: &Account,
+    opened: &Opened,
+) -> Result<Sharing, AppError> {
+    tx.audit(
+        &keys.audit,
+        &consent_event(
+            actor,
+            "case.consents.read",
+            "case",
+            opened.case.id.as_str(),
+            opened,
+        ),
+    )?;
+    let key = keys.data_key(tx, &opened.case.person_id)?;
+    let r = tx
+        .referral_of_case(&opened.case)?
+        .ok_or(AppError::NotFound)?;
+    let mut consents = Vec::new();
+    for c in tx.consents_of_case(&opened.case.id)? {
+        consents.push(view_consent(tx, key.as_ref(), c)?);
+    }
+    let mut onward = Vec::new();
+    for o in tx.onward_of_case(&opened.case.id)? {
+        let Some(sent) = tx.referral_from(&actor.org_id, &o.referral_id)? else {
+            continue;
+        };
+        let decline_reason = match (&sent.decline_reason_ct, keys.data_key(tx, &sent.person_id)?) {
+            (Some(ct), Some(k)) => {
+                tx.audit(
+                    &keys.audit,
+                    &consent_event(
+                        actor,
+                        "referral.read_answer",
+                        "referral",
+                        sent.id.as_str(),
+                        opened,
+                    ),
+                )?;
+                Some(k.open_string(
+                    &crate::referrals::field("decline_reason", sent.id.as_str()),
+                    ct,
+                )?)
+            }
+            _ => None,
+        };
+        onward.push(OnwardView {
+            to_organisation: org_name(tx, Some(&sent.to_org_id))?.unwrap_or_default(),
+            referral_id: o.referral_id,
+            consent_id: o.consent_id,
+            sent_at: o.created_at,
+            scopes: o.scopes.into_iter().collect(),
+            status: sent.status,
+            decline_reason,
+        });
+    }
+    Ok(Sharing {
+        case_id: opened.case.id.clone(),
+        reference: opened.case.reference.clone(),
+        basis: basis_for(r.age),
+        consents,
+        onward,
+        recipients: recipients(tx, actor)?,
+    })
 }

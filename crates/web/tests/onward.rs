@@ -197,6 +197,20 @@ async fn the_api_refers_onward_only_under_a_covering_consent_and_withdrawal_stop
             .await;
         assert!(!r.body.contains("Test Person"), "{}", r.body);
 
+        // The person's subject-access export says what they agreed to share, with whom, and where it went.
+        let r = h
+            .api("GET", &format!("/api/v1/cases/{id}/export"), &worker, None)
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        for words in [
+            "What you agreed could be shared, and with whom",
+            "Identity, Needs",
+            "Where your information was sent",
+            "Withdrawn (you withdrew your consent)",
+        ] {
+            assert!(r.body.contains(words), "the export lacks {words:?}");
+        }
+
         // A new consent, accepted by the receiver: its case holds the person, not the contact; the sender
         // is told the answer.
         let consent = h

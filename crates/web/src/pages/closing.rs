@@ -16,6 +16,8 @@ use waymark_domain::case_record::CaseError;
 use waymark_domain::closing::{
     DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, follow_up_dates,
 };
+use waymark_domain::consent::{ConsentBasis, ConsentScope};
+use waymark_domain::referral::ReferralStatus;
 use waymark_domain::{ExploitationType, Need};
 
 use super::case_record::{case_id, day, exploitation};
@@ -269,6 +271,18 @@ struct ExportDocument {
     history: Vec<(String, String, Option<String>)>,
     risks: Vec<(String, String, String)>,
     messages: Vec<(String, String, String)>,
+    /// (with, what may be shared, basis and how, given on, purpose, status)
+    consents: Vec<[String; 6]>,
+    /// (to, sent on, what was shared, answer)
+    onward: Vec<[String; 4]>,
+}
+
+fn scope_words(scopes: &[ConsentScope]) -> String {
+    scopes
+        .iter()
+        .map(|s| s.label())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The export as a standalone, printable HTML document (no navigation, no script).
@@ -399,6 +413,50 @@ pub fn export_html(e: &CaseExport) -> Result<String, WebError> {
                     },
                     m.body.clone(),
                 )
+            })
+            .collect(),
+        consents: e
+            .sharing
+            .consents
+            .iter()
+            .map(|c| {
+                [
+                    c.recipient_name.clone(),
+                    scope_words(&c.scopes),
+                    format!(
+                        "{}, {}",
+                        match c.basis {
+                            ConsentBasis::Consent => "Your consent",
+                            ConsentBasis::Safeguarding => "Safeguarding",
+                        },
+                        c.method.label().to_lowercase()
+                    ),
+                    day(c.given_on),
+                    c.purpose.clone(),
+                    match c.withdrawn_at {
+                        None => "In force".to_owned(),
+                        Some(w) => format!("Withdrawn {}", views::date(w)),
+                    },
+                ]
+            })
+            .collect(),
+        onward: e
+            .sharing
+            .onward
+            .iter()
+            .map(|o| {
+                [
+                    o.to_organisation.clone(),
+                    views::date(o.sent_at),
+                    scope_words(&o.scopes),
+                    match o.status {
+                        ReferralStatus::Sent => "Not answered yet",
+                        ReferralStatus::Accepted => "Accepted",
+                        ReferralStatus::Declined => "Declined",
+                        ReferralStatus::Withdrawn => "Withdrawn (you withdrew your consent)",
+                    }
+                    .to_owned(),
+                ]
             })
             .collect(),
     };
