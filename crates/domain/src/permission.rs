@@ -31,6 +31,12 @@ pub enum Permission {
     MessagePerson,
     /// Add and remove the organisation's accounts.
     ManageUsers,
+    /// Notify the decision body anonymously about an adult who does not consent to a referral (the duty to
+    /// notify). Also needs the organisation to be a first responder: see [`crate::first_responder`].
+    NotifyAnonymously,
+    /// Make a formal referral to the decision body. Also needs the organisation to be a first responder:
+    /// see [`crate::first_responder`].
+    ReferFormally,
 }
 
 impl Permission {
@@ -45,6 +51,8 @@ impl Permission {
         Permission::AssignCase,
         Permission::MessagePerson,
         Permission::ManageUsers,
+        Permission::NotifyAnonymously,
+        Permission::ReferFormally,
     ];
 }
 
@@ -62,6 +70,9 @@ pub fn allows(role: Role, kind: OrganisationKind, permission: Permission) -> boo
         | MessagePerson => kind == SupportOrganisation && matches!(role, Caseworker | Manager),
         AssignCase => kind == SupportOrganisation && role == Manager,
         ManageUsers => role == Admin,
+        NotifyAnonymously | ReferFormally => {
+            kind == SupportOrganisation && matches!(role, Caseworker | Manager)
+        }
     }
 }
 
@@ -104,6 +115,8 @@ mod tests {
                 DeclineReferral,
                 ReadCase,
                 MessagePerson,
+                NotifyAnonymously,
+                ReferFormally,
             ],
         ),
         (
@@ -119,6 +132,8 @@ mod tests {
                 ReadCase,
                 AssignCase,
                 MessagePerson,
+                NotifyAnonymously,
+                ReferFormally,
             ],
         ),
         (SupportOrganisation, Admin, &[ManageUsers]),
