@@ -3,6 +3,7 @@
 //! call only this crate.
 
 mod accounts;
+mod anonymous;
 mod cases;
 mod channel;
 mod clock;
@@ -13,6 +14,7 @@ mod staff;
 pub use accounts::{
     DEFAULT_DATA_SHARING_POLICY, LOCKOUT, MAX_FAILED_LOGINS, NewOrganisation, NewSession, SignIn,
 };
+pub use anonymous::NotificationView;
 pub use clock::Clock;
 pub use staff::{
     Enrolled, Enrolment, PendingView, SessionInfo, TeamMemberView, TwoFactorSetup, TwoFactorStatus,
