@@ -337,12 +337,21 @@ fn sentence(s: &str) -> String {
 impl NotificationDraft {
     /// Checks every field, the age first: a child is refused before anything else is looked at.
     pub fn check(&self, today: Date) -> Result<Notification, NotificationError> {
+        if self.age.trim().is_empty() {
+            return Err(field("age", "Say whether the person is 18 or over"));
+        }
         let age =
             AgeBand::parse(self.age.trim()).map_err(|e| field("age", sentence(&e.to_string())))?;
         match age {
             AgeBand::Under18 => return Err(NotificationError::Child),
             AgeBand::Unsure => return Err(NotificationError::AgeUnsure),
             AgeBand::Adult => {}
+        }
+        if self.nationality.trim().is_empty() {
+            return Err(field(
+                "nationality",
+                "Choose the person's nationality (\"Not known\" if you do not know it)",
+            ));
         }
         let nationality = Nationality::parse(&self.nationality)?;
         let exploitation_types = closed_list(
@@ -351,6 +360,12 @@ impl NotificationDraft {
             ExploitationType::parse,
             "Choose at least one kind of exploitation (\"unknown\" if it is not known)",
         )?;
+        if self.nation.trim().is_empty() {
+            return Err(field(
+                "nation",
+                "Choose the part of the UK the person is in",
+            ));
+        }
         let nation = Nation::parse(self.nation.trim())
             .map_err(|e| field("nation", sentence(&e.to_string())))?;
         let area = NotificationArea::parse(self.area.as_deref().unwrap_or(""))?;
@@ -442,6 +457,9 @@ mod tests {
     fn each_refusal_names_its_field() {
         let cases: Vec<(Change, &str)> = vec![
             (Box::new(|d| d.age = "old".into()), "age"),
+            (Box::new(|d| d.age = String::new()), "age"),
+            (Box::new(|d| d.nationality = " ".into()), "nationality"),
+            (Box::new(|d| d.nation = String::new()), "nation"),
             (Box::new(|d| d.nationality = "XX".into()), "nationality"),
             (
                 Box::new(|d| d.nationality = "Albanian".into()),
