@@ -69,9 +69,10 @@ impl TryFrom<NotificationRow> for AnonymousNotification {
 impl Tx<'_> {
     /// Sets whether an organisation is a first responder; `false` if there is no such organisation.
     pub fn set_first_responder(&mut self, org: &OrgId, yes: bool) -> Result<bool, StoreError> {
-        let updated = diesel::update(organisations::table.filter(organisations::id.eq(org.as_str())))
-            .set(organisations::first_responder.eq(yes))
-            .execute(self.conn)?;
+        let updated =
+            diesel::update(organisations::table.filter(organisations::id.eq(org.as_str())))
+                .set(organisations::first_responder.eq(yes))
+                .execute(self.conn)?;
         Ok(updated == 1)
     }
 

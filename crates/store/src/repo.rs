@@ -39,7 +39,9 @@ pub(crate) fn join_ids<T: Copy + Into<&'static str>>(ids: &[T]) -> String {
         .join(",")
 }
 
-pub(crate) fn ids_from<T: std::str::FromStr<Err = UnknownId> + Ord>(text: &str) -> Result<Vec<T>, StoreError> {
+pub(crate) fn ids_from<T: std::str::FromStr<Err = UnknownId> + Ord>(
+    text: &str,
+) -> Result<Vec<T>, StoreError> {
     parse_list(text).map_err(corrupt("list"))
 }
 

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod case_record;
 pub mod casework;
 pub mod channel;
+pub mod notifications;
 pub mod public;
 pub mod referrals;
 pub mod self_referral;
@@ -53,6 +54,13 @@ impl Nav {
         }
         if may(Permission::ReadCase) {
             links.push(("/cases", "Cases"));
+        }
+        if waymark_domain::first_responder::may_notify_anonymously(
+            a.role,
+            a.org_kind,
+            a.org_first_responder,
+        ) {
+            links.push(("/notifications", "Anonymous notifications"));
         }
         if waymark_domain::staff_security::may_see_team(a.role) {
             links.push(("/team", "Team"));
