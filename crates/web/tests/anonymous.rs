@@ -288,7 +288,7 @@ async fn the_page_refuses_a_child_keeps_what_was_entered_then_sends_an_adults() 
         );
         let list = h.get("/notifications?made=1", Some(&cookie)).await;
         assert_eq!(list.status, StatusCode::OK);
-        assert!(list.body.contains("Anonymous notification sent"));
+        assert!(list.body.contains("Anonymous notification recorded"));
         assert!(
             list.body.contains("Bradford, England and Wales"),
             "{}",

@@ -200,8 +200,8 @@ pub async fn submit(
 
 pub struct Row {
     made: String,
-    nation: &'static str,
-    area: String,
+    /// The area and nation, or the nation alone.
+    place: String,
     nationality: String,
     exploitation: String,
     indicators: usize,
@@ -241,8 +241,10 @@ pub async fn list(
             .into_iter()
             .map(|n| Row {
                 made: views::date(n.created_at),
-                nation: views::nation(n.nation),
-                area: n.area.unwrap_or_else(|| "—".into()),
+                place: match n.area {
+                    Some(area) => format!("{area}, {}", views::nation(n.nation)),
+                    None => views::nation(n.nation).to_owned(),
+                },
                 nationality: n.nationality_name,
                 exploitation: n
                     .exploitation_types
