@@ -8,7 +8,9 @@ mod fixture;
 use fixture::*;
 use waymark_app::{AppError, NewOrganisation};
 use waymark_domain::anonymous::{NotificationDraft, NotificationError};
-use waymark_domain::{ExploitationType, Indicator, Nation, OrganisationKind};
+use waymark_domain::ids::NotificationId;
+use waymark_domain::{AgeBand, ExploitationType, Indicator, Nation, OrganisationKind};
+use waymark_store::AnonymousNotification;
 use waymark_store::testing::TestDatabase;
 
 /// An adult who does not consent: only coarse facts.
@@ -326,5 +328,34 @@ async fn only_a_support_organisation_can_be_designated() {
                 .await
                 .is_err()
         );
+    }
+}
+
+#[tokio::test]
+async fn the_database_itself_refuses_a_notification_for_anyone_but_an_adult() {
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let (org, user) = (w.org_a.clone(), w.a_caseworker.user_id.clone());
+        for age in [AgeBand::Under18, AgeBand::Unsure, AgeBand::Adult] {
+            let record = AnonymousNotification {
+                id: NotificationId::parse(&waymark_vault::new_id()).expect("id"),
+                org_id: org.clone(),
+                created_by: user.clone(),
+                age,
+                nationality: "AL".into(),
+                exploitation_types: vec![ExploitationType::Labour],
+                nation: Nation::EnglandWales,
+                area: None,
+                indicators: vec![Indicator::DebtBondage],
+                encountered_in: None,
+                created_at: waymark_store::now(),
+            };
+            let stored = db
+                .store
+                .run_blocking(move |tx| tx.insert_anonymous_notification(&record));
+            // Bypassing every check above it, only an adult's row gets in.
+            assert_eq!(stored.is_ok(), age == AgeBand::Adult, "{age}");
+        }
+        assert_eq!(stored_rows(&db).len(), 1);
     }
 }
