@@ -159,7 +159,8 @@ pub struct CaseView {
     pub referral: ReferralView,
     pub reference: String,
     pub assigned_to: Option<StaffMember>,
-    pub person: Person,
+    /// `None` once the person's data was erased (no personal field remains).
+    pub person: Option<Person>,
     pub needs: Option<NeedsView>,
     pub plan: Vec<PlanActionView>,
     pub notes: Vec<NoteView>,
@@ -177,6 +178,8 @@ pub struct CaseView {
     pub owners: Vec<StaffMember>,
     /// Who the case may be assigned to (for managers; empty otherwise).
     pub assignees: Vec<StaffMember>,
+    /// Closing, follow-ups and erasure (see `closing.rs`).
+    pub closure: crate::closing::ClosureView,
 }
 
 /// A case as lists show it: no personal field.
@@ -402,7 +405,7 @@ fn erased_person() -> Person {
 
 // ---- sealing contexts and blind indexes --------------------------------------------------------------------
 
-fn ctx<'a>(table: &'a str, column: &'a str, row_id: &'a str) -> FieldContext<'a> {
+pub(crate) fn ctx<'a>(table: &'a str, column: &'a str, row_id: &'a str) -> FieldContext<'a> {
     FieldContext {
         table,
         column,
@@ -418,7 +421,11 @@ fn index_key(keys: &Keys, org: &OrgId, kind: IndexKind) -> BlindIndexKey {
         .blind_index_key(&format!("case-{}:{}", kind.as_str(), org.as_str()))
 }
 
-fn index_entries(keys: &Keys, org: &OrgId, p: &PersonDetails) -> Vec<(IndexKind, Vec<u8>)> {
+pub(crate) fn index_entries(
+    keys: &Keys,
+    org: &OrgId,
+    p: &PersonDetails,
+) -> Vec<(IndexKind, Vec<u8>)> {
     let names = index_key(keys, org, IndexKind::Name);
     let mut out: Vec<(IndexKind, Vec<u8>)> = p
         .names()
@@ -433,7 +440,11 @@ fn index_entries(keys: &Keys, org: &OrgId, p: &PersonDetails) -> Vec<(IndexKind,
     out
 }
 
-fn seal_person(key: &DataKey, case_id: &CaseId, p: &PersonDetails) -> Result<Vec<u8>, AppError> {
+pub(crate) fn seal_person(
+    key: &DataKey,
+    case_id: &CaseId,
+    p: &PersonDetails,
+) -> Result<Vec<u8>, AppError> {
     let json = serde_json::to_vec(&PersonDoc::from_details(p))
         .map_err(|e| AppError::Invalid(format!("the person's details could not be stored: {e}")))?;
     let sealed = key.seal(&ctx("case_persons", "person", case_id.as_str()), &json);
@@ -442,7 +453,7 @@ fn seal_person(key: &DataKey, case_id: &CaseId, p: &PersonDetails) -> Result<Vec
     Ok(sealed)
 }
 
-fn zeroize_vec(mut v: Vec<u8>) {
+pub(crate) fn zeroize_vec(mut v: Vec<u8>) {
     v.iter_mut().for_each(|b| *b = 0);
     std::hint::black_box(&v);
 }
@@ -457,7 +468,7 @@ pub(crate) struct Opened {
 }
 
 impl Opened {
-    fn reason(&self) -> &'static str {
+    pub(crate) fn reason(&self) -> &'static str {
         if self.via_grant.is_some() {
             BREAK_GLASS_ACCESS
         } else {
@@ -467,7 +478,7 @@ impl Opened {
 }
 
 /// The case policy's answer for one actor, one case (of their organisation) and one action.
-fn decision(
+pub(crate) fn decision(
     tx: &mut Tx<'_>,
     actor: &Account,
     case: &Case,
@@ -536,7 +547,11 @@ pub(crate) fn check_referral_access(
     }
 }
 
-fn case_event<'a>(actor: &'a Account, action: &'a str, opened: &'a Opened) -> AuditEvent<'a> {
+pub(crate) fn case_event<'a>(
+    actor: &'a Account,
+    action: &'a str,
+    opened: &'a Opened,
+) -> AuditEvent<'a> {
     AuditEvent {
         actor: actor.user_id.as_str(),
         org_id: Some(&actor.org_id),
@@ -547,7 +562,7 @@ fn case_event<'a>(actor: &'a Account, action: &'a str, opened: &'a Opened) -> Au
     }
 }
 
-fn writable_key(keys: &Keys, tx: &mut Tx<'_>, case: &Case) -> Result<DataKey, AppError> {
+pub(crate) fn writable_key(keys: &Keys, tx: &mut Tx<'_>, case: &Case) -> Result<DataKey, AppError> {
     keys.data_key(tx, &case.person_id)?
         .ok_or_else(|| AppError::Conflict(ERASED_CONFLICT.into()))
 }
@@ -811,6 +826,8 @@ pub(crate) fn open_case_from_referral(
         tx.set_case_person(&case.id, &sealed, at, &actor.user_id)?;
         tx.replace_case_index(&case, &index_entries(keys, &case.org_id, &details))?;
     }
+    // An onward referral brings the consented parts of the sending case with it.
+    crate::onward::open_package(tx, keys, actor, r, &case, at)?;
     Ok(case)
 }
 
@@ -964,7 +981,7 @@ fn open_referrals_of(tx: &mut Tx<'_>, actor: &Account) -> Result<Vec<OpenReferra
 impl App {
     /// Runs `work` in one transaction on a case the actor may do `action` to; anything else is refused
     /// before any work (a case they may not open is `NotFound`, and leaves no audit entry).
-    async fn on_case<R, F>(
+    pub(crate) async fn on_case<R, F>(
         &self,
         actor: &Account,
         id: &CaseId,
@@ -1016,13 +1033,33 @@ impl App {
     pub async fn case(&self, actor: &Account, id: &CaseId) -> Result<CaseView, AppError> {
         self.on_case(actor, id, CaseAction::View, |tx, keys, actor, opened| {
             tx.audit(&keys.audit, &case_event(actor, "case.read", &opened))?;
+            case_view(tx, keys, actor, &opened)
+        })
+        .await
+    }
+}
+
+/// The case record opened for `actor` (the caller has audited the read). After erasure it holds no
+/// personal field: no person, no plan, notes, documents, history or risks.
+pub(crate) fn case_view(
+    tx: &mut Tx<'_>,
+    keys: &Keys,
+    actor: &Account,
+    opened: &Opened,
+) -> Result<CaseView, AppError> {
+    {
+        {
             let case = &opened.case;
             let r = tx.referral_of_case(case)?.ok_or(AppError::NotFound)?;
             let from = org_name(tx, r.from_org_id.as_ref())?;
             let referral = crate::referrals::unseal(keys, tx, &r, from)?;
             let key = keys.data_key(tx, &case.person_id)?;
             let staff = tx.case_staff(&actor.org_id)?;
-            let rows = tx.case_record(case)?;
+            // Nothing of an erased record is read at all.
+            let rows = match key {
+                Some(_) => tx.case_record(case)?,
+                None => CaseRecordRows::default(),
+            };
             let Unsealed {
                 person,
                 needs,
@@ -1045,10 +1082,11 @@ impl App {
                 erased: key.is_none(),
                 access_until: opened.via_grant,
                 owners: owners(&staff, case, actor, opened.via_grant.is_some()),
+                closure: crate::closing::closure_view(tx, keys, actor, case, key.as_ref())?,
                 assignees: if can_assign { staff.clone() } else { vec![] },
                 can_assign,
                 referral,
-                person,
+                person: key.as_ref().map(|_| person),
                 needs,
                 plan,
                 notes,
@@ -1056,10 +1094,11 @@ impl App {
                 history,
                 risks,
             })
-        })
-        .await
+        }
     }
+}
 
+impl App {
     /// What a form page shows about a case the actor may do `action` to: nothing personal, not audited.
     pub async fn case_header(
         &self,

@@ -452,9 +452,14 @@ impl App {
     /// copy; the channel's codename digest is cleared, so the codename finds nothing. The coarse facts
     /// (age band, nation, area, needs, dates, status) remain for statistics. Audited.
     pub async fn channel_erase(&self, client: &str, codename: &str) -> Result<(), AppError> {
-        self.with_channel(client, codename, |tx, keys, ch, _| {
+        self.with_channel(client, codename, |tx, keys, ch, r| {
             tx.erase_channel(&ch.id, now())?;
             tx.erase_person_key(&ch.person_id)?;
+            // A case opened from the request is erased with it (see `retention.rs`): marked erased,
+            // its indexes, grants, open actions and document contents gone; statistics still count it.
+            if let Some(case) = tx.case_for_referral(&r.to_org_id, &r.id)? {
+                tx.erase_case_traces(&case.id, now())?;
+            }
             let reason = "at the person's request";
             tx.audit(
                 &keys.audit,
@@ -576,4 +581,21 @@ impl App {
             })
             .await
     }
+}
+
+/// The conversation with the person a case is about, oldest first, for the export of their record (the
+/// caller has opened the case and audits the export). Empty without a channel and after erasure.
+pub(crate) fn case_conversation(
+    tx: &mut Tx<'_>,
+    keys: &Keys,
+    case: &waymark_store::Case,
+) -> Result<Vec<ChannelMessage>, AppError> {
+    let Some(r) = tx.referral_of_case(case)? else {
+        return Ok(Vec::new());
+    };
+    let Some(ch) = tx.channel_for_referral(&case.org_id, &r.id)? else {
+        return Ok(Vec::new());
+    };
+    let key = keys.data_key(tx, &ch.person_id)?;
+    conversation(tx, key.as_ref(), &r, &ch, true)
 }

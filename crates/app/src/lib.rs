@@ -7,8 +7,12 @@ mod anonymous;
 mod cases;
 mod channel;
 mod clock;
+mod closing;
+mod consents;
 mod error;
+mod onward;
 mod referrals;
+mod retention;
 mod staff;
 
 pub use accounts::{
@@ -16,6 +20,8 @@ pub use accounts::{
 };
 pub use anonymous::NotificationView;
 pub use clock::Clock;
+pub use closing::{CaseExport, ClosedCase, ClosureView};
+pub use retention::{CaseStatistics, RETENTION_ACTOR, RetentionRun};
 pub use staff::{
     Enrolled, Enrolment, PendingView, SessionInfo, TeamMemberView, TwoFactorSetup, TwoFactorStatus,
 };
@@ -29,8 +35,10 @@ pub use cases::{
     Person, PlanActionView, RiskView, Task, UploadedDocument,
 };
 pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
+pub use consents::{ConsentView, NewConsent, OnwardView, Recipient, Sharing};
 pub use error::AppError;
-pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem};
+pub use onward::OnwardSent;
+pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem, WITHDRAWN};
 pub use waymark_domain::guess_limit::GuessLimits;
 pub use waymark_store::{
     Account, AuditReport, Backend, DatabaseUrl, Organisation, PendingStage, Session, StaffMember,

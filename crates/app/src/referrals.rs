@@ -2,6 +2,7 @@
 //! referral (an audited read), accepts it — opening a case — or declines it with a reason the sender sees.
 
 use time::PrimitiveDateTime;
+use waymark_domain::consent::ConsentScope;
 use waymark_domain::ids::PersonId;
 use waymark_domain::organisation::{Candidate, Suggestion, suggest};
 use waymark_domain::referral::{Basis, ReferralDraft, ReferralStatus, decline_reason};
@@ -18,6 +19,9 @@ use crate::{App, AppError, Keys};
 
 /// What a caseworker sees instead of a personal field after the person had their data erased.
 pub const ERASED: &str = "erased at the person's request";
+/// What the receiver of an onward referral sees instead of a personal field once the consent it was sent
+/// under was withdrawn.
+pub const WITHDRAWN: &str = "withdrawn: the consent it was shared under was withdrawn";
 /// What a caseworker sees for an optional field the person left empty (a self-referral's name or contact).
 pub const NOT_GIVEN: &str = "not given";
 
@@ -86,6 +90,9 @@ pub struct ReferralView {
     /// Cases of the organisation whose person has the referral's name: the person may already be
     /// supported. Filled when the referral is opened; empty elsewhere.
     pub possible_matches: Vec<CaseMatch>,
+    /// An onward referral from another organisation in Waymark: the scopes its consent covered (only
+    /// those were shared). `None` for any other referral.
+    pub shared_under_consent: Option<Vec<ConsentScope>>,
 }
 
 pub(crate) fn require(actor: &Account, permission: Permission) -> Result<(), AppError> {
@@ -159,6 +166,7 @@ pub(crate) fn unseal(
     let open = |col: &str, ct: &[u8]| -> Result<String, AppError> {
         match &key {
             Some(k) => Ok(k.open_string(&field(col, id), ct)?),
+            None if r.status == ReferralStatus::Withdrawn => Ok(WITHDRAWN.to_owned()),
             None => Ok(ERASED.to_owned()),
         }
     };
@@ -215,6 +223,9 @@ pub(crate) fn unseal(
         ),
         erased: key.is_none(),
         possible_matches: Vec::new(),
+        shared_under_consent: tx
+            .onward_for_referral(&r.id)?
+            .map(|o| o.scopes.into_iter().collect()),
     })
 }
 

@@ -8,12 +8,14 @@ mod fixture;
 
 use fixture::*;
 use time::Duration;
-use waymark_app::{Account, App, AppError, CaseSearch, NewHistory, NewPlanAction};
+use waymark_app::{Account, App, AppError, CaseSearch, NewConsent, NewHistory, NewPlanAction};
 use waymark_domain::case::CaseAccess;
 use waymark_domain::case_record::{
     CaseError, DocumentError, DocumentKind, DueState, ExploitationPlace, MAX_DOCUMENT_BYTES,
     NeedUrgency, PersonDraft, RiskLevel,
 };
+use waymark_domain::consent::ConsentMethod;
+use waymark_domain::ids::ConsentId;
 use waymark_domain::ids::{DocumentId, PlanActionId};
 use waymark_domain::{CaseId, ExploitationType, Nation, Need, OrganisationKind, Role};
 use waymark_store::Backend;
@@ -98,6 +100,7 @@ async fn every_case_use_case(
     action: &PlanActionId,
     document: &DocumentId,
     assignee: &Account,
+    sharing: &Sharing,
 ) -> Vec<(&'static str, Outcome)> {
     let person = PersonDraft {
         name: "Amina Haile".into(),
@@ -166,10 +169,48 @@ async fn every_case_use_case(
             ),
         ),
         ("messages", outcome(&app.case_messages(actor, case).await)),
+        ("consents", outcome(&app.sharing(actor, case).await)),
+        (
+            "record consent",
+            outcome(
+                &app.record_consent(actor, case, consent_to(&sharing.to))
+                    .await,
+            ),
+        ),
+        (
+            "refer onward",
+            outcome(
+                &app.refer_onward(
+                    actor,
+                    case,
+                    sharing.to.as_str(),
+                    sharing.for_onward.as_str(),
+                )
+                .await,
+            ),
+        ),
+        (
+            "withdraw consent",
+            outcome(&app.withdraw_consent(actor, &sharing.to_withdraw).await),
+        ),
+        (
+            "close",
+            outcome(
+                &app.close_case(
+                    actor,
+                    case,
+                    "Moving in with her sister; GP registered".into(),
+                )
+                .await,
+            ),
+        ),
+        ("export", outcome(&app.export_case(actor, case).await)),
         (
             "assign",
             outcome(&app.assign_case(actor, case, &assignee.user_id).await),
         ),
+        // Erasing comes last but one: after it nothing personal is left to work on.
+        ("erase", outcome(&app.erase_case(actor, case).await)),
         (
             "break the glass",
             outcome(
@@ -178,6 +219,23 @@ async fn every_case_use_case(
             ),
         ),
     ]
+}
+
+/// Two consents seeded on a case (to organisation B): one to refer onward under, one to withdraw.
+struct Sharing {
+    to: waymark_domain::OrgId,
+    for_onward: ConsentId,
+    to_withdraw: ConsentId,
+}
+
+fn consent_to(to: &waymark_domain::OrgId) -> NewConsent {
+    NewConsent {
+        scopes: vec!["identity".into(), "needs".into()],
+        recipient: to.to_string(),
+        purpose: "Housing support nearer to family".into(),
+        given_on: None,
+        method: ConsentMethod::InPerson,
+    }
 }
 
 /// What each kind of actor must get from every use case: only these succeed.
@@ -193,7 +251,7 @@ fn expected(who: &str, with_grant: bool, use_case: &str) -> Outcome {
         (_, false, _) => NotFound,
         (_, true, "break the glass") => Conflict,
         ("A's manager" | "A's assigned manager", true, _) => Ok,
-        (_, true, "assign") => Forbidden,
+        (_, true, "assign" | "erase") => Forbidden,
         (_, true, _) => Ok,
     }
 }
@@ -242,13 +300,31 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
                     .await
                     .expect("seeded document")
                     .id;
+                let sharing = Sharing {
+                    to: w.org_b.clone(),
+                    for_onward: app
+                        .record_consent(assignee, &case, consent_to(&w.org_b))
+                        .await
+                        .expect("seeded consent"),
+                    to_withdraw: app
+                        .record_consent(assignee, &case, consent_to(&w.org_b))
+                        .await
+                        .expect("seeded consent"),
+                };
                 if with_grant {
                     grant(&db, &case, actor, 60);
                 }
                 let before = trail(&db, case.as_str());
-                let got =
-                    every_case_use_case(app, actor, &case, &action, &document, &w.a_caseworker)
-                        .await;
+                let got = every_case_use_case(
+                    app,
+                    actor,
+                    &case,
+                    &action,
+                    &document,
+                    &w.a_caseworker,
+                    &sharing,
+                )
+                .await;
                 let mut allowed = 0;
                 for (use_case, outcome) in &got {
                     rows += 1;
@@ -287,7 +363,7 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
                 }
             }
         }
-        assert_eq!(rows, 11 * 2 * 14, "{on:?}");
+        assert_eq!(rows, 11 * 2 * 21, "{on:?}");
     }
 }
 
@@ -385,9 +461,16 @@ async fn a_case_starts_from_its_referral_with_a_reference_and_the_accepting_case
             view.assigned_to.map(|s| s.id),
             Some(w.a_caseworker.user_id.clone())
         );
-        assert_eq!(view.person.name, "Amina Haile", "{on:?}");
-        assert_eq!(view.person.safe_contact, "Via the drop-in");
-        assert_eq!(view.person.languages, "Tigrinya");
+        assert_eq!(
+            view.person.as_ref().expect("person").name,
+            "Amina Haile",
+            "{on:?}"
+        );
+        assert_eq!(
+            view.person.as_ref().expect("person").safe_contact,
+            "Via the drop-in"
+        );
+        assert_eq!(view.person.as_ref().expect("person").languages, "Tigrinya");
         assert_eq!(view.status, "open");
 
         // Organisation B counts its own cases.
@@ -507,12 +590,19 @@ async fn every_part_of_the_record_is_kept_sealed_and_read_back() {
             .expect("risk");
 
         let v = app.case(&w.a_manager, &case).await.expect("case");
-        assert_eq!(v.person.aliases, ["Mimi", "Amina H"], "{on:?}");
         assert_eq!(
-            v.person.date_of_birth,
+            v.person.as_ref().expect("person").aliases,
+            ["Mimi", "Amina H"],
+            "{on:?}"
+        );
+        assert_eq!(
+            v.person.as_ref().expect("person").date_of_birth,
             Some(time::macros::date!(1999 - 02 - 03))
         );
-        assert_eq!(v.person.never_write_to, "12 Example Road, Leeds");
+        assert_eq!(
+            v.person.as_ref().expect("person").never_write_to,
+            "12 Example Road, Leeds"
+        );
         let needs = v.needs.expect("assessed");
         assert_eq!(
             needs.needs,
@@ -735,7 +825,10 @@ async fn notes_documents_and_the_whole_record_never_reach_the_disk_in_plaintext(
 
         // They went in: the case reads them back.
         let v = app.case(cw, &case).await.expect("case");
-        assert_eq!(v.person.aliases, std::slice::from_ref(&alias));
+        assert_eq!(
+            v.person.as_ref().expect("person").aliases,
+            std::slice::from_ref(&alias)
+        );
         assert_eq!(v.notes[0].body, note);
         assert_eq!(v.documents[1].name, format!("{file_name}.txt"), "{on:?}");
 

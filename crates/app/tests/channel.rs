@@ -505,6 +505,16 @@ async fn erasure_makes_the_codename_find_nothing_and_the_data_unreadable_but_kee
 
         // The caseworker's views say what happened and show nothing personal.
         let case = w.app.case(&w.a_caseworker, &case_id).await.expect("case");
+        // The case holds no personal field at all: no person, nothing recorded on it.
+        assert!(case.erased && case.person.is_none(), "{on:?}");
+        assert!(case.closure.erased_at.is_some(), "{on:?}");
+        let stats = w
+            .app
+            .case_statistics(&w.a_manager)
+            .await
+            .expect("statistics");
+        assert_eq!((stats.total, stats.erased), (1, 1), "{on:?}");
+        assert!(case.notes.is_empty() && case.plan.is_empty() && case.documents.is_empty());
         let v = &case.referral;
         assert!(v.erased, "{on:?}");
         for field in [&v.name, &v.contact, &v.language] {

@@ -38,8 +38,8 @@ pub fn grant_is_live(expires_at: PrimitiveDateTime, now: PrimitiveDateTime) -> b
 }
 
 vocabulary! {
-    /// Where a case stands. Part 2 of casework (closing safely, retention) adds the transitions; today a
-    /// case is opened `open` when its referral is accepted.
+    /// Where a case stands: opened `open` when its referral is accepted, `closed` with a move-on plan
+    /// (see [`crate::closing`]). Erasure is recorded apart from the status (a case's `erased_at`).
     CaseStatus, "case status" {
         Open => "open",
         Closed => "closed",
@@ -108,6 +108,18 @@ pub enum CaseAction {
     Assign,
     /// Ask for time-limited access to a case one is not assigned to, with a reason.
     BreakGlass,
+    /// Close the case with a move-on plan (follow-up check-ins are scheduled).
+    Close,
+    /// Erase the case now: crypto-shred the person's details. Managers only.
+    Erase,
+    /// Export the person's whole record as one readable document (a subject-access request).
+    Export,
+    /// Record the person's consent to share (or, for a child, the safeguarding basis).
+    RecordConsent,
+    /// Withdraw a consent: nothing more is shared under it.
+    WithdrawConsent,
+    /// Refer the person onward to another organisation in Waymark, under a consent.
+    ReferOnward,
 }
 
 impl CaseAction {
@@ -124,6 +136,12 @@ impl CaseAction {
         CaseAction::RecordRisk,
         CaseAction::Assign,
         CaseAction::BreakGlass,
+        CaseAction::Close,
+        CaseAction::Erase,
+        CaseAction::Export,
+        CaseAction::RecordConsent,
+        CaseAction::WithdrawConsent,
+        CaseAction::ReferOnward,
     ];
 }
 
@@ -158,6 +176,13 @@ pub fn decide(
         (_, CaseAccess::BreakGlass) => Decision::NotFound,
         (CaseAction::Assign, CaseAccess::Allowed) => {
             if allows(role, org_kind, Permission::AssignCase) {
+                Decision::Permit
+            } else {
+                Decision::Forbidden
+            }
+        }
+        (CaseAction::Erase, CaseAccess::Allowed) => {
+            if allows(role, org_kind, Permission::EraseCase) {
                 Decision::Permit
             } else {
                 Decision::Forbidden
@@ -331,11 +356,11 @@ mod tests {
         use CaseAction::*;
         use Decision::*;
         match (role, assigned || grant, action) {
-            // A manager: everything, including assigning; the glass is never theirs to break.
+            // A manager: everything, including assigning and erasing; the glass is never theirs to break.
             (Manager, _, BreakGlass) => AlreadyAllowed,
             (Manager, _, _) => Permit,
-            // A caseworker who may open the case: everything but assigning.
-            (Caseworker, true, Assign) => Forbidden,
+            // A caseworker who may open the case: everything but assigning and erasing.
+            (Caseworker, true, Assign | Erase) => Forbidden,
             (Caseworker, true, BreakGlass) => AlreadyAllowed,
             (Caseworker, true, _) => Permit,
             // A caseworker who may not: only breaking the glass; the case is otherwise hidden.
@@ -375,9 +400,9 @@ mod tests {
         }
         assert_eq!(rows, CaseAction::ALL.len() * 4 * 4 * 8);
         // Per action in the support organisation: the manager in 4 situations, the caseworker in 3 of 4
-        // (assigned, granted, both); assigning only the manager's 4; breaking the glass only the
-        // unassigned caseworker's 1.
-        assert_eq!(permitted, (CaseAction::ALL.len() - 2) * 7 + 4 + 1);
+        // (assigned, granted, both); assigning and erasing only the manager's 4 each; breaking the glass
+        // only the unassigned caseworker's 1.
+        assert_eq!(permitted, (CaseAction::ALL.len() - 3) * 7 + 4 + 4 + 1);
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub fn status_for_person(status: ReferralStatus, organisation: &str) -> String {
         ReferralStatus::Declined => format!(
             "{organisation} cannot take your request. Read their message for other places that can help."
         ),
+        ReferralStatus::Withdrawn => format!(
+            "Your request to {organisation} was withdrawn. Nothing more is shared with them."
+        ),
     }
 }
 

@@ -116,6 +116,12 @@ id_type!(
     "notification"
 );
 
+id_type!(
+    /// A consent (or, for a child, a safeguarding basis) recorded on a case.
+    ConsentId,
+    "consent"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,8 @@ pub mod case;
 pub mod case_record;
 pub mod channel;
 pub mod clock;
+pub mod closing;
+pub mod consent;
 pub mod first_responder;
 pub mod guess_limit;
 pub mod ids;

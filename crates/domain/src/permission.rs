@@ -27,6 +27,12 @@ pub enum Permission {
     ReadCase,
     /// Assign a case of one's own organisation to a caseworker, or reassign it.
     AssignCase,
+    /// Erase a case of one's own organisation now, before its retention period ends (crypto-shredding).
+    EraseCase,
+    /// See the organisation's case statistics (counts of plaintext facts only, erased cases included).
+    ViewCaseStatistics,
+    /// Set how long the organisation keeps a closed case before it is erased.
+    SetRetention,
     /// Read and answer the messages a person who referred themselves sends through their codename channel.
     MessagePerson,
     /// Add and remove the organisation's accounts.
@@ -49,6 +55,9 @@ impl Permission {
         Permission::DeclineReferral,
         Permission::ReadCase,
         Permission::AssignCase,
+        Permission::EraseCase,
+        Permission::ViewCaseStatistics,
+        Permission::SetRetention,
         Permission::MessagePerson,
         Permission::ManageUsers,
         Permission::NotifyAnonymously,
@@ -68,7 +77,10 @@ pub fn allows(role: Role, kind: OrganisationKind, permission: Permission) -> boo
         }
         ViewReferralInbox | OpenReferral | AcceptReferral | DeclineReferral | ReadCase
         | MessagePerson => kind == SupportOrganisation && matches!(role, Caseworker | Manager),
-        AssignCase => kind == SupportOrganisation && role == Manager,
+        AssignCase | EraseCase | ViewCaseStatistics => {
+            kind == SupportOrganisation && role == Manager
+        }
+        SetRetention => kind == SupportOrganisation && matches!(role, Manager | Admin),
         ManageUsers => role == Admin,
         NotifyAnonymously | ReferFormally => {
             kind == SupportOrganisation && matches!(role, Caseworker | Manager)
@@ -131,12 +143,15 @@ mod tests {
                 DeclineReferral,
                 ReadCase,
                 AssignCase,
+                EraseCase,
+                ViewCaseStatistics,
+                SetRetention,
                 MessagePerson,
                 NotifyAnonymously,
                 ReferFormally,
             ],
         ),
-        (SupportOrganisation, Admin, &[ManageUsers]),
+        (SupportOrganisation, Admin, &[ManageUsers, SetRetention]),
         (DecisionBody, Helper, &[]),
         (DecisionBody, Caseworker, &[]),
         (DecisionBody, Manager, &[]),
@@ -177,6 +192,7 @@ mod tests {
                 OpenReferral,
                 ReadCase,
                 AssignCase,
+                EraseCase,
                 ViewReferralInbox,
                 MessagePerson,
             ] {

@@ -11,11 +11,13 @@ use crate::screening::AgeBand;
 use crate::vocabulary::{FirstContact, Indicator, Nation, Need, vocabulary};
 
 vocabulary! {
-    /// Where a referral stands.
+    /// Where a referral stands. `withdrawn`: an onward referral whose consent was withdrawn before it was
+    /// answered; it can no longer be accepted, and what it carried can no longer be read.
     ReferralStatus, "referral status" {
         Sent => "sent",
         Accepted => "accepted",
         Declined => "declined",
+        Withdrawn => "withdrawn",
     }
 }
 

@@ -7,7 +7,9 @@
 mod anonymous;
 mod audit;
 mod cases;
+mod closing;
 mod connection;
+mod consents;
 mod records;
 mod repo;
 pub mod schema;
@@ -21,7 +23,9 @@ pub use cases::{
     CaseDocument, CaseNeeds, CaseNote, CasePerson, CaseRecordRows, HistoryEntry, PlanAction,
     RiskAssessment, StaffMember,
 };
+pub use closing::{CaseClosure, CaseFacts, FOLLOW_UP};
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
+pub use consents::{Consent, OnwardReferral};
 pub use records::*;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};
 

@@ -65,6 +65,9 @@ struct OrgRow {
     /// Read where it matters through [`Account::org_first_responder`] and
     /// [`Tx::is_first_responder`]; the column only has to be loaded here.
     _first_responder: bool,
+    // Read through `Tx::retention_days` (crate `closing`); not part of `Organisation`.
+    #[allow(dead_code)]
+    retention_days: i32,
 }
 
 impl TryFrom<OrgRow> for Organisation {
@@ -256,6 +259,15 @@ pub(crate) struct CaseRow {
     opened_by: String,
     reference: String,
     assigned_to: Option<String>,
+    // Closing and erasure are read through `Tx::case_closure` (module `closing`); not part of `Case`.
+    #[allow(dead_code)]
+    closed_at: Option<PrimitiveDateTime>,
+    #[allow(dead_code)]
+    closed_by: Option<String>,
+    #[allow(dead_code)]
+    move_on_plan_ct: Option<Vec<u8>>,
+    #[allow(dead_code)]
+    erased_at: Option<PrimitiveDateTime>,
 }
 
 impl TryFrom<CaseRow> for Case {

@@ -18,6 +18,7 @@ diesel::table! {
         data_sharing_policy -> Text,
         created_at -> Timestamp,
         first_responder -> Bool,
+        retention_days -> Integer,
     }
 }
 
@@ -129,6 +130,10 @@ diesel::table! {
         opened_by -> Text,
         reference -> Text,
         assigned_to -> Nullable<Text>,
+        closed_at -> Nullable<Timestamp>,
+        closed_by -> Nullable<Text>,
+        move_on_plan_ct -> Nullable<Binary>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 
@@ -178,6 +183,7 @@ diesel::table! {
         created_by -> Text,
         done_at -> Nullable<Timestamp>,
         done_by -> Nullable<Text>,
+        kind -> Text,
     }
 }
 
@@ -270,6 +276,35 @@ diesel::table! {
 }
 
 diesel::table! {
+    case_consents (id) {
+        id -> Text,
+        case_id -> Text,
+        scopes -> Text,
+        recipient_org_id -> Text,
+        purpose_ct -> Binary,
+        basis -> Text,
+        method -> Text,
+        given_on -> Date,
+        recorded_at -> Timestamp,
+        recorded_by -> Text,
+        withdrawn_at -> Nullable<Timestamp>,
+        withdrawn_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    onward_referrals (referral_id) {
+        referral_id -> Text,
+        case_id -> Text,
+        consent_id -> Text,
+        scopes -> Text,
+        package_ct -> Nullable<Binary>,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
     audit_log (seq) {
         seq -> BigInt,
         at -> Timestamp,
@@ -337,5 +372,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_risk_assessments,
     case_index,
     case_access_grants,
-    anonymous_notifications
+    anonymous_notifications,
+    case_consents,
+    onward_referrals
 );

@@ -6,6 +6,7 @@
 //! personal data: passwords are read from standard input and never echoed, tokens are printed once.
 
 mod demo;
+mod retention;
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::net::{SocketAddr, ToSocketAddrs as _};
@@ -103,6 +104,16 @@ enum Command {
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Retention: erasing closed cases whose organisation's retention period has ended.
+    #[command(subcommand)]
+    Retention(RetentionCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum RetentionCommand {
+    /// Erase every closed case whose retention period has ended, now (for cron; `serve` also does it
+    /// hourly). Prints how many were erased.
+    Run,
 }
 
 #[derive(Debug, Subcommand)]
@@ -143,6 +154,15 @@ enum OrgCommand {
         /// It is not (any more).
         #[arg(long)]
         no: bool,
+    },
+    /// Set how many days the organisation keeps a closed case before it is erased (30 to 9125; the
+    /// default is 2190, six years).
+    Retention {
+        /// The organisation's id.
+        #[arg(long, value_name = "ID")]
+        org: String,
+        #[arg(long, value_name = "N")]
+        days: i64,
     },
 }
 
@@ -314,6 +334,21 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 println!("\"{name}\" is no longer a first responder");
             }
         }
+        Command::Org(OrgCommand::Retention { org, days }) => {
+            let org = OrgId::parse(org.trim())?;
+            let app = open_app(&place).await?;
+            let days = app.set_retention_for(&org, days).await?;
+            println!("organisation {org} keeps closed cases {days} days");
+        }
+        Command::Retention(RetentionCommand::Run) => {
+            let app = open_app(&place).await?;
+            let run = app.run_retention().await?;
+            println!(
+                "{} closed case{} erased",
+                run.erased.len(),
+                if run.erased.len() == 1 { "" } else { "s" }
+            );
+        }
         Command::User(UserCommand::Add {
             org,
             email,
@@ -433,6 +468,8 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     let addr = listener.local_addr().context("the listening address")?;
     let mut signals = Signals::listen()?;
+    // The retention job runs beside the server, and stops with it.
+    let _retention_job = AbortOnDrop(tokio::spawn(retention::every_hour(app.clone())));
     let serving = waymark_web::serve(app, listener);
     tokio::pin!(serving);
     // Let the web layer start (and subscribe to the signals) before anyone is told where it is.
@@ -458,6 +495,15 @@ async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()
             }
         },
         () = signals.recv() => Ok(()),
+    }
+}
+
+/// A background task that ends when this is dropped.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

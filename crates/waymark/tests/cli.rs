@@ -313,10 +313,23 @@ fn operator_commands(db: TestDatabase) {
     cli.run(&["token", "create", "--email", "nobody@support.example"])
         .one_line_error(&["no account"]);
 
-    // The audit chain: four organisations, two accounts, one token.
+    // Retention: an organisation's period (audited), and the job for cron.
+    let run = cli.run(&["org", "retention", "--org", &support, "--days", "365"]);
+    run.ok();
+    assert!(
+        run.last_line().ends_with("keeps closed cases 365 days"),
+        "{run:#?}"
+    );
+    cli.run(&["org", "retention", "--org", &support, "--days", "7"])
+        .one_line_error(&["30 to 9125"]);
+    let run = cli.run(&["retention", "run"]);
+    run.ok();
+    assert_eq!(run.last_line(), "0 closed cases erased", "{run:#?}");
+
+    // The audit chain: four organisations, two accounts, one token, one retention period.
     let run = cli.run(&["audit", "verify"]);
     run.ok();
-    assert_eq!(run.last_line(), "audit log intact: 7 entries", "{run:#?}");
+    assert_eq!(run.last_line(), "audit log intact: 8 entries", "{run:#?}");
 
     // A wrong key is refused, in one line, before anything is served.
     let other_key = cli.dir.path().join("other.key");

@@ -27,6 +27,10 @@ mod cases;
 mod channel;
 #[path = "api_clock.rs"]
 mod clock;
+#[path = "api_closing.rs"]
+mod closing;
+#[path = "api_consents.rs"]
+mod consents;
 
 pub fn router() -> Router<App> {
     Router::new()
@@ -40,6 +44,8 @@ pub fn router() -> Router<App> {
         .merge(channel::router())
         .merge(clock::router())
         .merge(anonymous::router())
+        .merge(closing::router())
+        .merge(consents::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -62,7 +68,10 @@ pub fn router() -> Router<App> {
         cases::open_referrals, cases::search, cases::search_posted,
         channel::submit_self_referral, channel::channel_inbox, channel::channel_send, channel::channel_erase,
         channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case,
-        clock::clock),
+        clock::clock,
+        closing::close, closing::erasure, closing::export, closing::statistics, closing::retention,
+        closing::set_retention,
+        consents::list, consents::record, consents::withdraw, consents::refer_onward),
     components(schemas(
         ScreeningRequest, ScreeningResponse, HelplineBody, ReferralRequest, PersonBody, ConsentBody,
         Created, InboxResponse, InboxEntry, ReferralBody, AcceptResponse, DeclineRequest, AnswerResponse,
@@ -79,7 +88,11 @@ pub fn router() -> Router<App> {
         channel::CodenameRequest, channel::ChannelInboxResponse, channel::ChannelMessageBody,
         channel::ChannelSendRequest, channel::MessageCreated, channel::ErasedResponse,
         channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest,
-        clock::ClockResponse
+        clock::ClockResponse,
+        closing::CloseRequest, closing::FollowUpBody, closing::ClosedResponse, closing::ErasureResponse,
+        closing::CountBody, closing::CaseStatisticsResponse, closing::RetentionBody,
+        consents::ConsentRequest, consents::CaseConsentBody, consents::OnwardBody, consents::ConsentsResponse,
+        consents::ConsentCreated, consents::ConsentWithdrawn, consents::OnwardRequest, consents::OnwardCreated
     )),
     modifiers(&BearerAuth)
 )]
@@ -382,6 +395,9 @@ pub struct ReferralBody {
     erased: bool,
     /// Cases of the caller's organisation with a person of the same name: they may already be supported.
     possible_matches: Vec<cases::CaseMatchBody>,
+    /// An onward referral from another organisation in Waymark: the scopes its consent covered, the only
+    /// parts of the person's record that were shared. `null` for any other referral.
+    shared_under_consent: Option<Vec<String>>,
 }
 
 fn referral_body(r: ReferralView) -> ReferralBody {
@@ -409,6 +425,9 @@ fn referral_body(r: ReferralView) -> ReferralBody {
         message: r.message.filter(|m| !m.is_empty()),
         erased: r.erased,
         possible_matches: r.possible_matches.iter().map(cases::match_body).collect(),
+        shared_under_consent: r
+            .shared_under_consent
+            .map(|s| s.iter().map(|c| c.as_str().to_owned()).collect()),
     }
 }
 

@@ -167,21 +167,32 @@ pub struct RiskBody {
     assessed_by: String,
 }
 
-/// A case with everything recorded on it. `referral` and the fields before it are as they always were.
+/// A case with everything recorded on it. Once the case is erased (`erased: true`) it carries no
+/// personal field: `person`, `referral`, `needs` and `move_on_plan` are `null` and every list is empty.
 #[derive(Serialize, ToSchema)]
 pub struct CaseBody {
     id: String,
     status: String,
     opened_at: String,
-    referral: ReferralBody,
+    /// `null` once the case is erased.
+    referral: Option<ReferralBody>,
     /// The organisation's reference, e.g. `HL-2026-0007`.
     reference: String,
     assigned_to: Option<StaffBody>,
     /// Set when the caller opened the case by breaking the glass: when that access ends.
     access_until: Option<String>,
-    /// The person had their data erased: no personal field can be read.
+    /// The person had their data erased: no personal field can be read, and none is sent.
     erased: bool,
-    person: CasePersonBody,
+    /// When the case was erased (by a manager or when its retention period ended).
+    erased_at: Option<String>,
+    /// When the case was closed.
+    closed_at: Option<String>,
+    /// The move-on plan it was closed with; `null` while open and once erased.
+    move_on_plan: Option<String>,
+    /// The follow-up check-ins closing scheduled (ids of `plan_actions`).
+    follow_ups: Vec<String>,
+    /// `null` once the case is erased.
+    person: Option<CasePersonBody>,
     needs: Option<NeedsBody>,
     plan_actions: Vec<PlanActionBody>,
     /// Newest first.
@@ -214,16 +225,25 @@ fn case_body(c: CaseView) -> CaseBody {
         assigned_to: c.assigned_to.as_ref().map(staff),
         access_until: c.access_until.map(iso),
         erased: c.erased,
-        person: CasePersonBody {
-            name: c.person.name,
-            aliases: c.person.aliases,
-            date_of_birth: c.person.date_of_birth.map(day),
-            age: c.person.age,
-            nationality: c.person.nationality,
-            languages: c.person.languages,
-            safe_contact: c.person.safe_contact,
-            never_write_to: c.person.never_write_to,
-        },
+        erased_at: c.closure.erased_at.map(iso),
+        closed_at: c.closure.closed_at.map(iso),
+        move_on_plan: c.closure.move_on_plan,
+        follow_ups: c
+            .closure
+            .follow_ups
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        person: c.person.map(|p| CasePersonBody {
+            name: p.name,
+            aliases: p.aliases,
+            date_of_birth: p.date_of_birth.map(day),
+            age: p.age,
+            nationality: p.nationality,
+            languages: p.languages,
+            safe_contact: p.safe_contact,
+            never_write_to: p.never_write_to,
+        }),
         needs: c.needs.map(|n| NeedsBody {
             needs: n
                 .needs
@@ -297,7 +317,11 @@ fn case_body(c: CaseView) -> CaseBody {
                 assessed_by: r.assessed_by,
             })
             .collect(),
-        referral: referral_body(c.referral),
+        referral: if c.erased {
+            None
+        } else {
+            Some(referral_body(c.referral))
+        },
     }
 }
 

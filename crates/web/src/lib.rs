@@ -84,6 +84,8 @@ pub fn router(app: App) -> Router {
         .route("/cases/{id}/reply", post(pages::casework::reply_to_case))
         .merge(pages::case_record::routes())
         .merge(pages::notifications::routes())
+        .merge(pages::closing::routes())
+        .merge(pages::consents::routes())
         .route("/static/{file}", get(pages::assets::file))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)

@@ -947,6 +947,19 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
             .as_str()
             .expect("id")
             .to_owned();
+        let lantern = lantern_id(&h).await;
+        let consent = h
+            .api(
+                "POST",
+                &format!("/api/v1/cases/{id}/consents"),
+                &worker,
+                Some(serde_json::json!({"scope": ["needs"], "recipient": lantern, "purpose": "Support nearer family"})),
+            )
+            .await
+            .json()["id"]
+            .as_str()
+            .expect("consent id")
+            .to_owned();
         let (other_cookie, other_token) = other_caseworker(&h).await;
 
         let mut cookies = vec![("the unassigned caseworker", other_cookie)];
@@ -972,6 +985,10 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                 format!("{c}/history"),
                 format!("{c}/risk"),
                 format!("{c}/assign"),
+                format!("{c}/close"),
+                format!("{c}/erase"),
+                format!("{c}/export"),
+                format!("{c}/sharing"),
             ] {
                 let r = h.get(&p, Some(cookie)).await;
                 assert_eq!(r.status, StatusCode::NOT_FOUND, "{who}: GET {p}");
@@ -996,6 +1013,26 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                 ),
                 (format!("{c}/assign"), vec![("assignee", "x")]),
                 (format!("{c}/reply"), vec![("body", "X")]),
+                (format!("{c}/close"), vec![("move_on_plan", "X")]),
+                (format!("{c}/erase"), vec![("confirm", "yes")]),
+                (format!("{c}/erase"), vec![]),
+                (
+                    format!("{c}/consents"),
+                    vec![
+                        ("scope", "needs"),
+                        ("recipient", lantern.as_str()),
+                        ("purpose", "X"),
+                        ("method", "in_person"),
+                    ],
+                ),
+                (format!("{c}/consents/{consent}/withdraw"), vec![]),
+                (
+                    format!("{c}/onward-referrals"),
+                    vec![
+                        ("to_organisation", lantern.as_str()),
+                        ("consent_id", consent.as_str()),
+                    ],
+                ),
             ] {
                 let mut fields = fields;
                 fields.push(("csrf", &csrf));
@@ -1084,6 +1121,27 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                     Some(serde_json::json!({"user_id": "x"})),
                 ),
                 ("GET", format!("{a}/messages"), None),
+                (
+                    "POST",
+                    format!("{a}/close"),
+                    Some(serde_json::json!({"move_on_plan": "X"})),
+                ),
+                ("POST", format!("{a}/erasure"), None),
+                ("GET", format!("{a}/export"), None),
+                ("GET", format!("{a}/consents"), None),
+                (
+                    "POST",
+                    format!("{a}/consents"),
+                    Some(
+                        serde_json::json!({"scope": ["needs"], "recipient": lantern, "purpose": "X"}),
+                    ),
+                ),
+                ("POST", format!("/api/v1/consents/{consent}/withdraw"), None),
+                (
+                    "POST",
+                    format!("{a}/onward-referrals"),
+                    Some(serde_json::json!({"to_organisation": lantern, "consent_id": consent})),
+                ),
             ] {
                 let r = h.api(method, &p, token, body).await;
                 assert_eq!(r.status, StatusCode::NOT_FOUND, "{who}: {method} {p}");
@@ -1118,7 +1176,33 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
         assert_eq!(c["notes"].as_array().map(Vec::len), Some(0));
         assert_eq!(c["plan_actions"][0]["status"], "open");
         assert_eq!(c["person"]["name"], "Test Person");
+        assert_eq!(c["status"], "open");
+        assert_eq!(c["erased"], false);
+        let sharing = h
+            .api("GET", &format!("{a}/consents"), &worker, None)
+            .await
+            .json();
+        assert_eq!(sharing["consents"].as_array().map(Vec::len), Some(1));
+        assert_eq!(sharing["consents"][0]["status"], "active");
+        assert_eq!(
+            sharing["onward_referrals"].as_array().map(Vec::len),
+            Some(0)
+        );
     }
+}
+
+/// Northern Lantern's id: the other support organisation of the harness.
+async fn lantern_id(h: &Harness) -> String {
+    h.app
+        .suggest_support(waymark_domain::Nation::Scotland, None, vec![])
+        .await
+        .expect("organisations")
+        .into_iter()
+        .find(|s| s.org.name.contains("Lantern"))
+        .expect("lantern")
+        .org
+        .id
+        .to_string()
 }
 
 #[tokio::test]
@@ -1143,6 +1227,10 @@ async fn the_openapi_document_describes_every_case_route() {
         ("get", "/open-referrals"),
         ("get", "/search"),
         ("post", "/search"),
+        ("get", "/cases/{id}/consents"),
+        ("post", "/cases/{id}/consents"),
+        ("post", "/consents/{id}/withdraw"),
+        ("post", "/cases/{id}/onward-referrals"),
     ] {
         assert!(
             doc["paths"][path][method].is_object(),

@@ -257,6 +257,8 @@ struct CasePage {
     can_assign: bool,
     notice: Option<&'static str>,
     erased: bool,
+    /// Closing, follow-ups, export and erasure (pages/closing.rs).
+    closing: super::closing::ClosingSection,
     person: PersonRows,
     referral: ReferralFacts,
     needs: Vec<NeedRow>,
@@ -275,7 +277,7 @@ struct CasePage {
 }
 
 fn person_rows(c: &CaseView) -> PersonRows {
-    let p = &c.person;
+    let p = c.person.clone().unwrap_or_default();
     let or_none = |s: &str| {
         if s.is_empty() {
             "Not recorded".to_owned()
@@ -355,6 +357,7 @@ fn saved_notice(what: Option<&str>) -> Option<&'static str> {
         "history" => "The history was added.",
         "risk" => "The risk assessment was recorded.",
         "assigned" => "The case was assigned.",
+        "closed" => "The case was closed. The follow-up check-ins are in the caseworker’s tasks.",
         "access" => {
             "You have access to this case for the next hour. Your reason is in the audit log."
         }
@@ -405,6 +408,7 @@ pub async fn page(
         can_assign: c.can_assign,
         notice: saved_notice(q.saved.as_deref()),
         erased: c.erased,
+        closing: super::closing::section(&c),
         person: person_rows(&c),
         referral: referral_facts(&c),
         needs,
@@ -521,7 +525,7 @@ pub async fn person_form(
     let id = case_id(&id)?;
     // The form shows the current details: an audited read of the case.
     let c = app.case(session.account(), &id).await?;
-    let p = &c.person;
+    let p = c.person.clone().unwrap_or_default();
     let known = |s: &str| {
         if s == waymark_app::NOT_GIVEN {
             String::new()

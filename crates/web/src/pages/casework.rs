@@ -113,6 +113,8 @@ pub struct PersonView {
     urgency: Option<&'static str>,
     message: Option<String>,
     erased: bool,
+    /// An onward referral from another organisation: from whom, and the scopes its consent covered.
+    onward: Option<String>,
 }
 
 fn person(r: &ReferralView) -> PersonView {
@@ -142,7 +144,8 @@ fn person(r: &ReferralView) -> PersonView {
             .unwrap_or_else(|| "The person themselves".into()),
         urgency: r.urgency.map(urgency_words),
         message: r.message.clone().filter(|m| !m.is_empty()),
-        erased: r.erased,
+        erased: r.erased && r.status != waymark_domain::referral::ReferralStatus::Withdrawn,
+        onward: super::consents::onward_notice(r),
         basis: match &r.children_services {
             None if r.must_tell_childrens_services => {
                 "Child safeguarding: the person asked for help themselves; you must tell children’s services".into()

@@ -5,6 +5,8 @@ pub mod assets;
 pub mod case_record;
 pub mod casework;
 pub mod channel;
+pub mod closing;
+pub mod consents;
 pub mod notifications;
 pub mod public;
 pub mod referrals;
@@ -61,6 +63,11 @@ impl Nav {
             a.org_first_responder,
         ) {
             links.push(("/notifications", "Anonymous notifications"));
+        }
+        if may(Permission::ViewCaseStatistics) {
+            links.push(("/statistics", "Statistics"));
+        } else if may(Permission::SetRetention) {
+            links.push(("/organisation/retention", "Retention"));
         }
         if waymark_domain::staff_security::may_see_team(a.role) {
             links.push(("/team", "Team"));

@@ -328,6 +328,7 @@ pub async fn sent(
             status: match r.status.as_str() {
                 "sent" => "Waiting for an answer",
                 "accepted" => "Accepted",
+                "withdrawn" => "Withdrawn: the consent was withdrawn",
                 _ => "Declined",
             },
             reason: r.decline_reason,
