@@ -51,6 +51,20 @@ pub struct NewSession {
 
 impl App {
     pub async fn add_organisation(&self, new: NewOrganisation) -> Result<OrgId, AppError> {
+        self.add_organisation_with(new, false).await
+    }
+
+    /// Adds an organisation, designated a first responder or not, in one transaction.
+    pub async fn add_organisation_with(
+        &self,
+        new: NewOrganisation,
+        first_responder: bool,
+    ) -> Result<OrgId, AppError> {
+        if first_responder && !waymark_domain::first_responder::can_be_first_responder(new.kind) {
+            return Err(AppError::Invalid(
+                "only a support organisation can be a first responder".into(),
+            ));
+        }
         if new.name.trim().is_empty() || new.name.chars().count() > 200 {
             return Err(AppError::Invalid(
                 "the name must be 1 to 200 characters".into(),
@@ -87,6 +101,9 @@ impl App {
                         reason: "",
                     },
                 )?;
+                if first_responder {
+                    crate::anonymous::designate(tx, &keys, &org.id, true)?;
+                }
                 Ok(org.id)
             })
             .await

@@ -37,6 +37,9 @@ pub enum AppError {
     /// A document was refused: empty, too large, or not a PDF, PNG, JPEG or plain text.
     #[error(transparent)]
     Document(#[from] DocumentError),
+    /// An anonymous notification was refused (a child, or a field not valid); names the field.
+    #[error(transparent)]
+    Notification(#[from] waymark_domain::anonymous::NotificationError),
     /// Too many wrong codenames from this client, or from everyone together: nothing was looked up.
     #[error("too many attempts: try again later")]
     TooManyAttempts,

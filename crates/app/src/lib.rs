@@ -3,6 +3,7 @@
 //! call only this crate.
 
 mod accounts;
+mod anonymous;
 mod cases;
 mod channel;
 mod clock;
@@ -17,6 +18,7 @@ mod staff;
 pub use accounts::{
     DEFAULT_DATA_SHARING_POLICY, LOCKOUT, MAX_FAILED_LOGINS, NewOrganisation, NewSession, SignIn,
 };
+pub use anonymous::NotificationView;
 pub use clock::Clock;
 pub use closing::{CaseExport, ClosedCase, ClosureView};
 pub use retention::{CaseStatistics, RETENTION_ACTOR, RetentionRun};

@@ -110,6 +110,11 @@ id_type!(
     RiskAssessmentId,
     "risk assessment"
 );
+id_type!(
+    /// One anonymous notification (a non-consenting adult, no identifying facts).
+    NotificationId,
+    "notification"
+);
 
 id_type!(
     /// A consent (or, for a child, a safeguarding basis) recorded on a case.

@@ -3,16 +3,18 @@
 //! states, the case record's rules, staff sign-in (who needs a second factor, session timeouts),
 //! self-referral and the codename channel's rules (including the limits on codename guesses), and the
 //! jurisdictions' contacts, and the statutory clocks of the identification process (dated rules and each
-//! nation's bank holidays).
+//! nation's bank holidays), first responders and anonymous notifications.
 //!
 //! Nothing here does I/O, async, SQL or HTTP, so every rule can be tested as a table.
 
+pub mod anonymous;
 pub mod case;
 pub mod case_record;
 pub mod channel;
 pub mod clock;
 pub mod closing;
 pub mod consent;
+pub mod first_responder;
 pub mod guess_limit;
 pub mod ids;
 pub mod jurisdiction;

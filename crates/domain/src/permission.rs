@@ -37,6 +37,12 @@ pub enum Permission {
     MessagePerson,
     /// Add and remove the organisation's accounts.
     ManageUsers,
+    /// Notify the decision body anonymously about an adult who does not consent to a referral (the duty to
+    /// notify). Also needs the organisation to be a first responder: see [`crate::first_responder`].
+    NotifyAnonymously,
+    /// Make a formal referral to the decision body. Also needs the organisation to be a first responder:
+    /// see [`crate::first_responder`].
+    ReferFormally,
 }
 
 impl Permission {
@@ -54,6 +60,8 @@ impl Permission {
         Permission::SetRetention,
         Permission::MessagePerson,
         Permission::ManageUsers,
+        Permission::NotifyAnonymously,
+        Permission::ReferFormally,
     ];
 }
 
@@ -74,6 +82,9 @@ pub fn allows(role: Role, kind: OrganisationKind, permission: Permission) -> boo
         }
         SetRetention => kind == SupportOrganisation && matches!(role, Manager | Admin),
         ManageUsers => role == Admin,
+        NotifyAnonymously | ReferFormally => {
+            kind == SupportOrganisation && matches!(role, Caseworker | Manager)
+        }
     }
 }
 
@@ -116,6 +127,8 @@ mod tests {
                 DeclineReferral,
                 ReadCase,
                 MessagePerson,
+                NotifyAnonymously,
+                ReferFormally,
             ],
         ),
         (
@@ -134,6 +147,8 @@ mod tests {
                 ViewCaseStatistics,
                 SetRetention,
                 MessagePerson,
+                NotifyAnonymously,
+                ReferFormally,
             ],
         ),
         (SupportOrganisation, Admin, &[ManageUsers, SetRetention]),

@@ -4,6 +4,7 @@
 //! Every use case runs in one transaction through [`Store::run`]: a closure gets a [`Tx`] whose methods are
 //! the repositories. Personal fields arrive here already sealed by the vault and leave still sealed.
 
+mod anonymous;
 mod audit;
 mod cases;
 mod closing;
@@ -16,6 +17,7 @@ mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use anonymous::AnonymousNotification;
 pub use audit::{AuditEntry, AuditEvent, AuditReport};
 pub use cases::{
     CaseDocument, CaseNeeds, CaseNote, CasePerson, CaseRecordRows, HistoryEntry, PlanAction,

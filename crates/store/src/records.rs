@@ -46,6 +46,9 @@ pub struct Account {
     pub org_id: OrgId,
     pub org_name: String,
     pub org_kind: OrganisationKind,
+    /// Whether the organisation is a designated first responder (formal referrals, anonymous
+    /// notifications).
+    pub org_first_responder: bool,
 }
 
 /// A signed-in browser session.

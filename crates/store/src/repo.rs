@@ -32,14 +32,16 @@ pub(crate) fn id<T, E: std::fmt::Display>(
     parse(value).map_err(corrupt("id"))
 }
 
-fn join_ids<T: Copy + Into<&'static str>>(ids: &[T]) -> String {
+pub(crate) fn join_ids<T: Copy + Into<&'static str>>(ids: &[T]) -> String {
     ids.iter()
         .map(|i| (*i).into())
         .collect::<Vec<&str>>()
         .join(",")
 }
 
-fn ids_from<T: std::str::FromStr<Err = UnknownId> + Ord>(text: &str) -> Result<Vec<T>, StoreError> {
+pub(crate) fn ids_from<T: std::str::FromStr<Err = UnknownId> + Ord>(
+    text: &str,
+) -> Result<Vec<T>, StoreError> {
     parse_list(text).map_err(corrupt("list"))
 }
 
@@ -60,6 +62,9 @@ struct OrgRow {
     needs: String,
     data_sharing_policy: String,
     created_at: PrimitiveDateTime,
+    /// Read where it matters through [`Account::org_first_responder`] and
+    /// [`Tx::is_first_responder`]; the column only has to be loaded here.
+    _first_responder: bool,
     // Read through `Tx::retention_days` (crate `closing`); not part of `Organisation`.
     #[allow(dead_code)]
     retention_days: i32,
@@ -134,10 +139,10 @@ macro_rules! user_columns {
 }
 pub(crate) use user_columns;
 
-type AccountRow = (String, String, String, String, String, String, String);
+type AccountRow = (String, String, String, String, String, String, String, bool);
 
 fn account(r: AccountRow) -> Result<Account, StoreError> {
-    let (user_id, display_name, email, role, org_id, org_name, org_kind) = r;
+    let (user_id, display_name, email, role, org_id, org_name, org_kind, org_first_responder) = r;
     Ok(Account {
         user_id: id(UserId::parse, &user_id)?,
         display_name,
@@ -146,6 +151,7 @@ fn account(r: AccountRow) -> Result<Account, StoreError> {
         org_id: id(OrgId::parse, &org_id)?,
         org_name,
         org_kind: OrganisationKind::parse(&org_kind).map_err(corrupt("organisation kind"))?,
+        org_first_responder,
     })
 }
 
@@ -159,6 +165,7 @@ macro_rules! account_columns {
             organisations::id,
             organisations::name,
             organisations::kind,
+            organisations::first_responder,
         )
     };
 }

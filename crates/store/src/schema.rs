@@ -17,6 +17,7 @@ diesel::table! {
         needs -> Text,
         data_sharing_policy -> Text,
         created_at -> Timestamp,
+        first_responder -> Bool,
         retention_days -> Integer,
     }
 }
@@ -318,6 +319,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    anonymous_notifications (id) {
+        id -> Text,
+        org_id -> Text,
+        created_by -> Text,
+        age_band -> Text,
+        nationality -> Text,
+        exploitation_types -> Text,
+        nation -> Text,
+        area -> Nullable<Text>,
+        indicators -> Text,
+        encountered_in -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
@@ -355,6 +372,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_risk_assessments,
     case_index,
     case_access_grants,
+    anonymous_notifications,
     case_consents,
     onward_referrals
 );

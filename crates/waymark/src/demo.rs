@@ -21,6 +21,8 @@ struct DemoOrg {
     nation: Option<Nation>,
     area: Option<&'static str>,
     needs: &'static [Need],
+    /// A designated first responder (formal referrals, anonymous notifications).
+    first_responder: bool,
 }
 
 const CHURCH: usize = 0;
@@ -35,6 +37,7 @@ const ORGS: [DemoOrg; 4] = [
         nation: Some(Nation::EnglandWales),
         area: Some("Leeds"),
         needs: &[],
+        first_responder: false,
     },
     DemoOrg {
         name: "Harbour Light Support (fictional)",
@@ -48,6 +51,7 @@ const ORGS: [DemoOrg; 4] = [
             Need::Interpreter,
             Need::LegalAdvice,
         ],
+        first_responder: true,
     },
     DemoOrg {
         name: "Northern Lantern Trust (fictional)",
@@ -60,6 +64,7 @@ const ORGS: [DemoOrg; 4] = [
             Need::MoneyAndFood,
             Need::EducationAndWork,
         ],
+        first_responder: false,
     },
     DemoOrg {
         name: "Independent Decision Panel (fictional)",
@@ -67,6 +72,7 @@ const ORGS: [DemoOrg; 4] = [
         nation: Some(Nation::EnglandWales),
         area: None,
         needs: &[],
+        first_responder: false,
     },
 ];
 
@@ -184,14 +190,17 @@ async fn seed(app: &App) -> anyhow::Result<Vec<String>> {
     let mut ids: Vec<OrgId> = Vec::with_capacity(ORGS.len());
     for org in &ORGS {
         let id = app
-            .add_organisation(NewOrganisation {
-                name: org.name.to_owned(),
-                kind: org.kind,
-                nation: org.nation,
-                area: org.area.map(str::to_owned),
-                needs: org.needs.to_vec(),
-                data_sharing_policy: None,
-            })
+            .add_organisation_with(
+                NewOrganisation {
+                    name: org.name.to_owned(),
+                    kind: org.kind,
+                    nation: org.nation,
+                    area: org.area.map(str::to_owned),
+                    needs: org.needs.to_vec(),
+                    data_sharing_policy: None,
+                },
+                org.first_responder,
+            )
             .await
             .with_context(|| format!("cannot add the demo organisation {}", org.name))?;
         ids.push(id);

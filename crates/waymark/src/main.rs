@@ -138,6 +138,22 @@ enum OrgCommand {
         /// Its data-sharing policy, shown to people before they consent (default: Waymark's own).
         #[arg(long, value_name = "TEXT")]
         policy: Option<String>,
+        /// A designated first responder: its caseworkers and managers may make formal referrals to the
+        /// decision body and anonymous notifications (support organisations only).
+        #[arg(long)]
+        first_responder: bool,
+    },
+    /// Designate a support organisation a first responder (--yes), or withdraw it (--no).
+    FirstResponder {
+        /// The organisation's id (from `waymark org add`).
+        #[arg(long, value_name = "ID")]
+        org: String,
+        /// It is a first responder.
+        #[arg(long, conflicts_with = "no", required_unless_present = "no")]
+        yes: bool,
+        /// It is not (any more).
+        #[arg(long)]
+        no: bool,
     },
     /// Set how many days the organisation keeps a closed case before it is erased (30 to 9125; the
     /// default is 2190, six years).
@@ -277,6 +293,7 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
             area,
             needs,
             policy,
+            first_responder,
         }) => {
             let new = NewOrganisation {
                 kind: OrganisationKind::parse(kind.trim())?,
@@ -295,9 +312,27 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
             };
             let app = open_app(&place).await?;
             let (name, kind) = (new.name.trim().to_owned(), new.kind);
-            let id = app.add_organisation(new).await?;
-            println!("added organisation \"{name}\" ({kind})");
+            let id = app.add_organisation_with(new, first_responder).await?;
+            println!(
+                "added organisation \"{name}\" ({kind}{})",
+                if first_responder {
+                    ", first responder"
+                } else {
+                    ""
+                }
+            );
             println!("{id}");
+        }
+        Command::Org(OrgCommand::FirstResponder { org, yes, no: _ }) => {
+            let org = OrgId::parse(org.trim())?;
+            let app = open_app(&place).await?;
+            app.set_first_responder(&org, yes).await?;
+            let name = app.organisation(&org).await?.name;
+            if yes {
+                println!("\"{name}\" is now a first responder");
+            } else {
+                println!("\"{name}\" is no longer a first responder");
+            }
         }
         Command::Org(OrgCommand::Retention { org, days }) => {
             let org = OrgId::parse(org.trim())?;

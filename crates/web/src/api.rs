@@ -19,6 +19,8 @@ use waymark_domain::{
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
+#[path = "api_anonymous.rs"]
+mod anonymous;
 #[path = "api_cases.rs"]
 mod cases;
 #[path = "api_channel.rs"]
@@ -41,6 +43,7 @@ pub fn router() -> Router<App> {
         .merge(cases::router())
         .merge(channel::router())
         .merge(clock::router())
+        .merge(anonymous::router())
         .merge(closing::router())
         .merge(consents::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
@@ -111,6 +114,7 @@ impl utoipa::Modify for BearerAuth {
 /// The OpenAPI document of this API.
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
+    doc.merge(<anonymous::AnonymousDoc as OpenApi>::openapi());
     doc.servers = Some(vec![utoipa::openapi::Server::new("/api/v1")]);
     doc
 }

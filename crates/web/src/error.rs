@@ -40,6 +40,7 @@ fn status_of(e: &AppError) -> StatusCode {
         | AppError::Referral(_)
         | AppError::SelfReferral(_)
         | AppError::Case(_)
+        | AppError::Notification(_)
         | AppError::Document(DocumentError::Empty) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Document(DocumentError::TooLarge) => StatusCode::PAYLOAD_TOO_LARGE,
         AppError::Document(DocumentError::UnsupportedType) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -151,6 +152,11 @@ impl IntoResponse for ApiError {
             })) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 format!("{field}: {problem}"),
+            ),
+            // So does an anonymous notification's (the age, for a child).
+            ApiError::App(AppError::Notification(e)) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("{}: {e}", e.field()),
             ),
             ApiError::App(e) => (status_of(e), public_message(e)),
             ApiError::Unauthorized => (

@@ -83,6 +83,7 @@ pub fn router(app: App) -> Router {
         .route("/cases", get(pages::casework::cases))
         .route("/cases/{id}/reply", post(pages::casework::reply_to_case))
         .merge(pages::case_record::routes())
+        .merge(pages::notifications::routes())
         .merge(pages::closing::routes())
         .merge(pages::consents::routes())
         .route("/static/{file}", get(pages::assets::file))

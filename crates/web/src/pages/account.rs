@@ -438,6 +438,8 @@ struct TeamPage {
     org: String,
     members: Vec<MemberRow>,
     reset: bool,
+    /// The organisation is a designated first responder.
+    first_responder: bool,
 }
 
 struct MemberRow {
@@ -482,6 +484,7 @@ pub async fn team(
             })
             .collect(),
         reset: q.reset.is_some(),
+        first_responder: session.account().org_first_responder,
     })
 }
 

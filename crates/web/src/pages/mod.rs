@@ -7,6 +7,7 @@ pub mod casework;
 pub mod channel;
 pub mod closing;
 pub mod consents;
+pub mod notifications;
 pub mod public;
 pub mod referrals;
 pub mod self_referral;
@@ -60,6 +61,13 @@ impl Nav {
         }
         if may(Permission::ReadCase) {
             links.push(("/cases", "Cases"));
+        }
+        if waymark_domain::first_responder::may_notify_anonymously(
+            a.role,
+            a.org_kind,
+            a.org_first_responder,
+        ) {
+            links.push(("/notifications", "Anonymous notifications"));
         }
         if may(Permission::ViewCaseStatistics) {
             links.push(("/statistics", "Statistics"));
