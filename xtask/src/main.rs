@@ -41,8 +41,12 @@ COMMANDS:
         WAYMARK_TEST_POSTGRES_URL set (without one: print the URL and the
         server's version), then stop the throwaway cluster if one was started.
         E.g. `cargo xtask with-postgres cargo test -p waymark-store`.
-    bench
-        Benchmarks (none yet).
+    bench [ARGS...]
+        Benchmarks with criterion (optimised build): the vault's per-request
+        costs (sealing, key unwrapping, blind indexes, the deliberately slow
+        codename digest and password check). Arguments go to criterion, e.g.
+        `cargo xtask bench -- unwrap`. Not part of `test`: numbers
+        on a shared 2-core machine vary, so goals are read, not asserted.
     help, --help, -h
         This text.
 
@@ -82,10 +86,7 @@ fn main() -> ExitCode {
         "test" => test(rest),
         "e2e" => e2e_only(rest),
         "with-postgres" => with_postgres(rest),
-        "bench" => {
-            println!("no benchmarks yet");
-            ExitCode::SUCCESS
-        }
+        "bench" => bench(rest),
         other => {
             eprintln!("xtask: unknown command `{other}`\n");
             eprint!("{HELP}");
@@ -347,6 +348,22 @@ fn e2e_only(args: &[String]) -> ExitCode {
     let result = e2e::run_browser_tests(&mut ctx, url.as_deref(), args, &mut report.counts);
     report.record(Step::Browser.name(), start, result);
     report.print("cargo xtask e2e")
+}
+
+fn bench(args: &[String]) -> ExitCode {
+    let mut cmd = util::cargo();
+    cmd.args(["bench", "--package", "waymark-vault", "--bench", "vault"]);
+    let rest: Vec<&String> = args.iter().filter(|a| a.as_str() != "--").collect();
+    if !rest.is_empty() {
+        cmd.arg("--").args(rest);
+    }
+    match util::run(&mut cmd) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: benchmarks FAILED: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn with_postgres(args: &[String]) -> ExitCode {
