@@ -249,7 +249,11 @@ impl App {
             move |tx, keys, actor, opened| {
                 let t = now();
                 let given = given_on(new.given_on.unwrap_or(t.date()), t.date()).map_err(bad)?;
-                let to = destination(tx, &recipient)?;
+                let mut to = destination(tx, &recipient)?;
+                // A consent may also name a decision body, for a formal referral (see `crate::formal`).
+                to.receives_referrals |= tx
+                    .organisation(&recipient)?
+                    .is_some_and(|o| o.kind == OrganisationKind::DecisionBody);
                 check_recipient(&actor.org_id, &to).map_err(|e| {
                     AppError::Case(CaseError::Field {
                         field: "recipient",
