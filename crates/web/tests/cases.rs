@@ -1137,6 +1137,12 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                     ),
                 ),
                 ("POST", format!("/api/v1/consents/{consent}/withdraw"), None),
+                ("GET", format!("{a}/formal-referrals"), None),
+                (
+                    "POST",
+                    format!("{a}/formal-referrals"),
+                    Some(serde_json::json!({"decision_body": lantern, "consent_id": consent})),
+                ),
                 (
                     "POST",
                     format!("{a}/onward-referrals"),
