@@ -621,6 +621,22 @@ impl App {
             .await
     }
 
+    /// The decision bodies in Waymark (names and ids only), for the formal-referral form.
+    pub async fn decision_bodies(&self) -> Result<Vec<crate::Recipient>, AppError> {
+        self.store
+            .run(move |tx| {
+                Ok(tx
+                    .organisations_of_kind(OrganisationKind::DecisionBody)?
+                    .into_iter()
+                    .map(|o| crate::Recipient {
+                        id: o.id,
+                        name: o.name,
+                    })
+                    .collect())
+            })
+            .await
+    }
+
     /// The fields a formal referral sends, for the formal-referral page.
     pub fn formal_referral_fields(&self) -> &'static [&'static str] {
         &FIELDS_SENT

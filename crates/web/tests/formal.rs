@@ -8,7 +8,7 @@ mod support;
 
 use axum::http::StatusCode;
 use serde_json::json;
-use support::{Harness, PASSWORD};
+use support::{Harness, PASSWORD, csrf_of};
 use waymark_app::NewOrganisation;
 use waymark_domain::{Nation, OrgId, OrganisationKind, Role};
 
@@ -48,7 +48,6 @@ async fn panel(h: &Harness) -> Panel {
             .add_user(&org, email, "Test user", role, PASSWORD)
             .await
             .expect("user");
-        h.app.set_up_two_factor(email).await.expect("two-factor");
         tokens.push(h.app.create_token(email).await.expect("token"));
     }
     let mut t = tokens.into_iter();
@@ -376,5 +375,117 @@ async fn every_decision_body_route_is_404_outside_its_decision_makers() {
             !doc.to_lowercase().contains("home office"),
             "no route to the Home Office"
         );
+    }
+}
+
+/// The pages, as a browser without JavaScript uses them: the referrer's form lists exactly which fields
+/// go and keeps what was chosen on an error; the decision maker's queue and decision page show the
+/// threshold in force and the dates; a decision without reasons is refused with the page again.
+#[tokio::test]
+async fn the_pages_refer_queue_and_decide_without_javascript() {
+    for h in Harness::both().await {
+        let p = panel(&h).await;
+        let c = case(&h, "adult").await;
+        let worker = h.login("caseworker@harbour.example").await;
+        let form = format!("/cases/{c}/formal-referral");
+        let page = h.get(&form, Some(&worker)).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.body.contains("Exactly which fields will go"));
+        assert!(page.body.contains("exploitation history"));
+        let csrf = csrf_of(&page.body);
+        // No consent: the page again, with the error linked to the field and the body still chosen.
+        let r = h
+            .post_form(
+                &form,
+                &[
+                    ("csrf", &csrf),
+                    ("decision_body", &p.id),
+                    ("consent_id", ""),
+                ],
+                Some(&worker),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains("href=\"#consent_id\""), "{}", r.body);
+        assert!(r.body.contains(&format!("value=\"{}\" selected", p.id)));
+        let consent = consent(&h, &c, &p.id, &["identity", "history"]).await;
+        let r = h
+            .post_form(
+                &form,
+                &[
+                    ("csrf", &csrf),
+                    ("decision_body", &p.id),
+                    ("consent_id", &consent),
+                ],
+                Some(&worker),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = h.get(&form, Some(&worker)).await;
+        assert!(
+            page.body
+                .contains("waiting for the reasonable-grounds decision")
+        );
+
+        let maker = h.login("caseworker@panel.example").await;
+        let q = h.get("/decisions", Some(&maker)).await;
+        assert_eq!(q.status, StatusCode::OK, "{}", q.body);
+        let id = support::between(&q.body, "href=\"/decisions/", "\"").expect("a referral");
+        let d = h.get(&format!("/decisions/{id}"), Some(&maker)).await;
+        assert_eq!(d.status, StatusCode::OK);
+        assert!(d.body.contains("Test Person"));
+        assert!(d.body.contains("The threshold in force"));
+        let csrf = csrf_of(&d.body);
+        let rg = format!("/decisions/{id}/reasonable-grounds");
+        let r = h
+            .post_form(
+                &rg,
+                &[("csrf", &csrf), ("outcome", "positive"), ("reasons", "")],
+                Some(&maker),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("give the reasons"), "{}", r.body);
+        assert!(
+            r.body
+                .contains("id=\"rg-positive\" name=\"outcome\" value=\"positive\" checked")
+        );
+        let r = h
+            .post_form(
+                &rg,
+                &[
+                    ("csrf", &csrf),
+                    ("outcome", "positive"),
+                    ("reasons", "A credible account"),
+                ],
+                Some(&maker),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let d = h.get(&format!("/decisions/{id}"), Some(&maker)).await;
+        assert!(d.body.contains("Recovery period ends"));
+        assert!(d.body.contains("Conclusive decision"));
+        // The referrer sees the recovery period's end on its case's formal-referral page.
+        let today = h.app.clock().now().date();
+        let ends = waymark_domain::clock::calendar(Nation::EnglandWales)
+            .recovery_period_ends(today)
+            .expect("end");
+        let f = time::macros::format_description!("[day] [month repr:long] [year]");
+        let page = h.get(&form, Some(&worker)).await;
+        assert!(
+            page.body.contains(&ends.format(&f).expect("date")),
+            "{}",
+            page.body
+        );
+        // Outsiders: the pages are 404.
+        for who in [&worker] {
+            for path in ["/decisions".to_owned(), format!("/decisions/{id}")] {
+                assert_eq!(
+                    h.get(&path, Some(who)).await.status,
+                    StatusCode::NOT_FOUND,
+                    "{path}"
+                );
+            }
+        }
     }
 }
