@@ -631,6 +631,7 @@ impl App {
                     .map(|o| crate::Recipient {
                         id: o.id,
                         name: o.name,
+                        decision_body: true,
                     })
                     .collect())
             })

@@ -387,6 +387,17 @@ async fn the_pages_refer_queue_and_decide_without_javascript() {
         let p = panel(&h).await;
         let c = case(&h, "adult").await;
         let worker = h.login("caseworker@harbour.example").await;
+        // A consent may name the decision body; an onward referral may not go to it.
+        let sharing = h.get(&format!("/cases/{c}/sharing"), Some(&worker)).await;
+        assert_eq!(
+            sharing
+                .body
+                .matches("Independent Decision Panel (fictional)")
+                .count(),
+            1,
+            "only among the consent's recipients: {}",
+            sharing.body
+        );
         let form = format!("/cases/{c}/formal-referral");
         let page = h.get(&form, Some(&worker)).await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
