@@ -442,7 +442,6 @@ impl App {
                     reasonable_grounds_threshold: rg.reasonable_grounds,
                     conclusive_threshold: cg.conclusive_grounds,
                 };
-                zeroize_vec(json.to_vec());
                 tx.audit(
                     &keys.audit,
                     &event(
