@@ -92,6 +92,8 @@ impl std::fmt::Debug for OnwardView {
 pub struct Recipient {
     pub id: OrgId,
     pub name: String,
+    /// A decision body: a consent may name it for a formal referral, but nothing is referred onward to it.
+    pub decision_body: bool,
 }
 
 /// Everything about sharing on one case: its consents, its onward referrals, the basis it records, and
@@ -144,15 +146,27 @@ pub(crate) fn consent_event<'a>(
 
 /// The organisations a consent may name: every support organisation but one's own.
 pub(crate) fn recipients(tx: &mut Tx<'_>, actor: &Account) -> Result<Vec<Recipient>, AppError> {
-    Ok(tx
+    let mut out: Vec<Recipient> = tx
         .organisations_of_kind(OrganisationKind::SupportOrganisation)?
         .into_iter()
         .filter(|o| o.id != actor.org_id)
         .map(|o| Recipient {
             id: o.id,
             name: o.name,
+            decision_body: false,
         })
-        .collect())
+        .collect();
+    // Decision bodies after them, for a consent to a formal referral (see `crate::formal`).
+    out.extend(
+        tx.organisations_of_kind(OrganisationKind::DecisionBody)?
+            .into_iter()
+            .map(|o| Recipient {
+                id: o.id,
+                name: o.name,
+                decision_body: true,
+            }),
+    );
+    Ok(out)
 }
 
 /// The destination as the onward rule sees it; an organisation that does not exist is not one that
@@ -249,7 +263,11 @@ impl App {
             move |tx, keys, actor, opened| {
                 let t = now();
                 let given = given_on(new.given_on.unwrap_or(t.date()), t.date()).map_err(bad)?;
-                let to = destination(tx, &recipient)?;
+                let mut to = destination(tx, &recipient)?;
+                // A consent may also name a decision body, for a formal referral (see `crate::formal`).
+                to.receives_referrals |= tx
+                    .organisation(&recipient)?
+                    .is_some_and(|o| o.kind == OrganisationKind::DecisionBody);
                 check_recipient(&actor.org_id, &to).map_err(|e| {
                     AppError::Case(CaseError::Field {
                         field: "recipient",

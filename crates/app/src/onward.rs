@@ -50,25 +50,25 @@ pub struct OnwardSent {
 
 /// The person's details in the same shape as the case's sealed person document.
 #[derive(Serialize, Deserialize, Default)]
-struct PersonPart {
+pub(crate) struct PersonPart {
     #[serde(default)]
-    v: u8,
+    pub(crate) v: u8,
     #[serde(default)]
-    name: Option<String>,
+    pub(crate) name: Option<String>,
     #[serde(default)]
-    aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
     #[serde(default)]
-    date_of_birth: Option<String>,
+    pub(crate) date_of_birth: Option<String>,
     #[serde(default)]
-    age: Option<u8>,
+    pub(crate) age: Option<u8>,
     #[serde(default)]
-    nationality: Option<String>,
+    pub(crate) nationality: Option<String>,
     #[serde(default)]
-    languages: Option<String>,
+    pub(crate) languages: Option<String>,
     #[serde(default)]
-    safe_contact: Option<String>,
+    pub(crate) safe_contact: Option<String>,
     #[serde(default)]
-    never_write_to: Option<String>,
+    pub(crate) never_write_to: Option<String>,
 }
 
 impl PersonPart {
@@ -94,22 +94,22 @@ impl PersonPart {
 }
 
 #[derive(Serialize, Deserialize)]
-struct NeedsPart {
+pub(crate) struct NeedsPart {
     needs: Vec<(Need, NeedUrgency)>,
     note: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct HistoryPart {
-    kind: ExploitationType,
-    place: ExploitationPlace,
-    from: Option<String>,
-    to: Option<String>,
-    note: Option<String>,
+pub(crate) struct HistoryPart {
+    pub(crate) kind: ExploitationType,
+    pub(crate) place: ExploitationPlace,
+    pub(crate) from: Option<String>,
+    pub(crate) to: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct DocumentPart {
+pub(crate) struct DocumentPart {
     kind: DocumentKind,
     name: String,
     /// The content's length: the contents follow the JSON in the package, in order.
@@ -118,12 +118,12 @@ struct DocumentPart {
 
 /// What an onward referral carries, sealed under the new person's key until the receiver accepts.
 #[derive(Serialize, Deserialize, Default)]
-struct Package {
-    v: u8,
-    person: Option<PersonPart>,
-    needs: Option<NeedsPart>,
-    history: Vec<HistoryPart>,
-    documents: Vec<DocumentPart>,
+pub(crate) struct Package {
+    pub(crate) v: u8,
+    pub(crate) person: Option<PersonPart>,
+    pub(crate) needs: Option<NeedsPart>,
+    pub(crate) history: Vec<HistoryPart>,
+    pub(crate) documents: Vec<DocumentPart>,
 }
 
 fn package_field(referral: &ReferralId) -> FieldContext<'_> {
@@ -210,7 +210,7 @@ fn person_of(
 }
 
 /// Builds the package of the consented parts of a case, and the contents of its documents.
-fn build_package(
+pub(crate) fn build_package(
     tx: &mut Tx<'_>,
     key: &DataKey,
     case: &Case,

@@ -190,6 +190,22 @@ async fn every_case_use_case(
             ),
         ),
         (
+            "refer formally",
+            outcome(
+                &app.refer_formally(
+                    actor,
+                    case,
+                    sharing.body.as_str(),
+                    Some(sharing.for_formal.as_str()),
+                )
+                .await,
+            ),
+        ),
+        (
+            "formal referrals",
+            outcome(&app.case_formal_referrals(actor, case).await),
+        ),
+        (
             "withdraw consent",
             outcome(&app.withdraw_consent(actor, &sharing.to_withdraw).await),
         ),
@@ -226,6 +242,9 @@ struct Sharing {
     to: waymark_domain::OrgId,
     for_onward: ConsentId,
     to_withdraw: ConsentId,
+    /// A decision body, and a consent naming it that covers a formal referral.
+    body: waymark_domain::OrgId,
+    for_formal: ConsentId,
 }
 
 fn consent_to(to: &waymark_domain::OrgId) -> NewConsent {
@@ -267,6 +286,19 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
         let a_helper = account(app, &w.org_a, "helper@a.example.org", Role::Helper).await;
         let b_admin = account(app, &w.org_b, "admin@b.example.org", Role::Admin).await;
         let b_helper = account(app, &w.org_b, "helper@b.example.org", Role::Helper).await;
+        // A is a first responder and may refer formally to a decision body.
+        app.set_first_responder(&w.org_a, true)
+            .await
+            .expect("designated");
+        let body = organisation(
+            app,
+            "Independent Decision Panel (fictional)",
+            OrganisationKind::DecisionBody,
+            Nation::EnglandWales,
+            "London",
+            &[],
+        )
+        .await;
         let actors: [(&str, &Account); 11] = [
             ("A's manager", &w.a_manager),
             ("A's assigned manager", &w.a_manager),
@@ -310,6 +342,18 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
                         .record_consent(assignee, &case, consent_to(&w.org_b))
                         .await
                         .expect("seeded consent"),
+                    for_formal: app
+                        .record_consent(
+                            assignee,
+                            &case,
+                            NewConsent {
+                                scopes: vec!["identity".into(), "history".into()],
+                                ..consent_to(&body)
+                            },
+                        )
+                        .await
+                        .expect("seeded consent"),
+                    body: body.clone(),
                 };
                 if with_grant {
                     grant(&db, &case, actor, 60);
@@ -363,7 +407,7 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
                 }
             }
         }
-        assert_eq!(rows, 11 * 2 * 21, "{on:?}");
+        assert_eq!(rows, 11 * 2 * 23, "{on:?}");
     }
 }
 

@@ -120,6 +120,9 @@ pub enum CaseAction {
     WithdrawConsent,
     /// Refer the person onward to another organisation in Waymark, under a consent.
     ReferOnward,
+    /// Refer the person formally to the decision body (a first responder's staff; an adult under a
+    /// consent naming the body), and see where such a referral stands.
+    ReferFormally,
 }
 
 impl CaseAction {
@@ -142,6 +145,7 @@ impl CaseAction {
         CaseAction::RecordConsent,
         CaseAction::WithdrawConsent,
         CaseAction::ReferOnward,
+        CaseAction::ReferFormally,
     ];
 }
 

@@ -134,3 +134,8 @@ mod tests {
         }
     }
 }
+id_type!(
+    /// One formal referral to a decision body (the body's own copy of the person, under a new key).
+    FormalReferralId,
+    "formal referral"
+);

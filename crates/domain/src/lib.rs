@@ -15,6 +15,7 @@ pub mod clock;
 pub mod closing;
 pub mod consent;
 pub mod first_responder;
+pub mod formal;
 pub mod guess_limit;
 pub mod ids;
 pub mod jurisdiction;

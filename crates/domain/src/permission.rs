@@ -43,6 +43,9 @@ pub enum Permission {
     /// Make a formal referral to the decision body. Also needs the organisation to be a first responder:
     /// see [`crate::first_responder`].
     ReferFormally,
+    /// Decide whether a person formally referred is a survivor (reasonable grounds, conclusive grounds), and
+    /// read the decision body's copy of their details: the decision body's caseworkers and managers only.
+    DecideIdentification,
 }
 
 impl Permission {
@@ -62,6 +65,7 @@ impl Permission {
         Permission::ManageUsers,
         Permission::NotifyAnonymously,
         Permission::ReferFormally,
+        Permission::DecideIdentification,
     ];
 }
 
@@ -85,6 +89,7 @@ pub fn allows(role: Role, kind: OrganisationKind, permission: Permission) -> boo
         NotifyAnonymously | ReferFormally => {
             kind == SupportOrganisation && matches!(role, Caseworker | Manager)
         }
+        DecideIdentification => kind == DecisionBody && matches!(role, Caseworker | Manager),
     }
 }
 
@@ -153,8 +158,8 @@ mod tests {
         ),
         (SupportOrganisation, Admin, &[ManageUsers, SetRetention]),
         (DecisionBody, Helper, &[]),
-        (DecisionBody, Caseworker, &[]),
-        (DecisionBody, Manager, &[]),
+        (DecisionBody, Caseworker, &[DecideIdentification]),
+        (DecisionBody, Manager, &[DecideIdentification]),
         (DecisionBody, Admin, &[ManageUsers]),
         (Coordinator, Helper, &[]),
         (Coordinator, Caseworker, &[]),
@@ -195,6 +200,7 @@ mod tests {
                 EraseCase,
                 ViewReferralInbox,
                 MessagePerson,
+                DecideIdentification,
             ] {
                 assert!(!allows(Admin, *kind, p));
             }

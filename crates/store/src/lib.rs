@@ -10,6 +10,7 @@ mod cases;
 mod closing;
 mod connection;
 mod consents;
+mod formal;
 mod records;
 mod repo;
 pub mod schema;
@@ -26,6 +27,7 @@ pub use cases::{
 pub use closing::{CaseClosure, CaseFacts, FOLLOW_UP};
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use consents::{Consent, OnwardReferral};
+pub use formal::FormalReferral;
 pub use records::*;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};
 

@@ -335,6 +335,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    formal_referrals (id) {
+        id -> Text,
+        case_id -> Text,
+        from_org_id -> Text,
+        decision_body_id -> Text,
+        person_id -> Text,
+        consent_id -> Nullable<Text>,
+        basis -> Text,
+        nation -> Text,
+        package_ct -> Binary,
+        status -> Text,
+        referred_on -> Date,
+        reasonable_grounds_due -> Date,
+        rg_outcome -> Nullable<Text>,
+        rg_reasons_ct -> Nullable<Binary>,
+        rg_decided_on -> Nullable<Date>,
+        rg_decided_by -> Nullable<Text>,
+        rg_reviewed_by -> Nullable<Text>,
+        recovery_period_ends -> Nullable<Date>,
+        conclusive_earliest -> Nullable<Date>,
+        cg_outcome -> Nullable<Text>,
+        cg_reasons_ct -> Nullable<Binary>,
+        cg_decided_on -> Nullable<Date>,
+        cg_decided_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
@@ -374,5 +405,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_access_grants,
     anonymous_notifications,
     case_consents,
-    onward_referrals
+    onward_referrals,
+    formal_referrals
 );

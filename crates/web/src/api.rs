@@ -31,6 +31,8 @@ mod clock;
 mod closing;
 #[path = "api_consents.rs"]
 mod consents;
+#[path = "api_formal.rs"]
+mod formal;
 
 pub fn router() -> Router<App> {
     Router::new()
@@ -46,6 +48,7 @@ pub fn router() -> Router<App> {
         .merge(anonymous::router())
         .merge(closing::router())
         .merge(consents::router())
+        .merge(formal::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -115,6 +118,7 @@ impl utoipa::Modify for BearerAuth {
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(<anonymous::AnonymousDoc as OpenApi>::openapi());
+    doc.merge(<formal::FormalDoc as OpenApi>::openapi());
     doc.servers = Some(vec![utoipa::openapi::Server::new("/api/v1")]);
     doc
 }

@@ -86,6 +86,7 @@ pub fn router(app: App) -> Router {
         .merge(pages::notifications::routes())
         .merge(pages::closing::routes())
         .merge(pages::consents::routes())
+        .merge(pages::formal::routes())
         .route("/static/{file}", get(pages::assets::file))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)

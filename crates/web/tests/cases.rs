@@ -989,6 +989,7 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                 format!("{c}/erase"),
                 format!("{c}/export"),
                 format!("{c}/sharing"),
+                format!("{c}/formal-referral"),
             ] {
                 let r = h.get(&p, Some(cookie)).await;
                 assert_eq!(r.status, StatusCode::NOT_FOUND, "{who}: GET {p}");
@@ -1026,6 +1027,13 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                     ],
                 ),
                 (format!("{c}/consents/{consent}/withdraw"), vec![]),
+                (
+                    format!("{c}/formal-referral"),
+                    vec![
+                        ("decision_body", lantern.as_str()),
+                        ("consent_id", consent.as_str()),
+                    ],
+                ),
                 (
                     format!("{c}/onward-referrals"),
                     vec![
@@ -1137,6 +1145,12 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                     ),
                 ),
                 ("POST", format!("/api/v1/consents/{consent}/withdraw"), None),
+                ("GET", format!("{a}/formal-referrals"), None),
+                (
+                    "POST",
+                    format!("{a}/formal-referrals"),
+                    Some(serde_json::json!({"decision_body": lantern, "consent_id": consent})),
+                ),
                 (
                     "POST",
                     format!("{a}/onward-referrals"),

@@ -180,9 +180,11 @@ async fn sharing_page(
     let s: Sharing = app.sharing(session.account(), id).await?;
     let child = s.basis == ConsentBasis::Safeguarding;
     let active: Vec<_> = s.consents.iter().filter(|c| c.active()).collect();
-    let recipient_rows = |selected: &str| -> Vec<RecipientRow> {
+    let recipient_rows = |selected: &str, onward: bool| -> Vec<RecipientRow> {
         s.recipients
             .iter()
+            // Nothing is referred onward to a decision body (that is a formal referral).
+            .filter(|r| !(onward && r.decision_body))
             .map(|r| RecipientRow {
                 id: r.id.to_string(),
                 name: r.name.clone(),
@@ -232,7 +234,7 @@ async fn sharing_page(
                 reason: o.decline_reason.clone(),
             })
             .collect(),
-        recipients: recipient_rows(&c.recipient),
+        recipients: recipient_rows(&c.recipient, false),
         scopes: ConsentScope::ALL
             .iter()
             .map(|sc| Choice {
@@ -251,7 +253,7 @@ async fn sharing_page(
             .collect(),
         purpose: c.purpose.clone(),
         given_on: c.given_on.clone(),
-        onward_recipients: recipient_rows(&entered.onward.to_organisation),
+        onward_recipients: recipient_rows(&entered.onward.to_organisation, true),
         onward_consents: active
             .iter()
             .map(|k| ConsentChoice {

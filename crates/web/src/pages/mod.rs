@@ -7,6 +7,7 @@ pub mod casework;
 pub mod channel;
 pub mod closing;
 pub mod consents;
+pub mod formal;
 pub mod notifications;
 pub mod public;
 pub mod referrals;
@@ -68,6 +69,9 @@ impl Nav {
             a.org_first_responder,
         ) {
             links.push(("/notifications", "Anonymous notifications"));
+        }
+        if may(Permission::DecideIdentification) {
+            links.push(("/decisions", "Decisions"));
         }
         if may(Permission::ViewCaseStatistics) {
             links.push(("/statistics", "Statistics"));

@@ -1,0 +1,477 @@
+//! Formal referral and the decision body's workspace on the staff pages. A first responder's caseworker
+//! refers from a case (the page lists exactly which fields go); the decision body's decision makers see
+//! their queue (soonest due first) and decide on a referral's page, with the threshold in force, the due
+//! dates and the recovery-period end. Everything is decided in `app::formal`; nothing is computed here.
+//! Plain forms with the CSRF token; errors re-render the page with what was entered.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::Form;
+use serde::Deserialize;
+use time::Date;
+use waymark_app::{App, AppError, FormalDecisionView, FormalStatusView};
+use waymark_domain::CaseId;
+use waymark_domain::consent::ConsentBasis;
+use waymark_domain::formal::{Closure, Outcome};
+
+use super::case_record::exploitation;
+use super::{Nav, render};
+use crate::auth::Signed;
+use crate::error::WebError;
+use crate::views;
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/cases/{id}/formal-referral", get(refer_form).post(refer))
+        .route("/decisions", get(queue))
+        .route("/decisions/{id}", get(decision_page))
+        .route(
+            "/decisions/{id}/reasonable-grounds",
+            post(reasonable_grounds),
+        )
+        .route("/decisions/{id}/review", post(review))
+        .route(
+            "/decisions/{id}/conclusive-grounds",
+            post(conclusive_grounds),
+        )
+        .route("/decisions/{id}/closure", post(closure))
+}
+
+fn day(d: Date) -> String {
+    let f = time::macros::format_description!("[day] [month repr:long] [year]");
+    d.format(&f).unwrap_or_default()
+}
+
+fn opt_day(d: Option<Date>) -> String {
+    d.map(day).unwrap_or_else(|| "—".into())
+}
+
+fn outcome_text(o: Option<Outcome>) -> String {
+    match o {
+        Some(Outcome::Positive) => "Positive".into(),
+        Some(Outcome::Negative) => "Negative".into(),
+        None => "Not made yet".into(),
+    }
+}
+
+/// A formal referral's status and dates, in words.
+pub struct StatusRow {
+    id: String,
+    decision_body: String,
+    status: &'static str,
+    referred_on: String,
+    reasonable_grounds_due: String,
+    reasonable_grounds: String,
+    recovery_period_ends: String,
+    conclusive_earliest: String,
+    conclusive: String,
+}
+
+fn status_row(s: &FormalStatusView) -> StatusRow {
+    StatusRow {
+        id: s.id.to_string(),
+        decision_body: s.decision_body.clone(),
+        status: s.status.describe(),
+        referred_on: day(s.referred_on),
+        reasonable_grounds_due: day(s.reasonable_grounds_due),
+        reasonable_grounds: outcome_text(s.reasonable_grounds),
+        recovery_period_ends: opt_day(s.recovery_period_ends),
+        conclusive_earliest: opt_day(s.conclusive_earliest),
+        conclusive: outcome_text(s.conclusive),
+    }
+}
+
+// ---- the referrer: a formal referral from a case ------------------------------------------------------
+
+pub struct Pick {
+    id: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "formal/refer.html")]
+struct ReferPage {
+    nav: Nav,
+    case_id: String,
+    reference: String,
+    child: bool,
+    fields: &'static [&'static str],
+    bodies: Vec<Pick>,
+    consents: Vec<Pick>,
+    referrals: Vec<StatusRow>,
+    errors: Vec<(&'static str, String)>,
+    sent: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ReferForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    decision_body: String,
+    #[serde(default)]
+    consent_id: String,
+    #[serde(default)]
+    sent: Option<String>,
+}
+
+async fn refer_page(
+    app: &App,
+    session: &Signed,
+    case: &CaseId,
+    form: &ReferForm,
+    errors: Vec<(&'static str, String)>,
+) -> Result<Response, WebError> {
+    let actor = session.account();
+    let sharing = app.sharing(actor, case).await?;
+    let referrals = app.case_formal_referrals(actor, case).await?;
+    let bodies = app.decision_bodies().await?;
+    let body_ids: Vec<_> = bodies.iter().map(|b| b.id.clone()).collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = ReferPage {
+        nav: Nav::for_session(Some(&session.0)),
+        case_id: case.to_string(),
+        reference: sharing.reference.clone(),
+        child: sharing.basis == ConsentBasis::Safeguarding,
+        fields: app.formal_referral_fields(),
+        bodies: bodies
+            .into_iter()
+            .map(|b| Pick {
+                selected: b.id.as_str() == form.decision_body,
+                id: b.id.to_string(),
+                label: b.name,
+            })
+            .collect(),
+        consents: sharing
+            .consents
+            .iter()
+            .filter(|c| c.active() && body_ids.contains(&c.recipient))
+            .map(|c| Pick {
+                id: c.id.to_string(),
+                label: format!(
+                    "{} — given {} — covers: {}",
+                    c.recipient_name,
+                    day(c.given_on),
+                    c.scopes
+                        .iter()
+                        .map(|s| s.label())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                selected: c.id.as_str() == form.consent_id,
+            })
+            .collect(),
+        referrals: referrals.iter().map(status_row).collect(),
+        errors,
+        sent: form.sent.is_some(),
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+fn case_id(id: &str) -> Result<CaseId, WebError> {
+    CaseId::parse(id).map_err(|_| WebError::from(AppError::NotFound))
+}
+
+pub async fn refer_form(
+    State(app): State<App>,
+    session: Signed,
+    Path(id): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<ReferForm>,
+) -> Result<Response, WebError> {
+    let case = case_id(&id)?;
+    refer_page(&app, &session, &case, &q, vec![]).await
+}
+
+pub async fn refer(
+    State(app): State<App>,
+    session: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<ReferForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    let case = case_id(&id)?;
+    let consent = Some(form.consent_id.as_str()).filter(|c| !c.trim().is_empty());
+    match app
+        .refer_formally(session.account(), &case, &form.decision_body, consent)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/cases/{case}/formal-referral?sent=1")).into_response()),
+        Err(AppError::Invalid(m)) => {
+            let field = if m.contains("decision body in Waymark") {
+                "decision_body"
+            } else {
+                "consent_id"
+            };
+            refer_page(&app, &session, &case, &form, vec![(field, m)]).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- the decision body: queue and decisions -------------------------------------------------------------
+
+pub struct QueueRow {
+    id: String,
+    status: &'static str,
+    nation: &'static str,
+    referred_on: String,
+    due: String,
+    overdue: bool,
+    conclusive_earliest: String,
+}
+
+#[derive(Template)]
+#[template(path = "formal/queue.html")]
+struct QueuePage {
+    nav: Nav,
+    rows: Vec<QueueRow>,
+}
+
+pub async fn queue(State(app): State<App>, session: Signed) -> Result<Response, WebError> {
+    let items = app.decision_queue(session.account()).await?;
+    render(&QueuePage {
+        nav: Nav::for_session(Some(&session.0)),
+        rows: items
+            .into_iter()
+            .map(|q| QueueRow {
+                id: q.id.to_string(),
+                status: q.status.describe(),
+                nation: views::nation(q.nation),
+                referred_on: day(q.referred_on),
+                due: day(q.reasonable_grounds_due),
+                overdue: q.overdue,
+                conclusive_earliest: opt_day(q.conclusive_earliest),
+            })
+            .collect(),
+    })
+}
+
+pub struct HistoryRow {
+    kind: &'static str,
+    place: String,
+    when: String,
+    note: String,
+}
+
+#[derive(Template)]
+#[template(path = "formal/decision.html")]
+struct DecisionPage {
+    nav: Nav,
+    r: StatusRow,
+    can_decide_rg: bool,
+    can_review: bool,
+    awaiting_other_reviewer: bool,
+    can_decide_cg: bool,
+    can_close: bool,
+    child: bool,
+    name: String,
+    other_names: String,
+    birth: String,
+    nationality: String,
+    languages: String,
+    nation: &'static str,
+    history: Vec<HistoryRow>,
+    rg_threshold: String,
+    cg_threshold: String,
+    rg_reasons: String,
+    cg_reasons: String,
+    errors: Vec<(&'static str, String)>,
+    /// What was entered, kept on an error: (form, outcome, reasons).
+    entered_form: &'static str,
+    entered_outcome: String,
+    entered_reasons: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct DecisionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    outcome: String,
+    #[serde(default)]
+    reasons: String,
+    #[serde(default)]
+    agree: String,
+    #[serde(default)]
+    state: String,
+}
+
+fn decision_view(
+    session: &Signed,
+    v: FormalDecisionView,
+    errors: Vec<(&'static str, String)>,
+    entered_form: &'static str,
+    form: &DecisionForm,
+) -> Result<Response, WebError> {
+    use waymark_domain::formal::FormalStatus::*;
+    let st = v.status.status;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let text = |o: Option<String>| o.unwrap_or_else(|| "not given".into());
+    let page = DecisionPage {
+        nav: Nav::for_session(Some(&session.0)),
+        r: status_row(&v.status),
+        can_decide_rg: st == AwaitingReasonableGrounds,
+        can_review: st == NegativeAwaitingReview && !v.awaiting_other_reviewer,
+        awaiting_other_reviewer: v.awaiting_other_reviewer,
+        can_decide_cg: st == RecoveryPeriod,
+        can_close: !st.is_final(),
+        child: v.child,
+        other_names: if v.other_names.is_empty() {
+            "none given".into()
+        } else {
+            v.other_names.join(", ")
+        },
+        birth: match (v.date_of_birth, v.age) {
+            (Some(d), _) => format!("born {d}"),
+            (None, Some(a)) => format!("aged about {a}"),
+            _ => "not given".into(),
+        },
+        name: text(v.name),
+        nationality: text(v.nationality),
+        languages: text(v.languages),
+        nation: views::nation(v.nation),
+        history: v
+            .history
+            .into_iter()
+            .map(|h| HistoryRow {
+                kind: exploitation(h.kind),
+                place: h.place,
+                when: format!(
+                    "{} to {}",
+                    h.from.unwrap_or_else(|| "?".into()),
+                    h.to.unwrap_or_else(|| "?".into())
+                ),
+                note: h.note.unwrap_or_default(),
+            })
+            .collect(),
+        rg_threshold: v.reasonable_grounds_threshold,
+        cg_threshold: v.conclusive_threshold,
+        rg_reasons: v.reasonable_grounds_reasons.unwrap_or_default(),
+        cg_reasons: v.conclusive_reasons.unwrap_or_default(),
+        errors,
+        entered_form,
+        entered_outcome: form.outcome.clone(),
+        entered_reasons: form.reasons.clone(),
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn decision_page(
+    State(app): State<App>,
+    session: Signed,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let v = app.formal_referral(session.account(), &id).await?;
+    decision_view(&session, v, vec![], "", &DecisionForm::default())
+}
+
+/// After a change: back to the page; on a refusal, the page again with the message and what was entered.
+async fn answer(
+    app: &App,
+    session: &Signed,
+    id: &str,
+    result: Result<FormalStatusView, AppError>,
+    field: &'static str,
+    form: &DecisionForm,
+) -> Result<Response, WebError> {
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/decisions/{id}")).into_response()),
+        Err(AppError::Invalid(m)) => {
+            let v = app.formal_referral(session.account(), id).await?;
+            decision_view(session, v, vec![(field, m)], field, form)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn parse_outcome(form: &DecisionForm) -> Result<Outcome, AppError> {
+    Outcome::parse(&form.outcome).map_err(|_| {
+        AppError::Invalid("choose whether the decision is positive or negative".into())
+    })
+}
+
+pub async fn reasonable_grounds(
+    State(app): State<App>,
+    session: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<DecisionForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    let result = match parse_outcome(&form) {
+        Ok(o) => {
+            app.decide_reasonable_grounds(session.account(), &id, o, &form.reasons)
+                .await
+        }
+        Err(e) => {
+            // Someone who may not see the referral learns nothing from a bad form.
+            app.formal_referral(session.account(), &id).await?;
+            Err(e)
+        }
+    };
+    answer(&app, &session, &id, result, "rg", &form).await
+}
+
+pub async fn review(
+    State(app): State<App>,
+    session: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<DecisionForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    let result = app
+        .review_negative(session.account(), &id, form.agree == "yes")
+        .await;
+    answer(&app, &session, &id, result, "review", &form).await
+}
+
+pub async fn conclusive_grounds(
+    State(app): State<App>,
+    session: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<DecisionForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    let result = match parse_outcome(&form) {
+        Ok(o) => {
+            app.decide_conclusive(session.account(), &id, o, &form.reasons)
+                .await
+        }
+        Err(e) => {
+            app.formal_referral(session.account(), &id).await?;
+            Err(e)
+        }
+    };
+    answer(&app, &session, &id, result, "cg", &form).await
+}
+
+pub async fn closure(
+    State(app): State<App>,
+    session: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<DecisionForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    let result = match Closure::parse(&form.state) {
+        Ok(c) => app.close_formal_referral(session.account(), &id, c).await,
+        Err(_) => {
+            app.formal_referral(session.account(), &id).await?;
+            Err(AppError::Invalid(
+                "choose withdrawn, left the UK or missing".into(),
+            ))
+        }
+    };
+    answer(&app, &session, &id, result, "state", &form).await
+}
