@@ -81,7 +81,7 @@ const ORGS: [DemoOrg; 4] = [
 pub(crate) const NOT_ENROLLED: &str = "manager@harbour.example";
 
 /// A fictional account: its organisation (an index into [`ORGS`]), email, display name and role.
-const USERS: [(usize, &str, &str, Role); 6] = [
+const USERS: [(usize, &str, &str, Role); 7] = [
     (CHURCH, "helper@church.example", "Demo Helper", Role::Helper),
     (
         HARBOUR,
@@ -106,6 +106,14 @@ const USERS: [(usize, &str, &str, Role); 6] = [
         "caseworker@panel.example",
         "Demo Decision Maker",
         Role::Caseworker,
+    ),
+    // A second decision maker: a negative reasonable-grounds decision takes effect only when another
+    // decision maker agrees.
+    (
+        PANEL,
+        "manager@panel.example",
+        "Demo Second Reviewer (Decision Panel)",
+        Role::Manager,
     ),
     (
         HARBOUR,

@@ -631,7 +631,7 @@ fn demo_prints_fictional_logins_and_serves() {
         .iter()
         .filter(|l| l.starts_with("  login: "))
         .collect();
-    assert_eq!(logins.len(), 6, "{text}");
+    assert_eq!(logins.len(), 7, "{text}");
     let mut emails = Vec::new();
     let mut totps = Vec::new();
     for line in &logins {
@@ -671,6 +671,7 @@ fn demo_prints_fictional_logins_and_serves() {
             "caseworker@harbour.example",
             "caseworker@lantern.example",
             "caseworker@panel.example",
+            "manager@panel.example",
             "admin@harbour.example"
         ],
         "{text}"
