@@ -1050,60 +1050,56 @@ pub(crate) fn case_view(
     actor: &Account,
     opened: &Opened,
 ) -> Result<CaseView, AppError> {
-    {
-        {
-            let case = &opened.case;
-            let r = tx.referral_of_case(case)?.ok_or(AppError::NotFound)?;
-            let from = org_name(tx, r.from_org_id.as_ref())?;
-            let referral = crate::referrals::unseal(keys, tx, &r, from)?;
-            let key = keys.data_key(tx, &case.person_id)?;
-            let staff = tx.case_staff(&actor.org_id)?;
-            // Nothing of an erased record is read at all.
-            let rows = match key {
-                Some(_) => tx.case_record(case)?,
-                None => CaseRecordRows::default(),
-            };
-            let Unsealed {
-                person,
-                needs,
-                plan,
-                notes,
-                documents,
-                history,
-                risks,
-            } = unseal_record(key.as_ref(), rows, &staff, case, &referral, now().date())?;
-            let can_assign = matches!(
-                decision(tx, actor, case, CaseAction::Assign)?.0,
-                Decision::Permit
-            );
-            Ok(CaseView {
-                id: case.id.clone(),
-                status: case.status.clone(),
-                opened_at: case.opened_at,
-                reference: case.reference.clone(),
-                assigned_to: case.assigned_to.as_ref().map(|u| staff_member(&staff, u)),
-                erased: key.is_none(),
-                access_until: opened.via_grant,
-                owners: owners(&staff, case, actor, opened.via_grant.is_some()),
-                closure: crate::closing::closure_view(tx, keys, actor, case, key.as_ref())?,
-                active_consents: tx
-                    .consents_of_case(&case.id)?
-                    .iter()
-                    .filter(|c| c.withdrawn_at.is_none())
-                    .count(),
-                assignees: if can_assign { staff.clone() } else { vec![] },
-                can_assign,
-                referral,
-                person: key.as_ref().map(|_| person),
-                needs,
-                plan,
-                notes,
-                documents,
-                history,
-                risks,
-            })
-        }
-    }
+    let case = &opened.case;
+    let r = tx.referral_of_case(case)?.ok_or(AppError::NotFound)?;
+    let from = org_name(tx, r.from_org_id.as_ref())?;
+    let referral = crate::referrals::unseal(keys, tx, &r, from)?;
+    let key = keys.data_key(tx, &case.person_id)?;
+    let staff = tx.case_staff(&actor.org_id)?;
+    // Nothing of an erased record is read at all.
+    let rows = match key {
+        Some(_) => tx.case_record(case)?,
+        None => CaseRecordRows::default(),
+    };
+    let Unsealed {
+        person,
+        needs,
+        plan,
+        notes,
+        documents,
+        history,
+        risks,
+    } = unseal_record(key.as_ref(), rows, &staff, case, &referral, now().date())?;
+    let can_assign = matches!(
+        decision(tx, actor, case, CaseAction::Assign)?.0,
+        Decision::Permit
+    );
+    Ok(CaseView {
+        id: case.id.clone(),
+        status: case.status.clone(),
+        opened_at: case.opened_at,
+        reference: case.reference.clone(),
+        assigned_to: case.assigned_to.as_ref().map(|u| staff_member(&staff, u)),
+        erased: key.is_none(),
+        access_until: opened.via_grant,
+        owners: owners(&staff, case, actor, opened.via_grant.is_some()),
+        closure: crate::closing::closure_view(tx, keys, actor, case, key.as_ref())?,
+        active_consents: tx
+            .consents_of_case(&case.id)?
+            .iter()
+            .filter(|c| c.withdrawn_at.is_none())
+            .count(),
+        assignees: if can_assign { staff.clone() } else { vec![] },
+        can_assign,
+        referral,
+        person: key.as_ref().map(|_| person),
+        needs,
+        plan,
+        notes,
+        documents,
+        history,
+        risks,
+    })
 }
 
 impl App {
