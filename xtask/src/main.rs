@@ -24,7 +24,10 @@ COMMANDS:
           format         cargo fmt --all -- --check
           clippy         cargo clippy --workspace --all-targets -- -D warnings
           postgresql     a server for the tests (see POSTGRESQL)
-          rust tests     cargo test --workspace --all-targets --no-fail-fast
+          rust tests     cargo nextest run --workspace --all-targets --no-fail-fast
+                         (each test its own process, run in parallel;
+                         cargo-nextest is installed with `cargo install
+                         --locked` when missing)
           rust doctests  cargo test --workspace --doc --no-fail-fast
           browser tests  as `cargo xtask e2e`
         A failed layer does not stop the later ones unless --fail-fast is given.
@@ -71,6 +74,24 @@ ENVIRONMENT:
     WAYMARK_E2E_KEEP=1    keep the demo server's directory (database, log)
                           after the browser tests
 ";
+
+/// Makes sure `cargo nextest` runs, installing cargo-nextest from crates.io
+/// (`cargo install --locked`, a few minutes' build) when it does not.
+fn ensure_nextest() -> Result<(), String> {
+    let works = util::cargo()
+        .args(["nextest", "--version"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if works {
+        return Ok(());
+    }
+    println!("xtask: cargo-nextest is missing; installing it");
+    run(util::cargo().args(["install", "--locked", "cargo-nextest"]))
+        .map_err(|e| format!("cargo-nextest is needed for the rust tests and did not install: {e}"))
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -293,8 +314,14 @@ fn test(args: &[String]) -> ExitCode {
             Step::RustTests | Step::DocTests => {
                 let (title, args): (&str, &[&str]) = match step {
                     Step::RustTests => (
-                        "rust tests: cargo test --workspace --all-targets --no-fail-fast",
-                        &["test", "--workspace", "--all-targets", "--no-fail-fast"],
+                        "rust tests: cargo nextest run --workspace --all-targets --no-fail-fast",
+                        &[
+                            "nextest",
+                            "run",
+                            "--workspace",
+                            "--all-targets",
+                            "--no-fail-fast",
+                        ],
                     ),
                     _ => (
                         "rust doctests: cargo test --workspace --doc --no-fail-fast",
@@ -311,13 +338,23 @@ fn test(args: &[String]) -> ExitCode {
                     Some(pg) => {
                         header(title);
                         let mut counts = Counts::default();
-                        let result = run_reading(
-                            util::cargo()
-                                .args(args)
-                                .current_dir(&ctx.root)
-                                .env("WAYMARK_TEST_POSTGRES_URL", &pg.url),
-                            |line| counts.read_cargo_test_line(line),
-                        );
+                        let nextest = matches!(step, Step::RustTests);
+                        let result =
+                            if nextest { ensure_nextest() } else { Ok(()) }.and_then(|()| {
+                                run_reading(
+                                    util::cargo()
+                                        .args(args)
+                                        .current_dir(&ctx.root)
+                                        .env("WAYMARK_TEST_POSTGRES_URL", &pg.url),
+                                    |line| {
+                                        if nextest {
+                                            counts.read_nextest_line(line)
+                                        } else {
+                                            counts.read_cargo_test_line(line)
+                                        }
+                                    },
+                                )
+                            });
                         report.counts.add(counts);
                         result.map(|()| {
                             format!("{} passed, {} ignored", counts.passed, counts.skipped)

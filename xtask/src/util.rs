@@ -178,6 +178,31 @@ impl Counts {
         }
     }
 
+    /// Adds what cargo-nextest's closing line reports:
+    /// `     Summary [ 175.882s] 331 tests run: 329 passed, 2 failed, 1 skipped`
+    /// (`passed (1 flaky)`, `timed out` and `exec failed` too).
+    pub fn read_nextest_line(&mut self, line: &str) {
+        let Some(rest) = line.trim().strip_prefix("Summary [") else {
+            return;
+        };
+        let Some((_, results)) = rest.split_once("run:") else {
+            return;
+        };
+        for part in results.split(',') {
+            let mut words = part.split_whitespace();
+            let (Some(n), Some(what)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let Ok(n) = n.parse::<u64>() else { continue };
+            match what {
+                "passed" => self.passed += n,
+                "skipped" => self.skipped += n,
+                // failed, timed out, exec failed, and anything new: a failure.
+                _ => self.failed += n,
+            }
+        }
+    }
+
     /// Adds what one line of Playwright's closing summary reports:
     /// `  3 passed (5.2s)`, `  1 failed`, `  2 skipped`, `  1 flaky`, `  4 did not run`.
     pub fn read_playwright_line(&mut self, line: &str) {
@@ -195,34 +220,41 @@ impl Counts {
     }
 }
 
-/// Runs a command like [`run`], copying its stdout to ours line by line
-/// and handing each line to `read` (to count tests).
+/// Runs a command like [`run`], copying its stdout and stderr (merged, in
+/// the order written) to our stdout line by line and handing each line to
+/// `read` (to count tests: cargo-nextest writes its summary to stderr).
 pub fn run_reading(cmd: &mut Command, mut read: impl FnMut(&str)) -> Result<(), String> {
     println!("$ {}", show(cmd));
+    let (reader, writer) = io::pipe().map_err(|e| format!("making a pipe: {e}"))?;
+    let writer_for_stderr = writer
+        .try_clone()
+        .map_err(|e| format!("making a pipe: {e}"))?;
     let mut child = cmd
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
+        .stdout(writer)
+        .stderr(writer_for_stderr)
         .spawn()
         .map_err(|e| format!("could not run `{}`: {e}", show(cmd)))?;
-    if let Some(stdout) = child.stdout.take() {
-        let mut reader = BufReader::new(stdout);
-        let mut line = Vec::new();
-        let out = io::stdout();
-        loop {
-            line.clear();
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) => break,
-                Ok(_) => {
-                    let mut out = out.lock();
-                    // A closed stdout is no reason to stop the tests.
-                    let _ = out.write_all(&line);
-                    let _ = out.flush();
-                    read(&String::from_utf8_lossy(&line));
-                }
-                Err(e) => {
-                    eprintln!("xtask: reading the output of `{}`: {e}", show(cmd));
-                    break;
-                }
+    // The command keeps our ends of the pipe's writing side until they are
+    // replaced; without this the reader would never see the end.
+    cmd.stdout(Stdio::inherit()).stderr(Stdio::inherit());
+    let mut reader = BufReader::new(reader);
+    let mut line = Vec::new();
+    let out = io::stdout();
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {
+                let mut out = out.lock();
+                // A closed stdout is no reason to stop the tests.
+                let _ = out.write_all(&line);
+                let _ = out.flush();
+                read(&String::from_utf8_lossy(&line));
+            }
+            Err(e) => {
+                eprintln!("xtask: reading the output of `{}`: {e}", show(cmd));
+                break;
             }
         }
     }
@@ -296,6 +328,26 @@ mod tests {
             Counts {
                 passed: 13,
                 failed: 2,
+                skipped: 3
+            }
+        );
+    }
+
+    #[test]
+    fn reads_nextest_summary() {
+        let mut counts = Counts::default();
+        for line in [
+            "        PASS [   0.004s] ( 1/331) waymark-domain::clock a_test",
+            "------------",
+            "     Summary [ 175.882s] 331 tests run: 328 passed (1 flaky), 2 failed, 1 timed out, 3 skipped",
+        ] {
+            counts.read_nextest_line(line);
+        }
+        assert_eq!(
+            counts,
+            Counts {
+                passed: 328,
+                failed: 3,
                 skipped: 3
             }
         );
