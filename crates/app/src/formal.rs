@@ -19,12 +19,13 @@ use waymark_domain::clock::{Threshold, calendar};
 use waymark_domain::consent::{ConsentBasis, ConsentScope, basis_for};
 use waymark_domain::first_responder::may_refer_formally;
 use waymark_domain::formal::{
-    Closure, ConsentCover, FIELDS_SENT, FormalError, FormalStatus, Outcome, REQUIRED_SCOPES,
-    check_cover, close, conclusive, may_decide, reasonable_grounds, reasons, review,
+    Closure, ConsentCover, DEFAULT_REPLY_WORKING_DAYS, FIELDS_SENT, FormalError, FormalStatus,
+    Outcome, REQUIRED_SCOPES, RequestKind, answer, check_cover, close, conclusive, may_decide,
+    question, reasonable_grounds, reasons, reply_by, request_reconsideration, review,
 };
-use waymark_domain::ids::{ConsentId, FormalReferralId, PersonId};
+use waymark_domain::ids::{ConsentId, FormalReferralId, FormalRequestId, PersonId};
 use waymark_domain::{CaseId, ExploitationType, Nation, OrgId, OrganisationKind};
-use waymark_store::{Account, FormalReferral, PersonKey, Tx};
+use waymark_store::{Account, FormalReferral, FormalRequest, PersonKey, Tx};
 use waymark_vault::{DataKey, FieldContext};
 
 use crate::cases::{Opened, case_event, writable_key, zeroize_vec};
@@ -47,6 +48,24 @@ pub struct FormalStatusView {
     pub conclusive_earliest: Option<Date>,
     pub conclusive: Option<Outcome>,
     pub conclusive_on: Option<Date>,
+    /// The requests between the body and the referrer, oldest first.
+    pub requests: Vec<FormalRequestView>,
+}
+
+/// A request between the decision body and the referrer: the body asking for more information (with a
+/// reply deadline), or the referrer asking for a negative decision to be reconsidered (with reasons).
+#[derive(Clone, PartialEq, Eq)]
+pub struct FormalRequestView {
+    pub id: FormalRequestId,
+    pub kind: RequestKind,
+    /// The question or the reasons; `None` once the decision body's copy was erased.
+    pub text: Option<String>,
+    pub asked_on: Date,
+    pub reply_by: Option<Date>,
+    /// A request for information past its reply date without an answer.
+    pub overdue: bool,
+    pub reply: Option<String>,
+    pub replied_on: Option<Date>,
 }
 
 /// One line of the decision body's queue (no personal field).
@@ -59,6 +78,8 @@ pub struct QueueItem {
     pub reasonable_grounds_due: Date,
     pub conclusive_earliest: Option<Date>,
     pub overdue: bool,
+    /// A request for information to the referrer is waiting for its answer.
+    pub waiting_for_referrer: bool,
 }
 
 /// One episode of exploitation history as the decision body received it.
@@ -93,12 +114,26 @@ pub struct FormalDecisionView {
     pub reasonable_grounds_threshold: String,
     /// The conclusive-grounds threshold in force on that day.
     pub conclusive_threshold: String,
+    /// The reply date a request for information made today gets unless another is chosen (`None` once
+    /// the referral is closed).
+    pub default_reply_by: Option<Date>,
 }
 
 // Personal data never reaches a log through Debug.
 impl std::fmt::Debug for HistoryItem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("HistoryItem(…)")
+    }
+}
+
+impl std::fmt::Debug for FormalRequestView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FormalRequestView")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .field("reply_by", &self.reply_by)
+            .field("answered", &self.replied_on.is_some())
+            .finish_non_exhaustive()
     }
 }
 
@@ -126,8 +161,65 @@ fn clock_error(e: waymark_domain::clock::ClockError) -> AppError {
     AppError::Invalid(e.to_string())
 }
 
+/// The requests of a referral, opened with the body's key (texts `None` once that key was erased).
+fn requests_view(
+    tx: &mut Tx<'_>,
+    keys: &Keys,
+    f: &FormalReferral,
+    today: Date,
+) -> Result<Vec<FormalRequestView>, AppError> {
+    let rows = tx.formal_requests_of(&f.id)?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let key = keys.data_key(tx, &f.person_id)?;
+    rows.into_iter()
+        .map(|r| {
+            let open = |col: &str, ct: Option<&[u8]>| -> Result<Option<String>, AppError> {
+                match (&key, ct) {
+                    (Some(k), Some(c)) => Ok(Some(k.open_string(&request_ctx(col, &r.id), c)?)),
+                    _ => Ok(None),
+                }
+            };
+            Ok(FormalRequestView {
+                kind: RequestKind::parse(&r.kind)
+                    .map_err(|_| AppError::Invalid("a request of an unknown kind".into()))?,
+                text: open("text", Some(&r.text_ct))?,
+                asked_on: r.asked_at.date(),
+                reply_by: r.reply_by,
+                overdue: r.replied_at.is_none() && r.reply_by.is_some_and(|d| d < today),
+                reply: open("reply", r.reply_ct.as_deref())?,
+                replied_on: r.replied_at.map(|t| t.date()),
+                id: r.id,
+            })
+        })
+        .collect()
+}
+
+fn request_ctx<'a>(column: &'a str, id: &'a FormalRequestId) -> FieldContext<'a> {
+    FieldContext {
+        table: "formal_requests",
+        column,
+        row_id: id.as_str(),
+    }
+}
+
+/// [`status_view`] with the requests between the body and the referrer.
+fn full_view(
+    tx: &mut Tx<'_>,
+    keys: &Keys,
+    f: &FormalReferral,
+    today: Date,
+) -> Result<FormalStatusView, AppError> {
+    Ok(FormalStatusView {
+        requests: requests_view(tx, keys, f, today)?,
+        ..status_view(tx, f)?
+    })
+}
+
 fn status_view(tx: &mut Tx<'_>, f: &FormalReferral) -> Result<FormalStatusView, AppError> {
     Ok(FormalStatusView {
+        requests: Vec::new(),
         id: f.id.clone(),
         decision_body: org_name(tx, Some(&f.decision_body_id))?.unwrap_or_default(),
         status: f.status,
@@ -279,6 +371,19 @@ fn open_formal(
         .ok_or(AppError::NotFound)
 }
 
+/// A formal referral made from the opened case by the actor's organisation; "not found" for any other.
+fn referrers_referral(
+    tx: &mut Tx<'_>,
+    actor: &Account,
+    opened: &Opened,
+    id: &FormalReferralId,
+) -> Result<FormalReferral, AppError> {
+    tx.formal_referrals_of_case(&actor.org_id, &opened.case.id)?
+        .into_iter()
+        .find(|f| &f.id == id)
+        .ok_or(AppError::NotFound)
+}
+
 fn body_key(keys: &Keys, tx: &mut Tx<'_>, f: &FormalReferral) -> Result<DataKey, AppError> {
     keys.data_key(tx, &f.person_id)?
         .ok_or_else(|| AppError::Conflict("the decision body's copy was erased".into()))
@@ -339,14 +444,15 @@ impl App {
         actor: &Account,
         case: &CaseId,
     ) -> Result<Vec<FormalStatusView>, AppError> {
+        let today = self.clock.now().date();
         self.on_case(
             actor,
             case,
             CaseAction::View,
-            move |tx, _, actor, opened| {
+            move |tx, keys, actor, opened| {
                 tx.formal_referrals_of_case(&actor.org_id, &opened.case.id)?
                     .iter()
-                    .map(|f| status_view(tx, f))
+                    .map(|f| full_view(tx, keys, f, today))
                     .collect()
             },
         )
@@ -363,10 +469,12 @@ impl App {
         let today = self.clock.now().date();
         self.store
             .run(move |tx| {
+                let waiting = tx.referrals_waiting_for_referrer(&org)?;
                 Ok(tx
                     .formal_referrals_of_body(&org)?
                     .into_iter()
                     .map(|f| QueueItem {
+                        waiting_for_referrer: waiting.contains(&f.id),
                         overdue: f.status == FormalStatus::AwaitingReasonableGrounds
                             && f.reasonable_grounds_due < today,
                         id: f.id,
@@ -414,7 +522,7 @@ impl App {
                     status: FormalStatusView {
                         reasonable_grounds: f.rg_outcome,
                         reasonable_grounds_on: f.rg_decided_on,
-                        ..status_view(tx, &f)?
+                        ..full_view(tx, &keys, &f, today)?
                     },
                     nation: f.nation,
                     child: f.basis == "safeguarding",
@@ -441,6 +549,15 @@ impl App {
                         && f.rg_decided_by.as_ref() == Some(&actor.user_id),
                     reasonable_grounds_threshold: rg.reasonable_grounds,
                     conclusive_threshold: cg.conclusive_grounds,
+                    default_reply_by: if f.status.is_final() {
+                        None
+                    } else {
+                        Some(
+                            calendar(f.nation)
+                                .working_days_after(today, DEFAULT_REPLY_WORKING_DAYS)
+                                .map_err(clock_error)?,
+                        )
+                    },
                 };
                 tx.audit(
                     &keys.audit,
@@ -504,7 +621,7 @@ impl App {
                         Outcome::Negative => "formal_referral.reasonable_grounds.negative_proposed",
                     },
                 )?;
-                status_view(tx, &f)
+                full_view(tx, &keys, &f, at.date())
             })
             .await
     }
@@ -547,7 +664,7 @@ impl App {
                         "formal_referral.reasonable_grounds.negative_not_confirmed"
                     },
                 )?;
-                status_view(tx, &f)
+                full_view(tx, &keys, &f, at.date())
             })
             .await
     }
@@ -588,7 +705,7 @@ impl App {
                         Outcome::Negative => "formal_referral.conclusive.negative",
                     },
                 )?;
-                status_view(tx, &f)
+                full_view(tx, &keys, &f, at.date())
             })
             .await
     }
@@ -615,9 +732,171 @@ impl App {
                     Closure::Missing => "formal_referral.missing",
                 };
                 record(tx, &keys, &actor, &f, action)?;
-                status_view(tx, &f)
+                full_view(tx, &keys, &f, at.date())
             })
             .await
+    }
+
+    /// The decision body asks the referrer for more information, by `reply_by` (after today, at most 60
+    /// days away; by default the 10th working day after today in the person's nation). Not once the
+    /// referral is closed.
+    pub async fn request_information(
+        &self,
+        actor: &Account,
+        id: &str,
+        what: &str,
+        by: Option<Date>,
+    ) -> Result<FormalStatusView, AppError> {
+        let id = parse_id(id)?;
+        let actor = actor.clone();
+        let keys = self.keys.clone();
+        let at = self.clock.now();
+        let what = what.to_owned();
+        self.store
+            .run(move |tx| {
+                let f = open_formal(tx, &actor, &id)?;
+                if f.status.is_final() {
+                    return Err(refused(FormalError::AlreadyFinal(f.status)));
+                }
+                let what = question(&what).map_err(refused)?;
+                let today = at.date();
+                let default = calendar(f.nation)
+                    .working_days_after(today, DEFAULT_REPLY_WORKING_DAYS)
+                    .map_err(clock_error)?;
+                let reply_by = reply_by(today, by, default).map_err(refused)?;
+                let key = body_key(&keys, tx, &f)?;
+                let request: FormalRequestId = new_id(FormalRequestId::parse)?;
+                tx.insert_formal_request(&FormalRequest {
+                    text_ct: key.seal_str(&request_ctx("text", &request), &what),
+                    id: request,
+                    formal_referral_id: f.id.clone(),
+                    kind: RequestKind::Information.as_str().into(),
+                    asked_by: actor.user_id.clone(),
+                    asked_at: at,
+                    reply_by: Some(reply_by),
+                    reply_ct: None,
+                    replied_by: None,
+                    replied_at: None,
+                })?;
+                tx.audit(
+                    &keys.audit,
+                    &event(
+                        &actor,
+                        "formal_referral.information_requested",
+                        "formal_referral",
+                        f.id.as_str(),
+                    ),
+                )?;
+                full_view(tx, &keys, &f, today)
+            })
+            .await
+    }
+
+    /// The referring organisation answers the decision body's request for information (once). Staff who
+    /// may refer the case formally; anyone else who may not open the case: not found.
+    pub async fn answer_information_request(
+        &self,
+        actor: &Account,
+        case: &CaseId,
+        id: &str,
+        request: &str,
+        reply: &str,
+    ) -> Result<FormalStatusView, AppError> {
+        let id = parse_id(id)?;
+        let request = FormalRequestId::parse(request.trim()).map_err(|_| AppError::NotFound)?;
+        let at = self.clock.now();
+        let reply = reply.to_owned();
+        self.on_case(
+            actor,
+            case,
+            CaseAction::ReferFormally,
+            move |tx, keys, actor, opened| {
+                let f = referrers_referral(tx, actor, &opened, &id)?;
+                let asked = tx
+                    .formal_requests_of(&f.id)?
+                    .into_iter()
+                    .find(|r| r.id == request && r.kind == RequestKind::Information.as_str())
+                    .ok_or(AppError::NotFound)?;
+                let reply = answer(&reply).map_err(refused)?;
+                let key = body_key(keys, tx, &f)?;
+                let ct = key.seal_str(&request_ctx("reply", &asked.id), &reply);
+                if !tx.answer_formal_request(&asked.id, &ct, &actor.user_id, at)? {
+                    return Err(refused(FormalError::AlreadyAnswered));
+                }
+                tx.audit(
+                    &keys.audit,
+                    &case_event(actor, "case.answer_decision_body", &opened),
+                )?;
+                tx.audit(
+                    &keys.audit,
+                    &event(
+                        actor,
+                        "formal_referral.information_answered",
+                        "formal_referral",
+                        f.id.as_str(),
+                    ),
+                )?;
+                full_view(tx, keys, &f, at.date())
+            },
+        )
+        .await
+    }
+
+    /// The referring organisation asks for a negative decision (reasonable grounds, once it took effect,
+    /// or conclusive) to be reconsidered, with reasons. The referral then waits for a new decision of
+    /// that kind. Staff who may refer the case formally; anyone else who may not open the case: not
+    /// found; another organisation's referral: not found.
+    pub async fn ask_reconsideration(
+        &self,
+        actor: &Account,
+        case: &CaseId,
+        id: &str,
+        why: &str,
+    ) -> Result<FormalStatusView, AppError> {
+        let id = parse_id(id)?;
+        let at = self.clock.now();
+        let why = why.to_owned();
+        self.on_case(
+            actor,
+            case,
+            CaseAction::ReferFormally,
+            move |tx, keys, actor, opened| {
+                let mut f = referrers_referral(tx, actor, &opened, &id)?;
+                f.status = request_reconsideration(f.status).map_err(refused)?;
+                let why = reasons(&why).map_err(refused)?;
+                let key = body_key(keys, tx, &f)?;
+                let request: FormalRequestId = new_id(FormalRequestId::parse)?;
+                tx.insert_formal_request(&FormalRequest {
+                    text_ct: key.seal_str(&request_ctx("text", &request), &why),
+                    id: request,
+                    formal_referral_id: f.id.clone(),
+                    kind: RequestKind::Reconsideration.as_str().into(),
+                    asked_by: actor.user_id.clone(),
+                    asked_at: at,
+                    reply_by: None,
+                    reply_ct: None,
+                    replied_by: None,
+                    replied_at: None,
+                })?;
+                f.updated_at = at;
+                tx.update_formal_referral(&f)?;
+                tx.audit(
+                    &keys.audit,
+                    &case_event(actor, "case.ask_reconsideration", &opened),
+                )?;
+                tx.audit(
+                    &keys.audit,
+                    &event(
+                        actor,
+                        "formal_referral.reconsideration_requested",
+                        "formal_referral",
+                        f.id.as_str(),
+                    ),
+                )?;
+                full_view(tx, keys, &f, at.date())
+            },
+        )
+        .await
     }
 
     /// The decision bodies in Waymark (names and ids only), for the formal-referral form.

@@ -38,7 +38,7 @@ pub use cases::{
 pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
 pub use consents::{ConsentView, NewConsent, OnwardView, Recipient, Sharing};
 pub use error::AppError;
-pub use formal::{FormalDecisionView, FormalStatusView, HistoryItem, QueueItem};
+pub use formal::{FormalDecisionView, FormalRequestView, FormalStatusView, HistoryItem, QueueItem};
 pub use onward::OnwardSent;
 pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem, WITHDRAWN};
 pub use waymark_domain::guess_limit::GuessLimits;

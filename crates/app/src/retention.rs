@@ -10,7 +10,8 @@
 //! referral and the messages can never be opened again, in this database or any copy of it, with or
 //! without the master key. What is not sealed under that key is removed too: blind indexes of names and
 //! dates of birth, break-the-glass grants, and document contents (large; their type and size stay).
-//! Only plaintext statistical facts remain: status and dates, need ids, exploitation types, places and
+//! The decision body's copy of the person sent by a formal referral from the case is shredded the same
+//! way (its key forgotten). Only plaintext statistical facts remain: status and dates, need ids, exploitation types, places and
 //! dates, risk levels, document types, the referral's age band, nation, area and first contact.
 
 use std::collections::BTreeMap;
@@ -69,6 +70,11 @@ fn erase(
         return Ok(false);
     }
     tx.erase_person_key(&case.person_id)?;
+    // The decision body's copy of the person (and the questions, answers and reasons sealed with it)
+    // came from this case: it goes with it. The body keeps only the status, the dates and the outcomes.
+    for formal in tx.formal_referrals_from_case(&case.id)? {
+        tx.erase_person_key(&formal.person_id)?;
+    }
     if let Some(ch) = tx.channel_for_referral(&case.org_id, &case.referral_id)? {
         tx.erase_channel(&ch.id, at)?;
         tx.erase_person_key(&ch.person_id)?;

@@ -535,3 +535,234 @@ async fn the_decision_bodys_copy_is_readable_only_by_its_decision_makers() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_body_asks_the_referrer_for_more_information_with_a_reply_date_and_the_referrer_answers()
+ {
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let b = body(&w).await;
+        let (case, id) = referred(&w, &b).await;
+        let app = &w.app;
+        let rid = id.as_str();
+        let today = app.clock().now().date();
+
+        invalid_saying(
+            app.request_information(&b.maker, rid, " ", None).await,
+            "question",
+        );
+        invalid_saying(
+            app.request_information(&b.maker, rid, "When?", Some(today))
+                .await,
+            "after today",
+        );
+        let s = app
+            .request_information(&b.maker, rid, "QUESTION-7781 Who kept the passport?", None)
+            .await
+            .expect("asked");
+        let default = calendar(Nation::EnglandWales)
+            .working_days_after(today, 10)
+            .expect("tenth working day");
+        assert_eq!(s.requests.len(), 1);
+        assert_eq!(s.requests[0].reply_by, Some(default));
+        assert!(!s.requests[0].overdue);
+        let queue = app.decision_queue(&b.maker).await.expect("queue");
+        assert!(queue[0].waiting_for_referrer);
+
+        // The referrer reads the question on the case; no one outside the case or the body can ask or
+        // answer.
+        let seen = app
+            .case_formal_referrals(&w.a_caseworker, &case)
+            .await
+            .expect("status");
+        let asked = &seen[0].requests[0];
+        assert_eq!(
+            asked.text.as_deref(),
+            Some("QUESTION-7781 Who kept the passport?")
+        );
+        assert!(
+            !format!("{asked:?}").contains("QUESTION-7781"),
+            "Debug is redacted"
+        );
+        for outsider in [&w.a_caseworker, &b.admin, &b.other_body_maker, &w.b_manager] {
+            assert!(matches!(
+                app.request_information(outsider, rid, "More?", None).await,
+                Err(AppError::NotFound)
+            ));
+        }
+        let request = asked.id.to_string();
+        for outsider in [&w.b_caseworker, &b.maker, &w.helper] {
+            assert!(
+                app.answer_information_request(outsider, &case, rid, &request, "x")
+                    .await
+                    .is_err()
+            );
+        }
+        // Past the reply date without an answer: overdue for both sides.
+        app.clock()
+            .advance(Duration::days((default - today).whole_days() + 1));
+        let v = app.formal_referral(&b.maker, rid).await.expect("read");
+        assert!(v.status.requests[0].overdue);
+
+        invalid_saying(
+            app.answer_information_request(&w.a_caseworker, &case, rid, &request, "  ")
+                .await,
+            "answer",
+        );
+        let s = app
+            .answer_information_request(
+                &w.a_caseworker,
+                &case,
+                rid,
+                &request,
+                "ANSWER-7782 The car wash owner",
+            )
+            .await
+            .expect("answered");
+        assert!(!s.requests[0].overdue);
+        assert!(s.requests[0].replied_on.is_some());
+        invalid_saying(
+            app.answer_information_request(&w.a_caseworker, &case, rid, &request, "again")
+                .await,
+            "already answered",
+        );
+        let v = app.formal_referral(&b.maker, rid).await.expect("read");
+        assert_eq!(
+            v.status.requests[0].reply.as_deref(),
+            Some("ANSWER-7782 The car wash owner")
+        );
+        assert!(!app.decision_queue(&b.maker).await.expect("queue")[0].waiting_for_referrer);
+        for secret in ["QUESTION-7781", "ANSWER-7782"] {
+            assert!(db.find_plaintext(secret).is_empty(), "{secret} is sealed");
+        }
+        let actions: Vec<String> = trail(&db, rid).into_iter().map(|(a, _)| a).collect();
+        assert!(
+            actions.contains(&"formal_referral.information_requested".to_owned())
+                && actions.contains(&"formal_referral.information_answered".to_owned()),
+            "{actions:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn only_the_referrer_asks_for_a_negative_decision_to_be_reconsidered_with_reasons() {
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let b = body(&w).await;
+        let (case, id) = referred(&w, &b).await;
+        let app = &w.app;
+        let rid = id.as_str();
+
+        // Nothing to reconsider while waiting, or while a negative waits for its second reviewer.
+        invalid_saying(
+            app.ask_reconsideration(&w.a_caseworker, &case, rid, "Please")
+                .await,
+            "only a negative decision",
+        );
+        app.decide_reasonable_grounds(&b.maker, rid, Outcome::Negative, "No indicators")
+            .await
+            .expect("proposed");
+        invalid_saying(
+            app.ask_reconsideration(&w.a_caseworker, &case, rid, "Please")
+                .await,
+            "only a negative decision",
+        );
+        app.review_negative(&b.second, rid, true)
+            .await
+            .expect("confirmed");
+
+        invalid_saying(
+            app.ask_reconsideration(&w.a_caseworker, &case, rid, " ")
+                .await,
+            "reasons",
+        );
+        // The decision body cannot ask itself, nor can another organisation.
+        assert!(matches!(
+            app.ask_reconsideration(&b.maker, &case, rid, "Please")
+                .await,
+            Err(AppError::NotFound)
+        ));
+        assert!(
+            app.ask_reconsideration(&w.b_manager, &case, rid, "Please")
+                .await
+                .is_err()
+        );
+        let s = app
+            .ask_reconsideration(
+                &w.a_caseworker,
+                &case,
+                rid,
+                "RECONSIDER-4410 New evidence: payslips from the car wash",
+            )
+            .await
+            .expect("asked");
+        assert_eq!(s.status, FormalStatus::ReasonableGroundsReconsideration);
+
+        // The body reads the reasons and decides again; a positive starts the recovery period.
+        let v = app.formal_referral(&b.maker, rid).await.expect("read");
+        let asked = &v.status.requests[0];
+        assert_eq!(
+            asked.text.as_deref(),
+            Some("RECONSIDER-4410 New evidence: payslips from the car wash")
+        );
+        let s = app
+            .decide_reasonable_grounds(&b.second, rid, Outcome::Positive, "Payslips")
+            .await
+            .expect("decided again");
+        assert_eq!(s.status, FormalStatus::RecoveryPeriod);
+        assert!(s.recovery_period_ends.is_some());
+        assert!(db.find_plaintext("RECONSIDER-4410").is_empty());
+        let actions: Vec<String> = trail(&db, rid).into_iter().map(|(a, _)| a).collect();
+        assert!(
+            actions.contains(&"formal_referral.reconsideration_requested".to_owned()),
+            "{actions:?}"
+        );
+
+        // A negative conclusive decision can be reconsidered too.
+        let today = app.clock().now().date();
+        let earliest = s.conclusive_earliest.expect("earliest");
+        app.clock()
+            .advance(Duration::days((earliest - today).whole_days()));
+        app.decide_conclusive(&b.maker, rid, Outcome::Negative, "Inconsistent")
+            .await
+            .expect("conclusive");
+        let s = app
+            .ask_reconsideration(&w.a_caseworker, &case, rid, "The interpreter was wrong")
+            .await
+            .expect("asked");
+        assert_eq!(s.status, FormalStatus::ConclusiveReconsideration);
+        let s = app
+            .decide_conclusive(&b.second, rid, Outcome::Positive, "Fresh interview")
+            .await
+            .expect("decided again");
+        assert_eq!(s.status, FormalStatus::ConclusivePositive);
+    }
+}
+
+#[tokio::test]
+async fn erasing_the_case_erases_the_decision_bodys_copy_too() {
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let b = body(&w).await;
+        let (case, id) = referred(&w, &b).await;
+        let app = &w.app;
+        let rid = id.as_str();
+        app.request_information(&b.maker, rid, "Who kept the passport?", None)
+            .await
+            .expect("asked");
+        app.erase_case(&w.a_manager, &case).await.expect("erased");
+
+        // The status and dates stay for the body's figures; the person and the texts are gone.
+        assert!(matches!(
+            app.formal_referral(&b.maker, rid).await,
+            Err(AppError::Conflict(_))
+        ));
+        let queue = app.decision_queue(&b.maker).await.expect("queue");
+        assert_eq!(queue.len(), 1);
+        assert!(
+            app.decide_reasonable_grounds(&b.maker, rid, Outcome::Positive, "x")
+                .await
+                .is_err()
+        );
+    }
+}

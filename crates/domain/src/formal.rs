@@ -14,6 +14,12 @@
 //! negative_awaiting_review --second reviewer agrees--> reasonable_grounds_negative
 //! ```
 //!
+//! A negative decision (`reasonable_grounds_negative`, `conclusive_negative`) can be reconsidered when the
+//! referring organisation asks, with reasons ([`request_reconsideration`]): the referral goes to
+//! `reasonable_grounds_reconsideration` or `conclusive_reconsideration` and waits for a new decision of
+//! that kind, made as the first one was. The body can ask the referrer for more information at any stage
+//! before a final one, with a reply deadline ([`reply_by`]).
+//!
 //! Any state before a final one may also become `withdrawn`, `left_uk` or `missing`. A negative
 //! reasonable-grounds decision takes effect only when a *different* decision maker confirms it. A
 //! conclusive decision is refused before the earliest conclusive date of the clock rules.
@@ -39,6 +45,8 @@ vocabulary! {
         Withdrawn => "withdrawn",
         LeftUk => "left_uk",
         Missing => "missing",
+        ReasonableGroundsReconsideration => "reasonable_grounds_reconsideration",
+        ConclusiveReconsideration => "conclusive_reconsideration",
     }
 }
 
@@ -47,6 +55,14 @@ vocabulary! {
     Outcome, "decision outcome" {
         Positive => "positive",
         Negative => "negative",
+    }
+}
+
+vocabulary! {
+    /// What a request between the decision body and the referrer is.
+    RequestKind, "formal request kind" {
+        Information => "information",
+        Reconsideration => "reconsideration",
     }
 }
 
@@ -78,6 +94,12 @@ impl FormalStatus {
             FormalStatus::Withdrawn => "withdrawn",
             FormalStatus::LeftUk => "the person has left the UK",
             FormalStatus::Missing => "the person is missing",
+            FormalStatus::ReasonableGroundsReconsideration => {
+                "the referrer asked for the negative reasonable-grounds decision to be reconsidered: waiting for a new decision"
+            }
+            FormalStatus::ConclusiveReconsideration => {
+                "the referrer asked for the negative conclusive decision to be reconsidered: waiting for a new decision"
+            }
         }
     }
 
@@ -167,6 +189,68 @@ pub enum FormalError {
     TooEarly(Date),
     #[error("this referral is already closed ({})", .0.describe())]
     AlreadyFinal(FormalStatus),
+    #[error("this referral is {}: only a negative decision can be reconsidered", .0.describe())]
+    NothingToReconsider(FormalStatus),
+    #[error(
+        "only the organisation that made the referral can ask for a reconsideration or answer the decision body"
+    )]
+    NotReferrer,
+    #[error("write the question for the referrer (1 to 5000 characters)")]
+    QuestionRequired,
+    #[error("write the answer (1 to 5000 characters)")]
+    AnswerRequired,
+    #[error("the reply date must be after today and no more than {MAX_REPLY_DAYS} days away")]
+    BadReplyBy,
+    #[error("that request was already answered")]
+    AlreadyAnswered,
+}
+
+/// Working days the referrer has to answer a request for more information, unless the decision maker
+/// sets another date.
+pub const DEFAULT_REPLY_WORKING_DAYS: u32 = 10;
+
+/// The latest reply date a decision maker may set, in calendar days from today.
+pub const MAX_REPLY_DAYS: i64 = 60;
+
+/// The reply deadline of a request for more information made `today`: the date the decision maker chose
+/// (after today, at most [`MAX_REPLY_DAYS`] away), or `default` (the nation's [`DEFAULT_REPLY_WORKING_DAYS`]th
+/// working day after today, worked out by the caller from the clock rules).
+pub fn reply_by(today: Date, chosen: Option<Date>, default: Date) -> Result<Date, FormalError> {
+    match chosen {
+        None => Ok(default),
+        Some(d) if d > today && (d - today).whole_days() <= MAX_REPLY_DAYS => Ok(d),
+        Some(_) => Err(FormalError::BadReplyBy),
+    }
+}
+
+/// The status after the referring organisation asks for a negative decision to be reconsidered.
+pub fn request_reconsideration(status: FormalStatus) -> Result<FormalStatus, FormalError> {
+    match status {
+        FormalStatus::ReasonableGroundsNegative => {
+            Ok(FormalStatus::ReasonableGroundsReconsideration)
+        }
+        FormalStatus::ConclusiveNegative => Ok(FormalStatus::ConclusiveReconsideration),
+        other => Err(FormalError::NothingToReconsider(other)),
+    }
+}
+
+/// Text written to or by the decision body (a question or an answer): required, 1 to 5000 characters.
+fn text(value: &str, missing: FormalError) -> Result<String, FormalError> {
+    let v = value.trim();
+    if v.is_empty() || v.chars().count() > 5000 {
+        return Err(missing);
+    }
+    Ok(v.to_owned())
+}
+
+/// A question for the referrer.
+pub fn question(value: &str) -> Result<String, FormalError> {
+    text(value, FormalError::QuestionRequired)
+}
+
+/// The referrer's answer.
+pub fn answer(value: &str) -> Result<String, FormalError> {
+    text(value, FormalError::AnswerRequired)
 }
 
 /// Facts about a consent, as the formal-referral rule needs them.
@@ -196,22 +280,21 @@ pub fn check_cover(child: bool, consent: Option<&ConsentCover>) -> Result<(), Fo
     Ok(())
 }
 
-/// Reasons for a decision: required, 1 to 5000 characters.
+/// Reasons for a decision or a reconsideration request: required, 1 to 5000 characters.
 pub fn reasons(value: &str) -> Result<String, FormalError> {
-    let v = value.trim();
-    if v.is_empty() || v.chars().count() > 5000 {
-        return Err(FormalError::ReasonsRequired);
-    }
-    Ok(v.to_owned())
+    text(value, FormalError::ReasonsRequired)
 }
 
-/// The status after a reasonable-grounds decision: positive starts the recovery period; negative waits for
-/// a second reviewer.
+/// The status after a reasonable-grounds decision (a first one, or a new one on reconsideration): positive
+/// starts the recovery period; negative waits for a second reviewer.
 pub fn reasonable_grounds(
     status: FormalStatus,
     outcome: Outcome,
 ) -> Result<FormalStatus, FormalError> {
-    if status != FormalStatus::AwaitingReasonableGrounds {
+    if !matches!(
+        status,
+        FormalStatus::AwaitingReasonableGrounds | FormalStatus::ReasonableGroundsReconsideration
+    ) {
         return Err(FormalError::NotAwaitingReasonableGrounds(status));
     }
     Ok(match outcome {
@@ -240,14 +323,18 @@ pub fn review(
     })
 }
 
-/// The status after a conclusive decision on `today`, not before `earliest`.
+/// The status after a conclusive decision (a first one in the recovery period, or a new one on
+/// reconsideration) on `today`, not before `earliest`.
 pub fn conclusive(
     status: FormalStatus,
     outcome: Outcome,
     today: Date,
     earliest: Option<Date>,
 ) -> Result<FormalStatus, FormalError> {
-    if status != FormalStatus::RecoveryPeriod {
+    if !matches!(
+        status,
+        FormalStatus::RecoveryPeriod | FormalStatus::ConclusiveReconsideration
+    ) {
         return Err(FormalError::NotInRecoveryPeriod(status));
     }
     if let Some(e) = earliest
@@ -363,6 +450,80 @@ mod tests {
             ),
             Err(FormalError::NotInRecoveryPeriod(_))
         ));
+    }
+
+    #[test]
+    fn only_a_negative_decision_is_reconsidered_and_then_decided_again_as_the_first() {
+        assert_eq!(
+            request_reconsideration(ReasonableGroundsNegative),
+            Ok(ReasonableGroundsReconsideration)
+        );
+        assert_eq!(
+            request_reconsideration(ConclusiveNegative),
+            Ok(ConclusiveReconsideration)
+        );
+        for s in [
+            AwaitingReasonableGrounds,
+            NegativeAwaitingReview,
+            RecoveryPeriod,
+            ConclusivePositive,
+            Withdrawn,
+            ReasonableGroundsReconsideration,
+        ] {
+            assert_eq!(
+                request_reconsideration(s),
+                Err(FormalError::NothingToReconsider(s))
+            );
+        }
+        assert_eq!(
+            reasonable_grounds(ReasonableGroundsReconsideration, Outcome::Positive),
+            Ok(RecoveryPeriod)
+        );
+        assert_eq!(
+            conclusive(
+                ConclusiveReconsideration,
+                Outcome::Positive,
+                date!(2027 - 03 - 01),
+                Some(date!(2027 - 01 - 31))
+            ),
+            Ok(ConclusivePositive)
+        );
+        assert!(
+            conclusive(
+                ReasonableGroundsReconsideration,
+                Outcome::Positive,
+                date!(2027 - 03 - 01),
+                None
+            )
+            .is_err()
+        );
+        assert!(!ReasonableGroundsReconsideration.is_final());
+        assert!(close(ConclusiveReconsideration, Closure::Withdrawn).is_ok());
+    }
+
+    #[test]
+    fn a_reply_date_is_after_today_and_within_sixty_days_or_the_default() {
+        let today = date!(2026 - 12 - 01);
+        let default = date!(2026 - 12 - 15);
+        assert_eq!(reply_by(today, None, default), Ok(default));
+        assert_eq!(
+            reply_by(today, Some(date!(2026 - 12 - 02)), default),
+            Ok(date!(2026 - 12 - 02))
+        );
+        assert_eq!(
+            reply_by(today, Some(date!(2027 - 01 - 30)), default),
+            Ok(date!(2027 - 01 - 30))
+        );
+        assert_eq!(
+            reply_by(today, Some(date!(2027 - 01 - 31)), default),
+            Err(FormalError::BadReplyBy)
+        );
+        assert_eq!(
+            reply_by(today, Some(today), default),
+            Err(FormalError::BadReplyBy)
+        );
+        assert_eq!(question("  "), Err(FormalError::QuestionRequired));
+        assert_eq!(answer(" yes "), Ok("yes".into()));
     }
 
     #[test]

@@ -139,3 +139,8 @@ id_type!(
     FormalReferralId,
     "formal referral"
 );
+id_type!(
+    /// A request between a decision body and the referrer: for more information, or to reconsider.
+    FormalRequestId,
+    "formal request"
+);

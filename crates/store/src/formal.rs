@@ -5,11 +5,11 @@
 use diesel::prelude::*;
 use time::{Date, PrimitiveDateTime};
 use waymark_domain::formal::{FormalStatus, Outcome};
-use waymark_domain::ids::{ConsentId, FormalReferralId, PersonId};
+use waymark_domain::ids::{ConsentId, FormalReferralId, FormalRequestId, PersonId};
 use waymark_domain::{CaseId, Nation, OrgId, UserId};
 
 use crate::repo::{corrupt, id};
-use crate::schema::formal_referrals;
+use crate::schema::{formal_referrals, formal_requests};
 use crate::{StoreError, Tx};
 
 /// A formal referral as stored: every column of its row.
@@ -122,6 +122,56 @@ impl TryFrom<Row> for FormalReferral {
     }
 }
 
+/// A request between a decision body and the referrer, as stored. `text_ct` (the question or the
+/// reasons for reconsideration) and `reply_ct` are sealed under the decision body's person key.
+#[derive(Debug, Clone)]
+pub struct FormalRequest {
+    pub id: FormalRequestId,
+    pub formal_referral_id: FormalReferralId,
+    /// `information` (the body asks the referrer) or `reconsideration` (the referrer asks the body).
+    pub kind: String,
+    pub text_ct: Vec<u8>,
+    pub asked_by: UserId,
+    pub asked_at: PrimitiveDateTime,
+    /// The reply deadline of a request for information.
+    pub reply_by: Option<Date>,
+    pub reply_ct: Option<Vec<u8>>,
+    pub replied_by: Option<UserId>,
+    pub replied_at: Option<PrimitiveDateTime>,
+}
+
+#[derive(Queryable)]
+struct RequestRow {
+    id: String,
+    formal_referral_id: String,
+    kind: String,
+    text_ct: Vec<u8>,
+    asked_by: String,
+    asked_at: PrimitiveDateTime,
+    reply_by: Option<Date>,
+    reply_ct: Option<Vec<u8>>,
+    replied_by: Option<String>,
+    replied_at: Option<PrimitiveDateTime>,
+}
+
+impl TryFrom<RequestRow> for FormalRequest {
+    type Error = StoreError;
+    fn try_from(r: RequestRow) -> Result<Self, StoreError> {
+        Ok(FormalRequest {
+            id: id(FormalRequestId::parse, &r.id)?,
+            formal_referral_id: id(FormalReferralId::parse, &r.formal_referral_id)?,
+            kind: r.kind,
+            text_ct: r.text_ct,
+            asked_by: id(UserId::parse, &r.asked_by)?,
+            asked_at: r.asked_at,
+            reply_by: r.reply_by,
+            reply_ct: r.reply_ct,
+            replied_by: opt(UserId::parse, r.replied_by)?,
+            replied_at: r.replied_at,
+        })
+    }
+}
+
 fn load(rows: Vec<Row>) -> Result<Vec<FormalReferral>, StoreError> {
     rows.into_iter().map(FormalReferral::try_from).collect()
 }
@@ -220,5 +270,94 @@ impl Tx<'_> {
                 ))
                 .load::<Row>(self.conn)?,
         )
+    }
+
+    /// The formal referrals made from a case, to any decision body (for erasure).
+    pub fn formal_referrals_from_case(
+        &mut self,
+        case_id: &CaseId,
+    ) -> Result<Vec<FormalReferral>, StoreError> {
+        load(
+            formal_referrals::table
+                .filter(formal_referrals::case_id.eq(case_id.as_str()))
+                .order(formal_referrals::id.asc())
+                .load::<Row>(self.conn)?,
+        )
+    }
+
+    pub fn insert_formal_request(&mut self, r: &FormalRequest) -> Result<(), StoreError> {
+        diesel::insert_into(formal_requests::table)
+            .values((
+                formal_requests::id.eq(r.id.as_str()),
+                formal_requests::formal_referral_id.eq(r.formal_referral_id.as_str()),
+                formal_requests::kind.eq(&r.kind),
+                formal_requests::text_ct.eq(&r.text_ct),
+                formal_requests::asked_by.eq(r.asked_by.as_str()),
+                formal_requests::asked_at.eq(r.asked_at),
+                formal_requests::reply_by.eq(r.reply_by),
+                formal_requests::reply_ct.eq(r.reply_ct.as_deref()),
+                formal_requests::replied_by.eq(r.replied_by.as_ref().map(|u| u.as_str())),
+                formal_requests::replied_at.eq(r.replied_at),
+            ))
+            .execute(self.conn)?;
+        Ok(())
+    }
+
+    /// Records the answer to a request for information; `false` when it was already answered (the
+    /// first answer stands).
+    pub fn answer_formal_request(
+        &mut self,
+        request: &FormalRequestId,
+        reply_ct: &[u8],
+        by: &UserId,
+        at: PrimitiveDateTime,
+    ) -> Result<bool, StoreError> {
+        let n = diesel::update(
+            formal_requests::table
+                .filter(formal_requests::id.eq(request.as_str()))
+                .filter(formal_requests::replied_at.is_null()),
+        )
+        .set((
+            formal_requests::reply_ct.eq(Some(reply_ct)),
+            formal_requests::replied_by.eq(Some(by.as_str())),
+            formal_requests::replied_at.eq(Some(at)),
+        ))
+        .execute(self.conn)?;
+        Ok(n == 1)
+    }
+
+    /// The requests of one formal referral, oldest first.
+    pub fn formal_requests_of(
+        &mut self,
+        referral: &FormalReferralId,
+    ) -> Result<Vec<FormalRequest>, StoreError> {
+        formal_requests::table
+            .filter(formal_requests::formal_referral_id.eq(referral.as_str()))
+            .order((formal_requests::asked_at.asc(), formal_requests::id.asc()))
+            .load::<RequestRow>(self.conn)?
+            .into_iter()
+            .map(FormalRequest::try_from)
+            .collect()
+    }
+
+    /// The referrals of a decision body with a request for information the referrer has not answered.
+    pub fn referrals_waiting_for_referrer(
+        &mut self,
+        body: &OrgId,
+    ) -> Result<std::collections::BTreeSet<FormalReferralId>, StoreError> {
+        formal_requests::table
+            .inner_join(
+                formal_referrals::table
+                    .on(formal_referrals::id.eq(formal_requests::formal_referral_id)),
+            )
+            .filter(formal_referrals::decision_body_id.eq(body.as_str()))
+            .filter(formal_requests::kind.eq("information"))
+            .filter(formal_requests::replied_at.is_null())
+            .select(formal_requests::formal_referral_id)
+            .distinct()
+            .load::<String>(self.conn)?
+            .iter()
+            .map(|r| id(FormalReferralId::parse, r))
+            .collect()
     }
 }

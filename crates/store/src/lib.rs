@@ -27,7 +27,7 @@ pub use cases::{
 pub use closing::{CaseClosure, CaseFacts, FOLLOW_UP};
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use consents::{Consent, OnwardReferral};
-pub use formal::FormalReferral;
+pub use formal::{FormalReferral, FormalRequest};
 pub use records::*;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};
 

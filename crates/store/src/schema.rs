@@ -366,6 +366,21 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    formal_requests (id) {
+        id -> Text,
+        formal_referral_id -> Text,
+        kind -> Text,
+        text_ct -> Binary,
+        asked_by -> Text,
+        asked_at -> Timestamp,
+        reply_by -> Nullable<Date>,
+        reply_ct -> Nullable<Binary>,
+        replied_by -> Nullable<Text>,
+        replied_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
@@ -406,5 +421,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     anonymous_notifications,
     case_consents,
     onward_referrals,
-    formal_referrals
+    formal_referrals,
+    formal_requests
 );

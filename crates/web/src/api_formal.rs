@@ -15,7 +15,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
-use waymark_app::{App, AppError, FormalDecisionView, FormalStatusView, QueueItem};
+use waymark_app::{
+    App, AppError, FormalDecisionView, FormalRequestView, FormalStatusView, QueueItem,
+};
 use waymark_domain::CaseId;
 use waymark_domain::formal::{Closure, Outcome};
 
@@ -44,6 +46,18 @@ pub(super) fn router() -> Router<App> {
             post(conclusive_grounds),
         )
         .route("/formal-referrals/{id}/closure", post(closure))
+        .route(
+            "/formal-referrals/{id}/information-requests",
+            post(information_request),
+        )
+        .route(
+            "/cases/{id}/formal-referrals/{formal}/reconsideration",
+            post(reconsideration),
+        )
+        .route(
+            "/cases/{id}/formal-referrals/{formal}/information-requests/{request}/answer",
+            post(answer_request),
+        )
 }
 
 /// This part's OpenAPI paths and schemas, merged into the API's document.
@@ -57,7 +71,10 @@ pub(super) fn router() -> Router<App> {
         reasonable_grounds,
         review,
         conclusive_grounds,
-        closure
+        closure,
+        information_request,
+        reconsideration,
+        answer_request
     ),
     components(schemas(
         FormalReferralRequest,
@@ -71,6 +88,10 @@ pub(super) fn router() -> Router<App> {
         DecisionPersonBody,
         DecisionHistoryBody,
         DecisionViewBody,
+        FormalRequestBody,
+        InformationRequest,
+        ReconsiderationRequest,
+        AnswerRequest,
         Problem
     ))
 )]
@@ -104,7 +125,8 @@ pub struct FormalReferralBody {
     id: String,
     decision_body: String,
     /// `awaiting_reasonable_grounds`, `negative_awaiting_review`, `reasonable_grounds_negative`,
-    /// `recovery_period`, `conclusive_positive`, `conclusive_negative`, `withdrawn`, `left_uk`, `missing`.
+    /// `recovery_period`, `conclusive_positive`, `conclusive_negative`, `withdrawn`, `left_uk`, `missing`,
+    /// `reasonable_grounds_reconsideration`, `conclusive_reconsideration`.
     status: String,
     /// The status in plain words.
     status_text: String,
@@ -120,6 +142,39 @@ pub struct FormalReferralBody {
     conclusive_grounds_earliest: Option<String>,
     conclusive_grounds: Option<String>,
     conclusive_grounds_on: Option<String>,
+    /// The requests between the decision body and the referrer, oldest first.
+    requests: Vec<FormalRequestBody>,
+}
+
+/// A request between the decision body and the referrer.
+#[derive(Serialize, ToSchema)]
+pub struct FormalRequestBody {
+    id: String,
+    /// `information` (the decision body asks the referrer) or `reconsideration` (the referrer asks for a
+    /// negative decision to be reconsidered).
+    kind: String,
+    /// The question, or the reasons for reconsideration (`null` once the case was erased).
+    text: Option<String>,
+    asked_on: String,
+    /// The reply date of a request for information.
+    reply_by: Option<String>,
+    /// Past its reply date without an answer.
+    overdue: bool,
+    answer: Option<String>,
+    answered_on: Option<String>,
+}
+
+fn request_body(r: FormalRequestView) -> FormalRequestBody {
+    FormalRequestBody {
+        id: r.id.to_string(),
+        kind: r.kind.as_str().into(),
+        text: r.text,
+        asked_on: day(r.asked_on),
+        reply_by: r.reply_by.map(day),
+        overdue: r.overdue,
+        answer: r.reply,
+        answered_on: r.replied_on.map(day),
+    }
 }
 
 fn status_body(s: FormalStatusView) -> FormalReferralBody {
@@ -136,6 +191,7 @@ fn status_body(s: FormalStatusView) -> FormalReferralBody {
         conclusive_grounds_earliest: s.conclusive_earliest.map(day),
         conclusive_grounds: s.conclusive.map(|o| o.as_str().into()),
         conclusive_grounds_on: s.conclusive_on.map(day),
+        requests: s.requests.into_iter().map(request_body).collect(),
     }
 }
 
@@ -155,6 +211,8 @@ pub struct QueueEntry {
     conclusive_grounds_earliest: Option<String>,
     /// Waiting for the reasonable-grounds decision after its due day.
     overdue: bool,
+    /// A request for information is waiting for the referrer's answer.
+    waiting_for_referrer: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -172,6 +230,7 @@ fn queue_entry(q: QueueItem) -> QueueEntry {
         reasonable_grounds_due: day(q.reasonable_grounds_due),
         conclusive_grounds_earliest: q.conclusive_earliest.map(day),
         overdue: q.overdue,
+        waiting_for_referrer: q.waiting_for_referrer,
     }
 }
 
@@ -239,6 +298,9 @@ pub struct DecisionViewBody {
     conclusive_grounds_reasons: Option<String>,
     /// A negative decision waits for a second reviewer who is not the caller.
     awaiting_other_reviewer: bool,
+    /// The reply date a request for information made today gets unless another is given (10 working
+    /// days); `null` once the referral is closed.
+    default_reply_by: Option<String>,
 }
 
 fn decision_body(v: FormalDecisionView) -> DecisionViewBody {
@@ -269,6 +331,7 @@ fn decision_body(v: FormalDecisionView) -> DecisionViewBody {
         reasonable_grounds_reasons: v.reasonable_grounds_reasons,
         conclusive_grounds_reasons: v.conclusive_reasons,
         awaiting_other_reviewer: v.awaiting_other_reviewer,
+        default_reply_by: v.default_reply_by.map(day),
         referral: status_body(v.status),
     }
 }
@@ -438,5 +501,105 @@ async fn closure(
     let state = Closure::parse(&r.state).map_err(unprocessable)?;
     Ok(Json(status_body(
         app.close_formal_referral(&account, &id, state).await?,
+    )))
+}
+
+/// A question for the referrer.
+#[derive(Deserialize, ToSchema)]
+pub struct InformationRequest {
+    /// 1 to 5000 characters (sealed under the decision body's key; the referrer reads it on the case).
+    #[schema(example = "Who kept the passport, and where is it now?")]
+    question: String,
+    /// The reply date (ISO date, after today, at most 60 days away). Left out: the 10th working day after
+    /// today in the person's nation.
+    #[serde(default)]
+    reply_by: Option<String>,
+}
+
+/// Reasons for reconsidering a negative decision.
+#[derive(Deserialize, ToSchema)]
+pub struct ReconsiderationRequest {
+    /// 1 to 5000 characters: for example new evidence.
+    #[schema(example = "Payslips from the car wash were found after the decision")]
+    reasons: String,
+}
+
+/// The referrer's answer to a request for information.
+#[derive(Deserialize, ToSchema)]
+pub struct AnswerRequest {
+    /// 1 to 5000 characters.
+    answer: String,
+}
+
+/// Ask the referrer for more information, with a reply date. Not once the referral is closed (422). The
+/// receiving body's decision makers only (anyone else: 404).
+#[utoipa::path(post, path = "/formal-referrals/{id}/information-requests", tag = "formal", request_body = InformationRequest,
+    security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 201, body = FormalReferralBody),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+async fn information_request(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+    json: Result<Json<InformationRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let r = body(json)?;
+    let by = match r.reply_by.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(d) => Some(
+            time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
+                .map_err(|_| unprocessable("reply_by must be an ISO date (YYYY-MM-DD)"))?,
+        ),
+    };
+    let s = app
+        .request_information(&account, &id, &r.question, by)
+        .await?;
+    Ok((StatusCode::CREATED, Json(status_body(s))).into_response())
+}
+
+/// Ask for a negative decision (reasonable grounds once it took effect, or conclusive) to be reconsidered,
+/// with reasons; the referral then waits for a new decision. Only the organisation that made the referral,
+/// staff who may refer the case formally (anyone who may not open the case: 404; another organisation's
+/// referral: 404); no negative decision: 422.
+#[utoipa::path(post, path = "/cases/{id}/formal-referrals/{formal}/reconsideration", tag = "formal", request_body = ReconsiderationRequest,
+    security(("bearer" = [])), params(("id" = String, Path), ("formal" = String, Path)),
+    responses((status = 200, body = FormalReferralBody),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+async fn reconsideration(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path((id, formal)): Path<(String, String)>,
+    json: Result<Json<ReconsiderationRequest>, JsonRejection>,
+) -> Result<Json<FormalReferralBody>, ApiError> {
+    let case = CaseId::parse(&id).map_err(|_| ApiError::App(AppError::NotFound))?;
+    let r = body(json)?;
+    Ok(Json(status_body(
+        app.ask_reconsideration(&account, &case, &formal, &r.reasons)
+            .await?,
+    )))
+}
+
+/// Answer the decision body's request for information (once: a second answer is 422). Only the
+/// organisation that made the referral, staff who may refer the case formally.
+#[utoipa::path(post, path = "/cases/{id}/formal-referrals/{formal}/information-requests/{request}/answer", tag = "formal", request_body = AnswerRequest,
+    security(("bearer" = [])), params(("id" = String, Path), ("formal" = String, Path), ("request" = String, Path)),
+    responses((status = 200, body = FormalReferralBody),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+async fn answer_request(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path((id, formal, request)): Path<(String, String, String)>,
+    json: Result<Json<AnswerRequest>, JsonRejection>,
+) -> Result<Json<FormalReferralBody>, ApiError> {
+    let case = CaseId::parse(&id).map_err(|_| ApiError::App(AppError::NotFound))?;
+    let r = body(json)?;
+    Ok(Json(status_body(
+        app.answer_information_request(&account, &case, &formal, &request, &r.answer)
+            .await?,
     )))
 }

@@ -1035,6 +1035,14 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                     ],
                 ),
                 (
+                    format!("{c}/formal-referral/{consent}/reconsideration"),
+                    vec![("text", "X")],
+                ),
+                (
+                    format!("{c}/formal-referral/{consent}/requests/{consent}/answer"),
+                    vec![("text", "X")],
+                ),
+                (
                     format!("{c}/onward-referrals"),
                     vec![
                         ("to_organisation", lantern.as_str()),
@@ -1150,6 +1158,16 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
                     "POST",
                     format!("{a}/formal-referrals"),
                     Some(serde_json::json!({"decision_body": lantern, "consent_id": consent})),
+                ),
+                (
+                    "POST",
+                    format!("{a}/formal-referrals/{consent}/reconsideration"),
+                    Some(serde_json::json!({"reasons": "X"})),
+                ),
+                (
+                    "POST",
+                    format!("{a}/formal-referrals/{consent}/information-requests/{consent}/answer"),
+                    Some(serde_json::json!({"answer": "X"})),
                 ),
                 (
                     "POST",

@@ -111,6 +111,11 @@ fn problem(r: &support::Reply, words: &str) {
 
 /// Refers a consenting adult's case: the formal referral's id.
 async fn referred(h: &Harness, p: &Panel) -> String {
+    referred_case(h, p).await.1
+}
+
+/// Refers a consenting adult's case: the case's id and the formal referral's.
+async fn referred_case(h: &Harness, p: &Panel) -> (String, String) {
     let c = case(h, "adult").await;
     let consent = consent(h, &c, &p.id, &["identity", "history"]).await;
     let r = h
@@ -122,7 +127,7 @@ async fn referred(h: &Harness, p: &Panel) -> String {
         )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    r.json()["id"].as_str().expect("id").to_owned()
+    (c, r.json()["id"].as_str().expect("id").to_owned())
 }
 
 #[tokio::test]
@@ -356,6 +361,11 @@ async fn every_decision_body_route_is_404_outside_its_decision_makers() {
                     format!("{f}/closure"),
                     Some(json!({"state": "missing"})),
                 ),
+                (
+                    "POST",
+                    format!("{f}/information-requests"),
+                    Some(json!({"question": "Who?"})),
+                ),
             ] {
                 let r = h.api(method, &path, token, body).await;
                 assert_eq!(r.status, StatusCode::NOT_FOUND, "{who}: {method} {path}");
@@ -498,5 +508,144 @@ async fn the_pages_refer_queue_and_decide_without_javascript() {
                 );
             }
         }
+    }
+}
+
+/// Requests between the body and the referrer, through the API and the pages without JavaScript: the
+/// decision maker asks a question with the default reply date, the referrer reads it on the case and
+/// answers on the page; after a confirmed negative decision the referrer asks for reconsideration with
+/// reasons and the body decides again. Only the referrer's organisation may ask or answer.
+#[tokio::test]
+async fn the_body_asks_the_referrer_answers_and_a_negative_is_reconsidered() {
+    for h in Harness::both().await {
+        let p = panel(&h).await;
+        let (c, id) = referred_case(&h, &p).await;
+        let f = format!("/api/v1/formal-referrals/{id}");
+        let r = h
+            .api(
+                "POST",
+                &format!("{f}/information-requests"),
+                &p.maker,
+                Some(json!({"question": "", "reply_by": "2020-01-01"})),
+            )
+            .await;
+        problem(&r, "question");
+        let r = h
+            .api(
+                "POST",
+                &format!("{f}/information-requests"),
+                &p.maker,
+                Some(json!({"question": "Q-3321 Who kept the passport?"})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let default = h.api("GET", &f, &p.maker, None).await.json()["default_reply_by"].clone();
+        assert_eq!(r.json()["requests"][0]["reply_by"], default);
+        assert_eq!(r.json()["requests"][0]["kind"], "information");
+        let q = h
+            .api("GET", "/api/v1/formal-referrals", &p.maker, None)
+            .await;
+        assert_eq!(
+            q.json()["formal_referrals"][0]["waiting_for_referrer"],
+            true
+        );
+
+        // The referrer reads the question on the case page and answers it there, without JavaScript.
+        let worker = h.login("caseworker@harbour.example").await;
+        let page = h
+            .get(&format!("/cases/{c}/formal-referral"), Some(&worker))
+            .await;
+        assert!(
+            page.body.contains("Q-3321 Who kept the passport?"),
+            "{}",
+            page.body
+        );
+        let request = support::between(&page.body, "id=\"answer-", "\"").expect("an answer form");
+        let action = format!("/cases/{c}/formal-referral/{id}/requests/{request}/answer");
+        let csrf = csrf_of(&page.body);
+        let r = h
+            .post_form(&action, &[("csrf", &csrf), ("text", " ")], Some(&worker))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(
+            r.body.contains(&format!("href=\"#answer-{request}\"")),
+            "{}",
+            r.body
+        );
+        let r = h
+            .post_form(
+                &action,
+                &[("csrf", &csrf), ("text", "A-3322 The car wash owner")],
+                Some(&worker),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let maker = h.login("caseworker@panel.example").await;
+        let d = h.get(&format!("/decisions/{id}"), Some(&maker)).await;
+        assert!(d.body.contains("A-3322 The car wash owner"), "{}", d.body);
+        // The body's staff cannot answer for the referrer, nor can another organisation.
+        for token in [&p.maker, &h.tokens.lantern_worker] {
+            let r = h
+                .api(
+                    "POST",
+                    &format!("/api/v1/cases/{c}/formal-referrals/{id}/information-requests/{request}/answer"),
+                    token,
+                    Some(json!({"answer": "x"})),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+        }
+
+        // A confirmed negative, then reconsideration on the referrer's request.
+        let reconsider = format!("/api/v1/cases/{c}/formal-referrals/{id}/reconsideration");
+        let r = h
+            .api(
+                "POST",
+                &reconsider,
+                &h.tokens.harbour_worker,
+                Some(json!({"reasons": "Please"})),
+            )
+            .await;
+        problem(&r, "only a negative decision");
+        h.api(
+            "POST",
+            &format!("{f}/reasonable-grounds"),
+            &p.maker,
+            Some(json!({"outcome": "negative", "reasons": "No indicators"})),
+        )
+        .await;
+        h.api(
+            "POST",
+            &format!("{f}/reasonable-grounds/review"),
+            &p.reviewer,
+            Some(json!({"agree": true})),
+        )
+        .await;
+        let r = h
+            .api("POST", &reconsider, &p.maker, Some(json!({"reasons": "x"})))
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+        let r = h
+            .api(
+                "POST",
+                &reconsider,
+                &h.tokens.harbour_worker,
+                Some(json!({"reasons": "Payslips were found after the decision"})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(r.json()["status"], "reasonable_grounds_reconsideration");
+        let d = h.get(&format!("/decisions/{id}"), Some(&maker)).await;
+        assert!(d.body.contains("Payslips were found after the decision"));
+        assert!(d.body.contains("Record the reasonable-grounds decision"));
+        let r = h
+            .api(
+                "POST",
+                &format!("{f}/reasonable-grounds"),
+                &p.reviewer,
+                Some(json!({"outcome": "positive", "reasons": "The payslips"})),
+            )
+            .await;
+        assert_eq!(r.json()["status"], "recovery_period", "{}", r.body);
     }
 }

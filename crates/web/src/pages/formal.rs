@@ -13,10 +13,10 @@ use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use serde::Deserialize;
 use time::Date;
-use waymark_app::{App, AppError, FormalDecisionView, FormalStatusView};
+use waymark_app::{App, AppError, FormalDecisionView, FormalRequestView, FormalStatusView};
 use waymark_domain::CaseId;
 use waymark_domain::consent::ConsentBasis;
-use waymark_domain::formal::{Closure, Outcome};
+use waymark_domain::formal::{Closure, FormalStatus, Outcome, RequestKind};
 
 use super::case_record::exploitation;
 use super::{Nav, render};
@@ -39,6 +39,15 @@ pub fn routes() -> Router<App> {
             post(conclusive_grounds),
         )
         .route("/decisions/{id}/closure", post(closure))
+        .route("/decisions/{id}/information", post(ask_information))
+        .route(
+            "/cases/{id}/formal-referral/{formal}/reconsideration",
+            post(reconsideration),
+        )
+        .route(
+            "/cases/{id}/formal-referral/{formal}/requests/{request}/answer",
+            post(answer_request),
+        )
 }
 
 fn day(d: Date) -> String {
@@ -69,6 +78,40 @@ pub struct StatusRow {
     recovery_period_ends: String,
     conclusive_earliest: String,
     conclusive: String,
+    /// A negative decision the referrer may ask to have reconsidered.
+    can_reconsider: bool,
+    requests: Vec<RequestRow>,
+}
+
+/// A request between the decision body and the referrer, in words.
+pub struct RequestRow {
+    id: String,
+    information: bool,
+    text: String,
+    asked_on: String,
+    reply_by: String,
+    overdue: bool,
+    reply: Option<String>,
+    replied_on: String,
+}
+
+fn request_rows(requests: &[FormalRequestView]) -> Vec<RequestRow> {
+    requests
+        .iter()
+        .map(|q| RequestRow {
+            id: q.id.to_string(),
+            information: q.kind == RequestKind::Information,
+            text: q
+                .text
+                .clone()
+                .unwrap_or_else(|| "(erased with the case)".into()),
+            asked_on: day(q.asked_on),
+            reply_by: opt_day(q.reply_by),
+            overdue: q.overdue,
+            reply: q.reply.clone(),
+            replied_on: opt_day(q.replied_on),
+        })
+        .collect()
 }
 
 fn status_row(s: &FormalStatusView) -> StatusRow {
@@ -82,6 +125,11 @@ fn status_row(s: &FormalStatusView) -> StatusRow {
         recovery_period_ends: opt_day(s.recovery_period_ends),
         conclusive_earliest: opt_day(s.conclusive_earliest),
         conclusive: outcome_text(s.conclusive),
+        can_reconsider: matches!(
+            s.status,
+            FormalStatus::ReasonableGroundsNegative | FormalStatus::ConclusiveNegative
+        ),
+        requests: request_rows(&s.requests),
     }
 }
 
@@ -104,8 +152,11 @@ struct ReferPage {
     bodies: Vec<Pick>,
     consents: Vec<Pick>,
     referrals: Vec<StatusRow>,
-    errors: Vec<(&'static str, String)>,
+    errors: Vec<(String, String)>,
+    /// What was typed into a reconsideration or answer form, kept on an error: (form id, text).
+    entered: (String, String),
     sent: bool,
+    done: Option<&'static str>,
 }
 
 #[derive(Deserialize, Default)]
@@ -118,6 +169,8 @@ pub struct ReferForm {
     consent_id: String,
     #[serde(default)]
     sent: Option<String>,
+    #[serde(default)]
+    done: Option<String>,
 }
 
 async fn refer_page(
@@ -125,7 +178,8 @@ async fn refer_page(
     session: &Signed,
     case: &CaseId,
     form: &ReferForm,
-    errors: Vec<(&'static str, String)>,
+    errors: Vec<(String, String)>,
+    entered: (String, String),
 ) -> Result<Response, WebError> {
     let actor = session.account();
     let sharing = app.sharing(actor, case).await?;
@@ -172,7 +226,15 @@ async fn refer_page(
             .collect(),
         referrals: referrals.iter().map(status_row).collect(),
         errors,
+        entered,
         sent: form.sent.is_some(),
+        done: match form.done.as_deref() {
+            Some("reconsideration") => Some(
+                "Reconsideration asked for: the decision body will make a new decision and you will see it here.",
+            ),
+            Some("answer") => Some("Your answer was sent to the decision body."),
+            _ => None,
+        },
     };
     Ok((status, render(&page)?).into_response())
 }
@@ -188,7 +250,7 @@ pub async fn refer_form(
     axum::extract::Query(q): axum::extract::Query<ReferForm>,
 ) -> Result<Response, WebError> {
     let case = case_id(&id)?;
-    refer_page(&app, &session, &case, &q, vec![]).await
+    refer_page(&app, &session, &case, &q, vec![], Default::default()).await
 }
 
 pub async fn refer(
@@ -211,10 +273,95 @@ pub async fn refer(
             } else {
                 "consent_id"
             };
-            refer_page(&app, &session, &case, &form, vec![(field, m)]).await
+            refer_page(
+                &app,
+                &session,
+                &case,
+                &form,
+                vec![(field.into(), m)],
+                Default::default(),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Deserialize, Default)]
+pub struct TextForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    text: String,
+}
+
+/// After a reconsideration request or an answer: back to the page; on a refusal, the page with the
+/// message next to the form and what was typed.
+async fn referrer_answer(
+    app: &App,
+    session: &Signed,
+    case: &CaseId,
+    result: Result<FormalStatusView, AppError>,
+    done: &str,
+    field: String,
+    text: &str,
+) -> Result<Response, WebError> {
+    match result {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/cases/{case}/formal-referral?done={done}")).into_response())
+        }
+        Err(AppError::Invalid(m)) => {
+            refer_page(
+                app,
+                session,
+                case,
+                &ReferForm::default(),
+                vec![(field.clone(), m)],
+                (field, text.to_owned()),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn reconsideration(
+    State(app): State<App>,
+    session: Signed,
+    Path((id, formal)): Path<(String, String)>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    let case = case_id(&id)?;
+    let result = app
+        .ask_reconsideration(session.account(), &case, &formal, &form.text)
+        .await;
+    let field = format!("reconsider-{}", formal.trim());
+    referrer_answer(
+        &app,
+        &session,
+        &case,
+        result,
+        "reconsideration",
+        field,
+        &form.text,
+    )
+    .await
+}
+
+pub async fn answer_request(
+    State(app): State<App>,
+    session: Signed,
+    Path((id, formal, request)): Path<(String, String, String)>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    let case = case_id(&id)?;
+    let result = app
+        .answer_information_request(session.account(), &case, &formal, &request, &form.text)
+        .await;
+    let field = format!("answer-{}", request.trim());
+    referrer_answer(&app, &session, &case, result, "answer", field, &form.text).await
 }
 
 // ---- the decision body: queue and decisions -------------------------------------------------------------
@@ -227,6 +374,7 @@ pub struct QueueRow {
     due: String,
     overdue: bool,
     conclusive_earliest: String,
+    waiting_for_referrer: bool,
 }
 
 #[derive(Template)]
@@ -250,6 +398,7 @@ pub async fn queue(State(app): State<App>, session: Signed) -> Result<Response, 
                 due: day(q.reasonable_grounds_due),
                 overdue: q.overdue,
                 conclusive_earliest: opt_day(q.conclusive_earliest),
+                waiting_for_referrer: q.waiting_for_referrer,
             })
             .collect(),
     })
@@ -272,6 +421,10 @@ struct DecisionPage {
     awaiting_other_reviewer: bool,
     can_decide_cg: bool,
     can_close: bool,
+    /// A request for more information may be sent (the referral is not closed).
+    can_ask: bool,
+    /// The 10th working day after today, the reply date a request gets unless another is chosen.
+    default_reply_by: String,
     child: bool,
     name: String,
     other_names: String,
@@ -289,6 +442,7 @@ struct DecisionPage {
     entered_form: &'static str,
     entered_outcome: String,
     entered_reasons: String,
+    entered_reply_by: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -303,6 +457,8 @@ pub struct DecisionForm {
     agree: String,
     #[serde(default)]
     state: String,
+    #[serde(default)]
+    reply_by: String,
 }
 
 fn decision_view(
@@ -323,11 +479,16 @@ fn decision_view(
     let page = DecisionPage {
         nav: Nav::for_session(Some(&session.0)),
         r: status_row(&v.status),
-        can_decide_rg: st == AwaitingReasonableGrounds,
+        can_decide_rg: matches!(
+            st,
+            AwaitingReasonableGrounds | ReasonableGroundsReconsideration
+        ),
         can_review: st == NegativeAwaitingReview && !v.awaiting_other_reviewer,
         awaiting_other_reviewer: v.awaiting_other_reviewer,
-        can_decide_cg: st == RecoveryPeriod,
+        can_decide_cg: matches!(st, RecoveryPeriod | ConclusiveReconsideration),
         can_close: !st.is_final(),
+        can_ask: !st.is_final(),
+        default_reply_by: v.default_reply_by.map(day).unwrap_or_default(),
         child: v.child,
         other_names: if v.other_names.is_empty() {
             "none given".into()
@@ -365,6 +526,7 @@ fn decision_view(
         entered_form,
         entered_outcome: form.outcome.clone(),
         entered_reasons: form.reasons.clone(),
+        entered_reply_by: form.reply_by.clone(),
     };
     Ok((status, render(&page)?).into_response())
 }
@@ -474,4 +636,37 @@ pub async fn closure(
         }
     };
     answer(&app, &session, &id, result, "state", &form).await
+}
+
+pub async fn ask_information(
+    State(app): State<App>,
+    session: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<DecisionForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    let by = form.reply_by.trim();
+    let result = if by.is_empty() {
+        Ok(None)
+    } else {
+        Date::parse(
+            by,
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .map(Some)
+        .map_err(|_| {
+            AppError::Invalid("give the reply date as YYYY-MM-DD, or leave it empty".into())
+        })
+    };
+    let result = match result {
+        Ok(by) => {
+            app.request_information(session.account(), &id, &form.reasons, by)
+                .await
+        }
+        Err(e) => {
+            app.formal_referral(session.account(), &id).await?;
+            Err(e)
+        }
+    };
+    answer(&app, &session, &id, result, "info", &form).await
 }

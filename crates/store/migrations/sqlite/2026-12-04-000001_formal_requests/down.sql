@@ -1,0 +1,2 @@
+DROP INDEX formal_requests_referral;
+DROP TABLE formal_requests;
