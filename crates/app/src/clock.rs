@@ -10,6 +10,9 @@ use time::{Duration, PrimitiveDateTime};
 #[derive(Debug, Clone, Default)]
 pub struct Clock {
     offset_seconds: Arc<AtomicI64>,
+    /// Whether the web layer may move it (`waymark demo --clock-control`, for the browser tests of
+    /// statutory clocks); never for `waymark serve`.
+    controllable: bool,
 }
 
 impl Clock {
@@ -21,6 +24,24 @@ impl Clock {
     /// Seconds since the Unix epoch, for TOTP.
     pub fn unix_seconds(&self) -> u64 {
         u64::try_from(self.now().assume_utc().unix_timestamp()).unwrap_or(0)
+    }
+
+    /// A clock `POST /demo/clock` may move (see [`crate::App::with_controllable_clock`]).
+    pub fn controllable() -> Clock {
+        Clock {
+            controllable: true,
+            ..Clock::default()
+        }
+    }
+
+    /// Whether `POST /demo/clock` may move this clock.
+    pub fn is_controllable(&self) -> bool {
+        self.controllable
+    }
+
+    /// How far this clock is ahead of the system's, in seconds.
+    pub fn offset_seconds(&self) -> i64 {
+        self.offset_seconds.load(Ordering::Relaxed)
     }
 
     /// Moves this clock (and every clone of it) forward, for tests of timeouts and codes.

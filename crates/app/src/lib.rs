@@ -153,7 +153,15 @@ impl App {
         &self.store
     }
 
+    /// This application with a clock the web layer may move forward (`POST /demo/clock`): for
+    /// `waymark demo --clock-control` only, so browser tests can reach a statutory date.
+    pub fn with_controllable_clock(mut self) -> App {
+        self.clock = Clock::controllable();
+        self
+    }
+
     /// The clock sign-in and sessions are judged by (tests move it forward).
+
     pub fn clock(&self) -> &Clock {
         &self.clock
     }

@@ -123,7 +123,11 @@ const USERS: [(usize, &str, &str, Role); 7] = [
     ),
 ];
 
-pub(crate) async fn run(data_dir: Option<PathBuf>, listener: TcpListener) -> anyhow::Result<()> {
+pub(crate) async fn run(
+    data_dir: Option<PathBuf>,
+    listener: TcpListener,
+    clock_control: bool,
+) -> anyhow::Result<()> {
     // The temporary folder is removed when `temporary` drops: after the server has stopped.
     let (dir, temporary) = match data_dir {
         Some(dir) => {
@@ -158,6 +162,11 @@ pub(crate) async fn run(data_dir: Option<PathBuf>, listener: TcpListener) -> any
         Ok(App::with_key(store, master)?)
     })
     .await??;
+    let app = if clock_control {
+        app.with_controllable_clock()
+    } else {
+        app
+    };
 
     let logins = seed(&app).await?;
 

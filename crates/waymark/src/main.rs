@@ -86,6 +86,10 @@ enum Command {
         /// that is deleted when the demo stops.
         #[arg(long, value_name = "DIR")]
         data_dir: Option<PathBuf>,
+        /// Let `POST /demo/clock {"days": N}` move the application's clock forward, to reach a
+        /// statutory date (the earliest conclusive decision, a reply deadline) in browser tests.
+        #[arg(long)]
+        clock_control: bool,
     },
     /// Create the database, or bring its schema up to date.
     Migrate,
@@ -271,9 +275,13 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let listener = bind_listener(&bind, &addrs).await?;
             serve(app, listener).await?;
         }
-        Command::Demo { bind, data_dir } => {
+        Command::Demo {
+            bind,
+            data_dir,
+            clock_control,
+        } => {
             let listener = bind_listener(&bind, &bind_addresses(&bind)?).await?;
-            demo::run(data_dir, listener).await?;
+            demo::run(data_dir, listener, clock_control).await?;
         }
         Command::Migrate => {
             let url = database_url(&place)?;

@@ -20,6 +20,7 @@ use waymark_app::App;
 pub fn router(app: App) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/demo/clock", post(demo_clock))
         .route("/", get(pages::public::choose_language))
         .route("/screening", get(pages::public::choose_language))
         .route("/{lang}", get(pages::public::home_without_slash))
@@ -95,6 +96,39 @@ pub fn router(app: App) -> Router {
 }
 
 /// Serves until Ctrl-C or SIGTERM.
+/// How far to move a controllable clock.
+#[derive(serde::Deserialize)]
+struct ClockMove {
+    days: i64,
+}
+
+/// `POST /demo/clock` `{"days": N}` (1 to 400): moves the application's clock N days forward and answers
+/// `{"today", "offset_seconds"}`. Only on `waymark demo --clock-control` (the browser tests of the
+/// statutory clocks); everywhere else, and on `waymark serve` always, it is 404. Not in the OpenAPI
+/// document: it is no part of the product.
+async fn demo_clock(
+    axum::extract::State(app): axum::extract::State<App>,
+    axum::Json(m): axum::Json<ClockMove>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if !app.clock().is_controllable() {
+        return axum::http::StatusCode::NOT_FOUND.into_response();
+    }
+    if !(1..=400).contains(&m.days) {
+        return (
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "days must be 1 to 400",
+        )
+            .into_response();
+    }
+    app.clock().advance(time::Duration::days(m.days));
+    axum::Json(serde_json::json!({
+        "today": app.clock().now().date().to_string(),
+        "offset_seconds": app.clock().offset_seconds(),
+    }))
+    .into_response()
+}
+
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     axum::serve(
         listener,

@@ -649,3 +649,27 @@ async fn the_body_asks_the_referrer_answers_and_a_negative_is_reconsidered() {
         assert_eq!(r.json()["status"], "recovery_period", "{}", r.body);
     }
 }
+
+/// `POST /demo/clock` moves the clock only on `waymark demo --clock-control`; elsewhere it is 404.
+#[tokio::test]
+async fn the_demo_clock_moves_only_when_the_demo_allows_it() {
+    for mut h in Harness::both().await {
+        let r = h
+            .api_public("POST", "/demo/clock", json!({"days": 31}))
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+        h.app = h.app.clone().with_controllable_clock();
+        let before = h.app.clock().now().date();
+        let r = h
+            .api_public("POST", "/demo/clock", json!({"days": 0}))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        let r = h
+            .api_public("POST", "/demo/clock", json!({"days": 31}))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let expected = before + time::Duration::days(31);
+        assert_eq!(r.json()["today"], expected.to_string());
+        assert_eq!(h.app.clock().now().date(), expected);
+    }
+}
