@@ -161,7 +161,6 @@ impl App {
     }
 
     /// The clock sign-in and sessions are judged by (tests move it forward).
-
     pub fn clock(&self) -> &Clock {
         &self.clock
     }
