@@ -64,8 +64,8 @@ impl Age {
     /// Plain words for the figures page.
     pub fn describe(self) -> &'static str {
         match self {
-            Age::WithinTarget => "Not yet past the reasonable-grounds due day",
-            Age::To30Days => "Past it, up to 30 days",
+            Age::WithinTarget => "Within the reasonable-grounds target",
+            Age::To30Days => "Past the target, up to 30 days",
             Age::To90Days => "31 to 90 days",
             Age::Over90Days => "Over 90 days",
         }
