@@ -339,6 +339,7 @@ fn send(
         created_at: at,
         created_by: actor.user_id.clone(),
         updated_at: at,
+        exploitation_types: crate::decision_figures::types_of(&package.history),
     })?;
     tx.audit(
         &keys.audit,

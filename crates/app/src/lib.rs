@@ -9,6 +9,7 @@ mod channel;
 mod clock;
 mod closing;
 mod consents;
+mod decision_figures;
 mod error;
 mod formal;
 mod onward;

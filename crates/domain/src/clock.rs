@@ -280,6 +280,23 @@ impl Calendar {
         Ok(day)
     }
 
+    /// How many working days there are after `start` up to and including `end` (`start` itself not
+    /// counted, as in [`Calendar::working_days_after`]; 0 when `end` is not after `start`). The inverse of
+    /// `working_days_after`: `working_days_between(s, working_days_after(s, n)?)` is `n`.
+    pub fn working_days_between(&self, start: Date, end: Date) -> Result<u32, ClockError> {
+        self.check(start)?;
+        self.check(end)?;
+        let mut day = start;
+        let mut counted = 0;
+        while day < end {
+            day = self.next_day(day)?;
+            if self.is_working_day(day)? {
+                counted += 1;
+            }
+        }
+        Ok(counted)
+    }
+
     fn next_day(&self, day: Date) -> Result<Date, ClockError> {
         match day.next_day() {
             Some(next) => Ok(next),

@@ -6,9 +6,9 @@ use diesel::prelude::*;
 use time::{Date, PrimitiveDateTime};
 use waymark_domain::formal::{FormalStatus, Outcome};
 use waymark_domain::ids::{ConsentId, FormalReferralId, FormalRequestId, PersonId};
-use waymark_domain::{CaseId, Nation, OrgId, UserId};
+use waymark_domain::{CaseId, ExploitationType, Nation, OrgId, UserId};
 
-use crate::repo::{corrupt, id};
+use crate::repo::{corrupt, id, ids_from, join_ids};
 use crate::schema::{formal_referrals, formal_requests};
 use crate::{StoreError, Tx};
 
@@ -44,6 +44,9 @@ pub struct FormalReferral {
     pub created_at: PrimitiveDateTime,
     pub created_by: UserId,
     pub updated_at: PrimitiveDateTime,
+    /// The types of exploitation the package records, as a coarse category for the decision body's
+    /// figures (no personal field; set when the referral is made).
+    pub exploitation_types: Vec<ExploitationType>,
 }
 
 #[derive(Queryable)]
@@ -74,6 +77,7 @@ struct Row {
     created_at: PrimitiveDateTime,
     created_by: String,
     updated_at: PrimitiveDateTime,
+    exploitation_types: String,
 }
 
 fn opt<T, E: std::fmt::Display>(
@@ -118,6 +122,7 @@ impl TryFrom<Row> for FormalReferral {
             created_at: r.created_at,
             created_by: id(UserId::parse, &r.created_by)?,
             updated_at: r.updated_at,
+            exploitation_types: ids_from(&r.exploitation_types)?,
         })
     }
 }
@@ -195,6 +200,7 @@ impl Tx<'_> {
                 formal_referrals::created_at.eq(f.created_at),
                 formal_referrals::created_by.eq(f.created_by.as_str()),
                 formal_referrals::updated_at.eq(f.updated_at),
+                formal_referrals::exploitation_types.eq(join_ids(&f.exploitation_types)),
             ))
             .execute(self.conn)?;
         self.update_formal_referral(f)

@@ -10,6 +10,7 @@ mod cases;
 mod closing;
 mod connection;
 mod consents;
+mod decision_figures;
 mod formal;
 mod records;
 mod repo;

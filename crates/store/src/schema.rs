@@ -363,6 +363,7 @@ diesel::table! {
         created_at -> Timestamp,
         created_by -> Text,
         updated_at -> Timestamp,
+        exploitation_types -> Text,
     }
 }
 

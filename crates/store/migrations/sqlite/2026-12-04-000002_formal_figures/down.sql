@@ -1,0 +1,1 @@
+ALTER TABLE formal_referrals DROP COLUMN exploitation_types;
