@@ -139,3 +139,8 @@ id_type!(
     FormalReferralId,
     "formal referral"
 );
+id_type!(
+    /// One decision (or closure) of a formal referral as it was told: the letter and who was told.
+    DecisionNoticeId,
+    "decision notice"
+);

@@ -3,7 +3,8 @@
 //! states, the case record's rules, staff sign-in (who needs a second factor, session timeouts),
 //! self-referral and the codename channel's rules (including the limits on codename guesses), and the
 //! jurisdictions' contacts, and the statutory clocks of the identification process (dated rules and each
-//! nation's bank holidays), first responders and anonymous notifications.
+//! nation's bank holidays), first responders and anonymous notifications, and the plain words each
+//! decision of the decision body is told in (decision letters).
 //!
 //! Nothing here does I/O, async, SQL or HTTP, so every rule can be tested as a table.
 
@@ -14,6 +15,7 @@ pub mod channel;
 pub mod clock;
 pub mod closing;
 pub mod consent;
+pub mod decision_letter;
 pub mod first_responder;
 pub mod formal;
 pub mod guess_limit;
