@@ -10,6 +10,7 @@ mod cases;
 mod closing;
 mod connection;
 mod consents;
+mod decision_notices;
 mod formal;
 mod records;
 mod repo;
@@ -27,6 +28,7 @@ pub use cases::{
 pub use closing::{CaseClosure, CaseFacts, FOLLOW_UP};
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use consents::{Consent, OnwardReferral};
+pub use decision_notices::DecisionNotice;
 pub use formal::FormalReferral;
 pub use records::*;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};
