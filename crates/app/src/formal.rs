@@ -267,7 +267,7 @@ fn send(
 
 /// The decision body's gate: only its decision makers, and only its own referrals; anything else is "not
 /// found" (the same answer as for a referral that does not exist).
-fn open_formal(
+pub(crate) fn open_formal(
     tx: &mut Tx<'_>,
     actor: &Account,
     id: &FormalReferralId,
@@ -504,6 +504,7 @@ impl App {
                         Outcome::Negative => "formal_referral.reasonable_grounds.negative_proposed",
                     },
                 )?;
+                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
                 status_view(tx, &f)
             })
             .await
@@ -547,6 +548,7 @@ impl App {
                         "formal_referral.reasonable_grounds.negative_not_confirmed"
                     },
                 )?;
+                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
                 status_view(tx, &f)
             })
             .await
@@ -588,6 +590,7 @@ impl App {
                         Outcome::Negative => "formal_referral.conclusive.negative",
                     },
                 )?;
+                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
                 status_view(tx, &f)
             })
             .await
@@ -615,6 +618,7 @@ impl App {
                     Closure::Missing => "formal_referral.missing",
                 };
                 record(tx, &keys, &actor, &f, action)?;
+                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
                 status_view(tx, &f)
             })
             .await

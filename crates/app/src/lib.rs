@@ -9,6 +9,7 @@ mod channel;
 mod clock;
 mod closing;
 mod consents;
+mod decision_notices;
 mod error;
 mod formal;
 mod onward;
@@ -37,6 +38,7 @@ pub use cases::{
 };
 pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
 pub use consents::{ConsentView, NewConsent, OnwardView, Recipient, Sharing};
+pub use decision_notices::{DecisionLetter, LetterFormat, NoticeSummary};
 pub use error::AppError;
 pub use formal::{FormalDecisionView, FormalStatusView, HistoryItem, QueueItem};
 pub use onward::OnwardSent;
