@@ -31,6 +31,8 @@ mod clock;
 mod closing;
 #[path = "api_consents.rs"]
 mod consents;
+#[path = "api_decision_letters.rs"]
+mod decision_letters;
 #[path = "api_formal.rs"]
 mod formal;
 
@@ -49,6 +51,7 @@ pub fn router() -> Router<App> {
         .merge(closing::router())
         .merge(consents::router())
         .merge(formal::router())
+        .merge(decision_letters::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -119,6 +122,7 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(<anonymous::AnonymousDoc as OpenApi>::openapi());
     doc.merge(<formal::FormalDoc as OpenApi>::openapi());
+    doc.merge(<decision_letters::DecisionLettersDoc as OpenApi>::openapi());
     doc.servers = Some(vec![utoipa::openapi::Server::new("/api/v1")]);
     doc
 }

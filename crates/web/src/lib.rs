@@ -7,6 +7,7 @@ mod auth;
 mod error;
 mod i18n;
 mod pages;
+mod pdf;
 mod security;
 mod views;
 
@@ -87,6 +88,7 @@ pub fn router(app: App) -> Router {
         .merge(pages::closing::routes())
         .merge(pages::consents::routes())
         .merge(pages::formal::routes())
+        .merge(pages::decision_letters::routes())
         .route("/static/{file}", get(pages::assets::file))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)

@@ -7,6 +7,7 @@ pub mod casework;
 pub mod channel;
 pub mod closing;
 pub mod consents;
+pub mod decision_letters;
 pub mod formal;
 pub mod notifications;
 pub mod public;
