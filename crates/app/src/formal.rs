@@ -360,7 +360,7 @@ fn send(
 
 /// The decision body's gate: only its decision makers, and only its own referrals; anything else is "not
 /// found" (the same answer as for a referral that does not exist).
-fn open_formal(
+pub(crate) fn open_formal(
     tx: &mut Tx<'_>,
     actor: &Account,
     id: &FormalReferralId,
@@ -622,6 +622,7 @@ impl App {
                         Outcome::Negative => "formal_referral.reasonable_grounds.negative_proposed",
                     },
                 )?;
+                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
                 full_view(tx, &keys, &f, at.date())
             })
             .await
@@ -665,6 +666,7 @@ impl App {
                         "formal_referral.reasonable_grounds.negative_not_confirmed"
                     },
                 )?;
+                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
                 full_view(tx, &keys, &f, at.date())
             })
             .await
@@ -706,6 +708,7 @@ impl App {
                         Outcome::Negative => "formal_referral.conclusive.negative",
                     },
                 )?;
+                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
                 full_view(tx, &keys, &f, at.date())
             })
             .await
@@ -733,6 +736,7 @@ impl App {
                     Closure::Missing => "formal_referral.missing",
                 };
                 record(tx, &keys, &actor, &f, action)?;
+                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
                 full_view(tx, &keys, &f, at.date())
             })
             .await

@@ -10,6 +10,7 @@ mod clock;
 mod closing;
 mod consents;
 mod decision_figures;
+mod decision_notices;
 mod error;
 mod formal;
 mod onward;
@@ -38,6 +39,7 @@ pub use cases::{
 };
 pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
 pub use consents::{ConsentView, NewConsent, OnwardView, Recipient, Sharing};
+pub use decision_notices::{DecisionLetter, LetterFormat, NoticeSummary};
 pub use error::AppError;
 pub use formal::{FormalDecisionView, FormalRequestView, FormalStatusView, HistoryItem, QueueItem};
 pub use onward::OnwardSent;

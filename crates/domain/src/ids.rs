@@ -144,3 +144,8 @@ id_type!(
     FormalRequestId,
     "formal request"
 );
+id_type!(
+    /// One decision (or closure) of a formal referral as it was told: the letter and who was told.
+    DecisionNoticeId,
+    "decision notice"
+);

@@ -4,7 +4,8 @@
 //! self-referral and the codename channel's rules (including the limits on codename guesses), and the
 //! jurisdictions' contacts, and the statutory clocks of the identification process (dated rules and each
 //! nation's bank holidays), first responders and anonymous notifications, a decision body's performance
-//! figures and the small-cell suppression of statistics.
+//! figures and the small-cell suppression of statistics, and the plain words each decision of the
+//! decision body is told in (decision letters).
 //!
 //! Nothing here does I/O, async, SQL or HTTP, so every rule can be tested as a table.
 
@@ -16,6 +17,7 @@ pub mod clock;
 pub mod closing;
 pub mod consent;
 pub mod decision_figures;
+pub mod decision_letter;
 pub mod disclosure;
 pub mod first_responder;
 pub mod formal;

@@ -11,6 +11,7 @@ mod closing;
 mod connection;
 mod consents;
 mod decision_figures;
+mod decision_notices;
 mod formal;
 mod records;
 mod repo;
@@ -28,6 +29,7 @@ pub use cases::{
 pub use closing::{CaseClosure, CaseFacts, FOLLOW_UP};
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use consents::{Consent, OnwardReferral};
+pub use decision_notices::DecisionNotice;
 pub use formal::{FormalReferral, FormalRequest};
 pub use records::*;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};

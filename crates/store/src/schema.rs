@@ -382,6 +382,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    decision_notices (id) {
+        id -> Text,
+        formal_referral_id -> Text,
+        kind -> Text,
+        decided_on -> Date,
+        confirmed_on -> Nullable<Date>,
+        recovery_period_ends -> Nullable<Date>,
+        conclusive_earliest -> Nullable<Date>,
+        reasons_ct -> Nullable<Binary>,
+        task_id -> Nullable<Text>,
+        person_told -> Bool,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
@@ -393,6 +410,7 @@ diesel::joinable!(messages -> channels (channel_id));
 diesel::joinable!(case_plan_actions -> cases (case_id));
 diesel::joinable!(case_index -> cases (case_id));
 diesel::joinable!(case_access_grants -> cases (case_id));
+diesel::joinable!(decision_notices -> formal_referrals (formal_referral_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -423,5 +441,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_consents,
     onward_referrals,
     formal_referrals,
-    formal_requests
+    formal_requests,
+    decision_notices
 );

@@ -33,6 +33,8 @@ mod closing;
 mod consents;
 #[path = "api_decision_figures.rs"]
 mod decision_figures;
+#[path = "api_decision_letters.rs"]
+mod decision_letters;
 #[path = "api_formal.rs"]
 mod formal;
 
@@ -52,6 +54,7 @@ pub fn router() -> Router<App> {
         .merge(consents::router())
         .merge(formal::router())
         .merge(decision_figures::router())
+        .merge(decision_letters::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -123,6 +126,7 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
     doc.merge(<anonymous::AnonymousDoc as OpenApi>::openapi());
     doc.merge(<formal::FormalDoc as OpenApi>::openapi());
     doc.merge(<decision_figures::DecisionFiguresDoc as OpenApi>::openapi());
+    doc.merge(<decision_letters::DecisionLettersDoc as OpenApi>::openapi());
     doc.servers = Some(vec![utoipa::openapi::Server::new("/api/v1")]);
     doc
 }

@@ -7,6 +7,7 @@ mod auth;
 mod error;
 mod i18n;
 mod pages;
+mod pdf;
 mod security;
 mod views;
 
@@ -89,6 +90,7 @@ pub fn router(app: App) -> Router {
         .merge(pages::consents::routes())
         .merge(pages::formal::routes())
         .merge(pages::decision_figures::routes())
+        .merge(pages::decision_letters::routes())
         .route("/static/{file}", get(pages::assets::file))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)

@@ -8,6 +8,7 @@ pub mod channel;
 pub mod closing;
 pub mod consents;
 pub mod decision_figures;
+pub mod decision_letters;
 pub mod formal;
 pub mod notifications;
 pub mod public;

@@ -1,0 +1,2 @@
+DROP INDEX decision_notices_referral;
+DROP TABLE decision_notices;
