@@ -105,7 +105,8 @@ export default async function globalSetup(): Promise<void> {
   const logFile = path.join(runDir, 'server.log');
   const loginsFile = path.join(runDir, 'logins.json');
   const port = await freePort();
-  const args = ['demo', '--bind', `127.0.0.1:${port}`, '--data-dir', dataDir];
+  // --clock-control: the decisions specs move the server's clock to reach statutory dates (clock.ts).
+  const args = ['demo', '--bind', `127.0.0.1:${port}`, '--data-dir', dataDir, '--clock-control'];
   const command = `${bin} ${args.join(' ')}`;
 
   const log = createWriteStream(logFile);

@@ -13,6 +13,9 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The spec that uses up 127.0.0.1's codename guesses: see the projects below. */
 const GUESS_LIMIT = /zz-guess-limit\.spec\.ts$/;
 
+/** The specs that move the server's clock forward (clock.ts): they run after all the others. */
+const DECISIONS = /decisions\.spec\.ts$/;
+
 export default defineConfig({
   testDir: './tests',
   // 2-core machines: one browser at a time, tests in file order.
@@ -55,12 +58,27 @@ export default defineConfig({
   // (One worker runs a whole project's files before the next project's, so a
   // spec named to sort last in js-on would still run before js-off's.)
   projects: [
-    { name: 'js-on', testIgnore: GUESS_LIMIT, use: { javaScriptEnabled: true } },
-    { name: 'js-off', testIgnore: GUESS_LIMIT, use: { javaScriptEnabled: false } },
+    { name: 'js-on', testIgnore: [GUESS_LIMIT, DECISIONS], use: { javaScriptEnabled: true } },
+    { name: 'js-off', testIgnore: [GUESS_LIMIT, DECISIONS], use: { javaScriptEnabled: false } },
+    // Moving the server's clock by a month ends every session and moves every
+    // due date, so these run once the specs above are done (and before the
+    // guess limit's, which does not mind the clock).
+    {
+      name: 'decisions-js-on',
+      testMatch: DECISIONS,
+      dependencies: ['js-on', 'js-off'],
+      use: { javaScriptEnabled: true },
+    },
+    {
+      name: 'decisions-js-off',
+      testMatch: DECISIONS,
+      dependencies: ['decisions-js-on'],
+      use: { javaScriptEnabled: false },
+    },
     {
       name: 'guess-limit',
       testMatch: GUESS_LIMIT,
-      dependencies: ['js-on', 'js-off'],
+      dependencies: ['decisions-js-off'],
       use: { javaScriptEnabled: true },
     },
   ],

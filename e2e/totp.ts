@@ -11,6 +11,7 @@
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { serverClockOffsetSeconds } from './clock';
 
 export const STEP_SECONDS = 30;
 
@@ -92,11 +93,13 @@ export function forgetKey(email: string): void {
  */
 export async function freshCode(email: string, key: string): Promise<{ code: string; step: number }> {
   const last = readState()[email]?.lastStep ?? -1;
-  let step = Math.floor(Date.now() / 1000 / STEP_SECONDS);
+  // The server's clock may be ahead of ours (clock.ts): codes are for its time.
+  const offsetMs = serverClockOffsetSeconds() * 1000;
+  let step = Math.floor((Date.now() + offsetMs) / 1000 / STEP_SECONDS);
   if (step <= last) {
     step = last + 1;
     // Wait until that step has begun (plus a little, so the server's clock agrees).
-    const wait = step * STEP_SECONDS * 1000 + 250 - Date.now();
+    const wait = step * STEP_SECONDS * 1000 + 250 - (Date.now() + offsetMs);
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   update(email, { lastStep: step });
