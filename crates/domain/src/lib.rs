@@ -30,6 +30,7 @@ pub mod referral;
 pub mod screening;
 pub mod self_referral;
 pub mod staff_security;
+pub mod training;
 pub mod vocabulary;
 
 pub use ids::{CaseId, ChannelId, MessageId, OrgId, ReferralId, UserId};
