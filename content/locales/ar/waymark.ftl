@@ -170,6 +170,7 @@ outcome-no_clear_indicators-3 = إذا بقي لديك قلق، اتصل بخط 
 outcome-self = إذا كان الأمر يخصك: اطلب المساعدة بنفسك
 outcome-helper = إذا كنت تساعد شخصاً: أحِله إلى منظمة دعم بموافقته (يحتاج من يساعد الآخرين إلى حساب)
 outcome-again = التحقق مرة أخرى
+outcome-learn = تعرّف على العلامات وما يجب فعله (تدريب للمساعدين)
 
 ## Ask for help (self-referral)
 

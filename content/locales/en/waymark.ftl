@@ -170,6 +170,7 @@ outcome-no_clear_indicators-3 = If you are still worried, call the Modern Slaver
 outcome-self = If this is about you: ask for help yourself
 outcome-helper = If you are helping someone: refer them, with their agreement (helpers need an account)
 outcome-again = Check again
+outcome-learn = Learn the signs and what to do (training for helpers)
 
 ## Ask for help (self-referral)
 

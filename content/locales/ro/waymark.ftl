@@ -170,6 +170,7 @@ outcome-no_clear_indicators-3 = Dacă încă vă faceți griji, sunați la Moder
 outcome-self = Dacă este vorba despre dumneavoastră: cereți ajutor direct
 outcome-helper = Dacă ajutați pe cineva: trimiteți-i cazul mai departe, cu acordul persoanei (cei care ajută au nevoie de un cont)
 outcome-again = Verificați din nou
+outcome-learn = Aflați semnele și ce să faceți (instruire pentru cei care ajută)
 
 ## Ask for help (self-referral)
 

@@ -170,6 +170,7 @@ outcome-no_clear_indicators-3 = Nëse jeni ende të shqetësuar, telefononi Mode
 outcome-self = Nëse bëhet fjalë për ju: kërkoni vetë ndihmë
 outcome-helper = Nëse po ndihmoni dikë: referojeni, me pëlqimin e personit (ndihmësve u duhet një llogari)
 outcome-again = Kontrollo përsëri
+outcome-learn = Mësoni shenjat dhe çfarë të bëni (trajnim për ndihmësit)
 
 ## Ask for help (self-referral)
 

@@ -170,6 +170,7 @@ outcome-no_clear_indicators-3 = ገና እንተ ተሻቒልኩም፣ ምኽሪ
 outcome-self = ብዛዕባኹም እንተኾይኑ: ባዕልኹም ሓገዝ ሕተቱ
 outcome-helper = ንሓደ ሰብ ትሕግዙ እንተ ኣሊኹም: ብፍቓዱ ጉዳዩ ኣቕርቡ (ሓገዝቲ ኣካውንት ክህልዎም ኣለዎ)
 outcome-again = እንደገና ምምርማር
+outcome-learn = ምልክታትን እንታይ ከም ትገብሩን ተማሃሩ (ስልጠና ንሓገዝቲ)
 
 ## Ask for help (self-referral)
 

@@ -170,6 +170,7 @@ outcome-no_clear_indicators-3 = Nếu bạn vẫn lo lắng, hãy gọi Modern S
 outcome-self = Nếu đây là chuyện của bạn: hãy tự mình xin giúp đỡ
 outcome-helper = Nếu bạn đang giúp một người: hãy giới thiệu họ, khi họ đồng ý (người giúp cần có tài khoản)
 outcome-again = Kiểm tra lại
+outcome-learn = Tìm hiểu các dấu hiệu và việc cần làm (khóa học cho người giúp đỡ)
 
 ## Ask for help (self-referral)
 

@@ -14,6 +14,7 @@ pub mod notifications;
 pub mod public;
 pub mod referrals;
 pub mod self_referral;
+pub mod training;
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -37,7 +38,7 @@ impl Nav {
             signed_in: false,
             name: String::new(),
             csrf: String::new(),
-            links: vec![("/screening", "Check a concern")],
+            links: vec![("/screening", "Check a concern"), ("/training", "Training")],
         }
     }
 

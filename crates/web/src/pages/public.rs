@@ -218,6 +218,8 @@ struct Outcome {
     nation: &'static str,
     age: &'static str,
     refer_link: String,
+    /// The nation's training module on the signs, for the helper who screened.
+    learn_link: Option<String>,
     helplines: Helplines,
 }
 
@@ -294,6 +296,10 @@ pub async fn screening_result(
         nation: nation.as_str(),
         age: age.as_str(),
         refer_link,
+        learn_link: waymark_domain::training::course_for(nation).and_then(|c| {
+            c.signs_module()
+                .map(|m| format!("/training/{}/{}", c.id, m.id))
+        }),
         helplines: helplines(&t, nation, age.treated_as_child()),
         t,
         here: locale.here,
