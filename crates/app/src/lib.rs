@@ -17,6 +17,7 @@ mod onward;
 mod referrals;
 mod retention;
 mod staff;
+mod training;
 
 pub use accounts::{
     DEFAULT_DATA_SHARING_POLICY, LOCKOUT, MAX_FAILED_LOGINS, NewOrganisation, NewSession, SignIn,
@@ -44,6 +45,7 @@ pub use error::AppError;
 pub use formal::{FormalDecisionView, FormalRequestView, FormalStatusView, HistoryItem, QueueItem};
 pub use onward::OnwardSent;
 pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem, WITHDRAWN};
+pub use training::{AttemptResult, AttemptSummary, CourseProgress};
 pub use waymark_domain::guess_limit::GuessLimits;
 pub use waymark_store::{
     Account, AuditReport, Backend, DatabaseUrl, Organisation, PendingStage, Session, StaffMember,

@@ -149,3 +149,8 @@ id_type!(
     DecisionNoticeId,
     "decision notice"
 );
+id_type!(
+    /// One attempt at a training course's quiz.
+    TrainingAttemptId,
+    "training attempt"
+);

@@ -19,6 +19,7 @@ pub mod schema;
 mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod training;
 
 pub use anonymous::AnonymousNotification;
 pub use audit::{AuditEntry, AuditEvent, AuditReport};
@@ -33,6 +34,7 @@ pub use decision_notices::DecisionNotice;
 pub use formal::{FormalReferral, FormalRequest};
 pub use records::*;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};
+pub use training::TrainingAttempt;
 
 use diesel::Connection;
 use diesel::r2d2::{Pool, PooledConnection};

@@ -399,6 +399,29 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    training_progress (user_id, course_id, module_id) {
+        user_id -> Text,
+        course_id -> Text,
+        module_id -> Text,
+        read_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    training_attempts (id) {
+        id -> Text,
+        user_id -> Text,
+        course_id -> Text,
+        course_version -> Integer,
+        answers -> Text,
+        correct -> Integer,
+        total -> Integer,
+        passed -> Bool,
+        attempted_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
@@ -442,5 +465,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     onward_referrals,
     formal_referrals,
     formal_requests,
-    decision_notices
+    decision_notices,
+    training_progress,
+    training_attempts
 );

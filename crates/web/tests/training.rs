@@ -126,3 +126,109 @@ async fn a_screenings_outcome_links_to_the_nations_module_on_the_signs() {
         );
     }
 }
+
+/// A helper marks a module as read, fails the quiz and sees why each wrong answer is wrong, then passes;
+/// the course page keeps both attempts. Someone not signed in reads the quiz but cannot send it.
+#[tokio::test]
+async fn a_helper_fails_the_quiz_sees_the_explanations_then_passes() {
+    for h in Harness::both().await {
+        let c = course_for(Nation::EnglandWales).expect("course");
+        let anon = h.get(&format!("/training/{}/quiz", c.id), None).await;
+        assert_eq!(anon.status, StatusCode::OK);
+        assert!(anon.body.contains("Sign in</a> with a helper account"));
+        assert!(!anon.body.contains("Send my answers"));
+
+        let helper = h.login("helper@church.example").await;
+        let module = &c.modules[0];
+        let page = h
+            .get(&format!("/training/{}/{}", c.id, module.id), Some(&helper))
+            .await;
+        let csrf = support::csrf_of(&page.body);
+        let r = h
+            .post_form(
+                &format!("/training/{}/{}/read", c.id, module.id),
+                &[("csrf", &csrf)],
+                Some(&helper),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = h
+            .get(&format!("/training/{}/{}", c.id, module.id), Some(&helper))
+            .await;
+        assert!(page.body.contains("You marked this module as read"));
+
+        let form = h
+            .get(&format!("/training/{}/quiz", c.id), Some(&helper))
+            .await;
+        assert!(form.body.contains("Send my answers"));
+        let csrf = support::csrf_of(&form.body);
+        // Everything right but the first two questions.
+        let answers: Vec<(String, String)> = c
+            .questions()
+            .enumerate()
+            .map(|(i, q)| {
+                let right = q.correct().expect("one");
+                let pick = if i < 2 {
+                    (right + 1) % q.answers.len()
+                } else {
+                    right
+                };
+                (format!("q-{}", q.id), pick.to_string())
+            })
+            .collect();
+        let total = answers.len();
+        let mut fields: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+        fields.extend(answers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let first = c.questions().next().expect("a question");
+        let marked = h
+            .post_form(&format!("/training/{}/quiz", c.id), &fields, Some(&helper))
+            .await;
+        assert_eq!(marked.status, StatusCode::OK, "{}", marked.body);
+        let right = total - 2;
+        let percent = right * 100 / total;
+        let verdict = if percent >= usize::from(c.pass_mark) {
+            "You passed"
+        } else {
+            "Not passed yet"
+        };
+        assert!(marked.body.contains(verdict), "{}", marked.body);
+        assert!(
+            marked
+                .body
+                .contains(&format!("{right} of {total} right ({percent}%)")),
+            "{}",
+            marked.body
+        );
+        // The wrong answer is named, with the right one and the explanation.
+        let wrong = support::between(&marked.body, &format!("id=\"q-{}\"", first.id), "</li>")
+            .expect("the first question");
+        assert!(wrong.contains("Not right."), "{wrong}");
+        let correct = &first.answers[first.correct().expect("one")].text;
+        assert!(
+            wrong.contains(&correct.replace('\'', "&#x27;").replace('"', "&quot;"))
+                || wrong.contains(correct.as_str()),
+            "{wrong}"
+        );
+
+        // Nothing answered: not passed, every question explained.
+        let none = h
+            .post_form(
+                &format!("/training/{}/quiz", c.id),
+                &[("csrf", &csrf)],
+                Some(&helper),
+            )
+            .await;
+        assert!(none.body.contains("Not passed yet: 0 of"), "{}", none.body);
+        assert_eq!(none.body.matches("Not answered.").count(), total);
+
+        let course = h.get(&format!("/training/{}", c.id), Some(&helper)).await;
+        assert!(course.body.contains("Your attempts"));
+        assert!(course.body.contains("not passed"));
+        assert!(course.body.contains("<strong>Read</strong>"));
+        // A quiz cannot be sent without signing in.
+        let r = h
+            .post_form(&format!("/training/{}/quiz", c.id), &[], None)
+            .await;
+        assert_ne!(r.status, StatusCode::OK);
+    }
+}

@@ -6,11 +6,16 @@
 use askama::Template;
 use axum::Router;
 use axum::body::Body;
+use axum::extract::State;
 use axum::extract::{OptionalFromRequestParts, Path};
 use axum::http::{HeaderValue, header};
+use axum::response::Redirect;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
+use axum_extra::extract::Form;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Deserialize;
+use std::collections::BTreeMap;
 use waymark_app::{App, AppError};
 use waymark_domain::Nation;
 use waymark_domain::training::{self, Course, CourseStatus, Module, PocketCard};
@@ -26,11 +31,13 @@ pub fn routes() -> Router<App> {
         .route("/training", get(list))
         .route("/training/cards/{nation}", get(card))
         .route("/training/{course}", get(course_page))
+        .route("/training/{course}/quiz", get(quiz_form).post(quiz))
         .route("/training/{course}/{module}", get(module_page))
+        .route("/training/{course}/{module}/read", post(read))
 }
 
-/// The navigation for whoever reads: signed in or not.
-struct Reader(Nav);
+/// Whoever reads: signed in (their session) or not.
+struct Reader(Option<Signed>);
 
 impl OptionalFromRequestParts<App> for Reader {
     type Rejection = std::convert::Infallible;
@@ -42,14 +49,16 @@ impl OptionalFromRequestParts<App> for Reader {
             .await
             .ok()
             .flatten();
-        Ok(Some(Reader(Nav::for_session(
-            session.as_ref().map(|s| &s.0),
-        ))))
+        Ok(Some(Reader(session)))
     }
 }
 
-fn nav(reader: Option<Reader>) -> Nav {
-    reader.map(|r| r.0).unwrap_or_else(Nav::public)
+fn nav(reader: &Option<Reader>) -> Nav {
+    Nav::for_session(signed(reader).map(|s| &s.0))
+}
+
+fn signed(reader: &Option<Reader>) -> Option<&Signed> {
+    reader.as_ref().and_then(|r| r.0.as_ref())
 }
 
 /// Markdown to HTML: headings, paragraphs, lists, emphasis and links (`tel:` and site links). Raw HTML in
@@ -141,7 +150,7 @@ struct ListPage {
 
 async fn list(reader: Option<Reader>) -> Result<Response, WebError> {
     render(&ListPage {
-        nav: nav(reader),
+        nav: nav(&reader),
         courses: training::courses()
             .map(|c| CourseRow {
                 id: c.id.clone(),
@@ -160,6 +169,7 @@ pub struct ModuleRow {
     title: String,
     summary: String,
     questions: usize,
+    read: bool,
 }
 
 #[derive(Template)]
@@ -176,6 +186,9 @@ struct CoursePage {
     questions: usize,
     valid_for_months: u8,
     modules: Vec<ModuleRow>,
+    signed_in: bool,
+    /// Earlier attempts: (date, right, total, passed).
+    attempts: Vec<(String, u32, u32, bool)>,
 }
 
 fn find(course: &str) -> Result<&'static Course, WebError> {
@@ -183,12 +196,32 @@ fn find(course: &str) -> Result<&'static Course, WebError> {
 }
 
 async fn course_page(
+    State(app): State<App>,
     reader: Option<Reader>,
     Path(course): Path<String>,
 ) -> Result<Response, WebError> {
     let c = find(&course)?;
+    let progress = match signed(&reader) {
+        Some(s) => Some(app.course_progress(s.account(), &c.id).await?),
+        None => None,
+    };
+    let read = |m: &str| {
+        progress
+            .as_ref()
+            .is_some_and(|p| p.modules_read.iter().any(|r| r == m))
+    };
     render(&CoursePage {
-        nav: nav(reader),
+        signed_in: progress.is_some(),
+        attempts: progress
+            .as_ref()
+            .map(|p| {
+                p.attempts
+                    .iter()
+                    .map(|a| (long_date(a.on), a.correct, a.total, a.passed))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        nav: nav(&reader),
         id: c.id.clone(),
         title: c.title.clone(),
         summary: c.summary.clone(),
@@ -206,6 +239,7 @@ async fn course_page(
                 title: m.title.clone(),
                 summary: m.summary.clone(),
                 questions: m.questions.len(),
+                read: read(&m.id),
             })
             .collect(),
     })
@@ -231,6 +265,9 @@ struct ModulePage {
     questions: Vec<QuestionView>,
     previous: Option<(String, String)>,
     next: Option<(String, String)>,
+    module_id: String,
+    signed_in: bool,
+    read: bool,
 }
 
 fn link(m: Option<&Module>) -> Option<(String, String)> {
@@ -238,6 +275,7 @@ fn link(m: Option<&Module>) -> Option<(String, String)> {
 }
 
 async fn module_page(
+    State(app): State<App>,
     reader: Option<Reader>,
     Path((course, module)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
@@ -248,8 +286,19 @@ async fn module_page(
         .position(|m| m.id == module)
         .ok_or_else(not_found)?;
     let m = &c.modules[i];
+    let read = match signed(&reader) {
+        Some(s) => app
+            .course_progress(s.account(), &c.id)
+            .await?
+            .modules_read
+            .contains(&m.id),
+        None => false,
+    };
     render(&ModulePage {
-        nav: nav(reader),
+        module_id: m.id.clone(),
+        signed_in: signed(&reader).is_some(),
+        read,
+        nav: nav(&reader),
         course_id: c.id.clone(),
         course_title: c.title.clone(),
         draft: draft_notice(c),
@@ -269,6 +318,140 @@ async fn module_page(
         previous: link(i.checked_sub(1).and_then(|p| c.modules.get(p))),
         next: link(c.modules.get(i + 1)),
     })
+}
+
+#[derive(Deserialize, Default)]
+struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Marks a module as read (signed in only), then back to it.
+async fn read(
+    State(app): State<App>,
+    session: Signed,
+    Path((course, module)): Path<(String, String)>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    app.mark_module_read(session.account(), &course, &module)
+        .await?;
+    let c = find(&course)?;
+    Ok(Redirect::to(&format!("/training/{}/{}", c.id, module.trim())).into_response())
+}
+
+/// A question on the quiz form, or in its marking.
+pub struct QuizQuestion {
+    id: String,
+    module: String,
+    text: String,
+    answers: Vec<(usize, String)>,
+    /// After marking: the answer chosen, whether it was right, the right answer and why.
+    chosen: Option<usize>,
+    right: bool,
+    correct_text: String,
+    explanation: String,
+}
+
+#[derive(Template)]
+#[template(path = "training/quiz.html")]
+struct QuizPage {
+    nav: Nav,
+    course_id: String,
+    course_title: String,
+    pass_mark: u8,
+    signed_in: bool,
+    questions: Vec<QuizQuestion>,
+    /// After marking: (right, total, percent, passed).
+    result: Option<(usize, usize, u8, bool)>,
+}
+
+fn quiz_questions(c: &Course, chosen: &BTreeMap<String, usize>) -> Vec<QuizQuestion> {
+    c.modules
+        .iter()
+        .flat_map(|m| m.questions.iter().map(move |q| (m, q)))
+        .map(|(m, q)| {
+            let correct = q.correct().unwrap_or(0);
+            let pick = chosen.get(&q.id).copied();
+            QuizQuestion {
+                id: q.id.clone(),
+                module: m.title.clone(),
+                text: q.text.clone(),
+                answers: q
+                    .answers
+                    .iter()
+                    .map(|a| a.text.clone())
+                    .enumerate()
+                    .collect(),
+                chosen: pick,
+                right: pick == Some(correct),
+                correct_text: q
+                    .answers
+                    .get(correct)
+                    .map(|a| a.text.clone())
+                    .unwrap_or_default(),
+                explanation: q.explanation.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The whole course's quiz on one page (a helper account needed to take it).
+async fn quiz_form(
+    reader: Option<Reader>,
+    Path(course): Path<String>,
+) -> Result<Response, WebError> {
+    let c = find(&course)?;
+    render(&QuizPage {
+        nav: nav(&reader),
+        course_id: c.id.clone(),
+        course_title: c.title.clone(),
+        pass_mark: c.pass_mark,
+        signed_in: signed(&reader).is_some(),
+        questions: quiz_questions(c, &BTreeMap::new()),
+        result: None,
+    })
+}
+
+/// Marks the quiz: the score, and for every wrong or missing answer the right one and why.
+async fn quiz(
+    State(app): State<App>,
+    session: Signed,
+    Path(course): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let csrf = form
+        .iter()
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    session.check_csrf(csrf)?;
+    let c = find(&course)?;
+    let chosen: BTreeMap<String, usize> = form
+        .iter()
+        .filter_map(|(k, v)| {
+            let q = k.strip_prefix("q-")?;
+            Some((q.to_owned(), v.parse().ok()?))
+        })
+        .collect();
+    let result = app
+        .attempt_quiz(session.account(), &c.id, chosen.clone())
+        .await?;
+    let s = &result.score;
+    render(&QuizPage {
+        nav: Nav::for_session(Some(&session.0)),
+        course_id: c.id.clone(),
+        course_title: c.title.clone(),
+        pass_mark: c.pass_mark,
+        signed_in: true,
+        questions: quiz_questions(c, &chosen),
+        result: Some((s.right, s.total, s.percent, s.passed)),
+    })
+}
+
+fn long_date(d: time::Date) -> String {
+    let f = time::macros::format_description!("[day padding:none] [month repr:long] [year]");
+    d.format(&f).unwrap_or_default()
 }
 
 #[derive(Template)]
@@ -312,7 +495,7 @@ async fn card(reader: Option<Reader>, Path(nation): Path<String>) -> Result<Resp
     }
     let c = card_of(&nation)?;
     render(&CardPage {
-        nav: nav(reader),
+        nav: nav(&reader),
         nation: c.nation.as_str().to_owned(),
         title: c.title.clone(),
         body: markdown(&c.body),
