@@ -37,6 +37,8 @@ mod decision_figures;
 mod decision_letters;
 #[path = "api_formal.rs"]
 mod formal;
+#[path = "api_training.rs"]
+mod training;
 
 pub fn router() -> Router<App> {
     Router::new()
@@ -55,6 +57,7 @@ pub fn router() -> Router<App> {
         .merge(formal::router())
         .merge(decision_figures::router())
         .merge(decision_letters::router())
+        .merge(training::router())
         .fallback(|| async { ApiError::App(AppError::NotFound) })
 }
 
@@ -127,6 +130,7 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
     doc.merge(<formal::FormalDoc as OpenApi>::openapi());
     doc.merge(<decision_figures::DecisionFiguresDoc as OpenApi>::openapi());
     doc.merge(<decision_letters::DecisionLettersDoc as OpenApi>::openapi());
+    doc.merge(<training::TrainingDoc as OpenApi>::openapi());
     doc.servers = Some(vec![utoipa::openapi::Server::new("/api/v1")]);
     doc
 }

@@ -232,3 +232,83 @@ async fn a_helper_fails_the_quiz_sees_the_explanations_then_passes() {
         assert_ne!(r.status, StatusCode::OK);
     }
 }
+
+/// The API: courses are public and never say which answer is right; an attempt needs a token, is marked
+/// with the explanation of every question, and shows in the caller's progress.
+#[tokio::test]
+async fn the_api_serves_courses_without_answers_and_marks_attempts() {
+    for h in Harness::both().await {
+        let list = h
+            .api_public("GET", "/api/v1/training/courses", serde_json::Value::Null)
+            .await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert_eq!(list.json()["courses"].as_array().map(Vec::len), Some(3));
+        let c = course_for(Nation::Scotland).expect("course");
+        let one = h
+            .api_public(
+                "GET",
+                &format!("/api/v1/training/courses/{}", c.id),
+                serde_json::Value::Null,
+            )
+            .await;
+        assert_eq!(one.status, StatusCode::OK);
+        assert!(
+            !one.body.contains("\"correct\""),
+            "no right answers in the course"
+        );
+        assert!(
+            !one.body
+                .contains(&c.questions().next().expect("q").explanation)
+        );
+        let answers: serde_json::Map<String, serde_json::Value> = c
+            .questions()
+            .map(|q| (q.id.clone(), q.correct().expect("one").into()))
+            .collect();
+        let path = format!("/api/v1/training/courses/{}/attempts", c.id);
+        let anon = h
+            .api_public("POST", &path, serde_json::json!({"answers": answers}))
+            .await;
+        assert_eq!(anon.status, StatusCode::UNAUTHORIZED, "{}", anon.body);
+        let r = h
+            .api(
+                "POST",
+                &path,
+                &h.tokens.helper,
+                Some(serde_json::json!({"answers": answers})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let v = r.json();
+        assert_eq!(v["passed"], true);
+        assert_eq!(v["percent"], 100);
+        assert_eq!(
+            v["marked"].as_array().map(Vec::len),
+            Some(c.questions().count())
+        );
+        assert!(
+            v["marked"][0]["explanation"]
+                .as_str()
+                .is_some_and(|e| !e.is_empty())
+        );
+        let p = h
+            .api(
+                "GET",
+                &format!("/api/v1/training/courses/{}/progress", c.id),
+                &h.tokens.helper,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(p["passed"], true);
+        assert_eq!(p["attempts"].as_array().map(Vec::len), Some(1));
+        let bad = h
+            .api(
+                "POST",
+                "/api/v1/training/courses/atlantis/attempts",
+                &h.tokens.helper,
+                Some(serde_json::json!({"answers": {}})),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::NOT_FOUND);
+    }
+}

@@ -1,0 +1,324 @@
+//! Training in the API: the courses (public: the content is public, but never which answer is right),
+//! a helper's progress, marking a module as read, and attempts at the quiz, marked with the right answer
+//! and its explanation for every question got wrong.
+
+use std::collections::BTreeMap;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::{OpenApi, ToSchema};
+use waymark_app::{App, AppError};
+use waymark_domain::training::{self, Course, CourseStatus};
+
+use super::body;
+use crate::auth::ApiUser;
+use crate::error::{ApiError, Problem};
+
+pub(super) fn router() -> Router<App> {
+    Router::new()
+        .route("/training/courses", get(courses))
+        .route("/training/courses/{id}", get(course))
+        .route("/training/courses/{id}/progress", get(progress))
+        .route("/training/courses/{id}/modules/{module}/read", post(read))
+        .route("/training/courses/{id}/attempts", post(attempt))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(courses, course, progress, read, attempt),
+    components(schemas(
+        CourseSummary,
+        ModuleSummary,
+        CoursesResponse,
+        CourseBody,
+        ModuleBody,
+        QuestionBody,
+        ProgressBody,
+        AttemptSummaryBody,
+        AttemptRequest,
+        AttemptBody,
+        MarkedBody,
+        Problem
+    ))
+)]
+pub(super) struct TrainingDoc;
+
+fn day(d: time::Date) -> String {
+    d.format(time::macros::format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
+}
+
+fn status(s: CourseStatus) -> &'static str {
+    match s {
+        CourseStatus::Draft => "draft",
+        CourseStatus::Reviewed => "reviewed",
+        CourseStatus::Retired => "retired",
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ModuleSummary {
+    id: String,
+    title: String,
+    summary: String,
+    questions: usize,
+}
+
+/// A course, without its text.
+#[derive(Serialize, ToSchema)]
+pub struct CourseSummary {
+    id: String,
+    /// `england_wales`, `scotland` or `northern_ireland`: the law and helplines it teaches.
+    nation: String,
+    title: String,
+    summary: String,
+    language: String,
+    version: u32,
+    /// `draft` (not yet reviewed by practitioners) or `reviewed`.
+    status: String,
+    /// The share of right answers, in per cent, that passes.
+    pass_mark: u8,
+    /// How long a pass (and its certificate) is valid.
+    valid_for_months: u8,
+    modules: Vec<ModuleSummary>,
+}
+
+fn summary(c: &Course) -> CourseSummary {
+    CourseSummary {
+        id: c.id.clone(),
+        nation: c.nation.as_str().into(),
+        title: c.title.clone(),
+        summary: c.summary.clone(),
+        language: c.language.clone(),
+        version: c.version,
+        status: status(c.status).into(),
+        pass_mark: c.pass_mark,
+        valid_for_months: c.valid_for_months,
+        modules: c
+            .modules
+            .iter()
+            .map(|m| ModuleSummary {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                summary: m.summary.clone(),
+                questions: m.questions.len(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CoursesResponse {
+    courses: Vec<CourseSummary>,
+}
+
+/// A question, without which answer is right.
+#[derive(Serialize, ToSchema)]
+pub struct QuestionBody {
+    id: String,
+    text: String,
+    /// The answers, in order: an attempt gives the index of the one chosen.
+    answers: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ModuleBody {
+    id: String,
+    title: String,
+    summary: String,
+    /// The module's text, in Markdown.
+    markdown: String,
+    indicators: Vec<String>,
+    questions: Vec<QuestionBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CourseBody {
+    course: CourseSummary,
+    modules: Vec<ModuleBody>,
+}
+
+fn find(id: &str) -> Result<&'static Course, ApiError> {
+    training::course(id.trim()).ok_or(ApiError::App(AppError::NotFound))
+}
+
+/// The training courses, one per nation (public).
+#[utoipa::path(get, path = "/training/courses", tag = "training",
+    responses((status = 200, body = CoursesResponse)))]
+async fn courses() -> Json<CoursesResponse> {
+    Json(CoursesResponse {
+        courses: training::courses().map(summary).collect(),
+    })
+}
+
+/// A course with its modules' text and questions, never the right answers (public).
+#[utoipa::path(get, path = "/training/courses/{id}", tag = "training", params(("id" = String, Path)),
+    responses((status = 200, body = CourseBody),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+async fn course(Path(id): Path<String>) -> Result<Json<CourseBody>, ApiError> {
+    let c = find(&id)?;
+    Ok(Json(CourseBody {
+        course: summary(c),
+        modules: c
+            .modules
+            .iter()
+            .map(|m| ModuleBody {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                summary: m.summary.clone(),
+                markdown: m.body.clone(),
+                indicators: m.indicators.clone(),
+                questions: m
+                    .questions
+                    .iter()
+                    .map(|q| QuestionBody {
+                        id: q.id.clone(),
+                        text: q.text.clone(),
+                        answers: q.answers.iter().map(|a| a.text.clone()).collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AttemptSummaryBody {
+    on: String,
+    correct: u32,
+    total: u32,
+    passed: bool,
+}
+
+/// Where the caller stands on a course.
+#[derive(Serialize, ToSchema)]
+pub struct ProgressBody {
+    modules_read: Vec<String>,
+    /// The newest first.
+    attempts: Vec<AttemptSummaryBody>,
+    passed: bool,
+}
+
+/// The caller's progress on a course.
+#[utoipa::path(get, path = "/training/courses/{id}/progress", tag = "training", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = ProgressBody),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+async fn progress(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<ProgressBody>, ApiError> {
+    let p = app.course_progress(&account, &id).await?;
+    Ok(Json(ProgressBody {
+        passed: p.passed(),
+        modules_read: p.modules_read,
+        attempts: p
+            .attempts
+            .into_iter()
+            .map(|a| AttemptSummaryBody {
+                on: day(a.on),
+                correct: a.correct,
+                total: a.total,
+                passed: a.passed,
+            })
+            .collect(),
+    }))
+}
+
+/// Mark a module as read by the caller.
+#[utoipa::path(post, path = "/training/courses/{id}/modules/{module}/read", tag = "training",
+    security(("bearer" = [])), params(("id" = String, Path), ("module" = String, Path)),
+    responses((status = 204),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+async fn read(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path((id, module)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    app.mark_module_read(&account, &id, &module).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// An attempt at a course's quiz.
+#[derive(Deserialize, ToSchema)]
+pub struct AttemptRequest {
+    /// Question id → the index of the answer chosen. Every question of the course counts: one left out
+    /// is wrong.
+    #[schema(example = json!({"law-1": 0, "signs-1": 2}))]
+    answers: BTreeMap<String, usize>,
+}
+
+/// How one question was answered.
+#[derive(Serialize, ToSchema)]
+pub struct MarkedBody {
+    question: String,
+    chosen: Option<usize>,
+    correct: usize,
+    right: bool,
+    /// Why the right answer is right (given for every question; shown to the helper for the wrong ones).
+    explanation: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AttemptBody {
+    id: String,
+    correct: usize,
+    total: usize,
+    /// Right answers in per cent, rounded down.
+    percent: u8,
+    passed: bool,
+    marked: Vec<MarkedBody>,
+}
+
+/// Answer a course's quiz: marked at once against the course's pass mark, kept and audited.
+#[utoipa::path(post, path = "/training/courses/{id}/attempts", tag = "training", request_body = AttemptRequest,
+    security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 201, body = AttemptBody),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+async fn attempt(
+    State(app): State<App>,
+    ApiUser(account): ApiUser,
+    Path(id): Path<String>,
+    json: Result<Json<AttemptRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let c = find(&id)?;
+    let r = body(json)?;
+    let result = app.attempt_quiz(&account, &c.id, r.answers).await?;
+    let explanations: BTreeMap<&str, &str> = c
+        .questions()
+        .map(|q| (q.id.as_str(), q.explanation.as_str()))
+        .collect();
+    let s = result.score;
+    Ok((
+        StatusCode::CREATED,
+        Json(AttemptBody {
+            id: result.id.to_string(),
+            correct: s.right,
+            total: s.total,
+            percent: s.percent,
+            passed: s.passed,
+            marked: s
+                .marked
+                .iter()
+                .map(|m| MarkedBody {
+                    right: m.right(),
+                    question: m.question.clone(),
+                    chosen: m.chosen,
+                    correct: m.correct,
+                    explanation: explanations
+                        .get(m.question.as_str())
+                        .map(|e| (*e).to_owned())
+                        .unwrap_or_default(),
+                })
+                .collect(),
+        }),
+    )
+        .into_response())
+}
