@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use time::{Date, PrimitiveDateTime};
+use waymark_domain::OrgId;
 use waymark_domain::ids::TrainingAttemptId;
 use waymark_domain::training::{self, Course, Score, score};
 use waymark_store::{Account, TrainingAttempt};
@@ -58,6 +59,32 @@ fn summary(a: &TrainingAttempt) -> AttemptSummary {
 }
 
 impl App {
+    /// The operator makes an organisation require (or stop requiring) a valid training certificate
+    /// before helpers may refer to it. Audited as the operator's.
+    pub async fn set_requires_training(&self, org: &OrgId, yes: bool) -> Result<(), AppError> {
+        let org = org.clone();
+        let keys = self.keys.clone();
+        self.store
+            .run(move |tx| {
+                if !tx.set_requires_training(&org, yes)? {
+                    return Err(AppError::Invalid(format!("there is no organisation {org}")));
+                }
+                tx.audit(
+                    &keys.audit,
+                    &waymark_store::AuditEvent {
+                        actor: "cli",
+                        org_id: Some(&org),
+                        action: "organisation.requires_training",
+                        record_type: "organisation",
+                        record_id: org.as_str(),
+                        reason: if yes { "required" } else { "not required" },
+                    },
+                )?;
+                Ok(())
+            })
+            .await
+    }
+
     /// Marks a module of a course as read by the actor. Unknown course or module: not found.
     pub async fn mark_module_read(
         &self,

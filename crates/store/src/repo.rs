@@ -68,6 +68,9 @@ struct OrgRow {
     // Read through `Tx::retention_days` (crate `closing`); not part of `Organisation`.
     #[allow(dead_code)]
     retention_days: i32,
+    // Read through `Tx::requires_training` (crate `training`); not part of `Organisation`.
+    #[allow(dead_code)]
+    requires_training: bool,
 }
 
 impl TryFrom<OrgRow> for Organisation {

@@ -19,6 +19,7 @@ diesel::table! {
         created_at -> Timestamp,
         first_responder -> Bool,
         retention_days -> Integer,
+        requires_training -> Bool,
     }
 }
 

@@ -3,11 +3,11 @@
 
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
-use waymark_domain::UserId;
 use waymark_domain::ids::TrainingAttemptId;
+use waymark_domain::{OrgId, UserId};
 
 use crate::repo::id;
-use crate::schema::{training_attempts, training_progress};
+use crate::schema::{organisations, training_attempts, training_progress};
 use crate::{StoreError, Tx};
 
 /// One attempt at a course's quiz, as stored.
@@ -128,5 +128,23 @@ impl Tx<'_> {
             .into_iter()
             .map(TrainingAttempt::try_from)
             .collect()
+    }
+
+    /// Requires (or stops requiring) a valid training certificate from helpers who refer to the
+    /// organisation; `false` when there is no such organisation.
+    pub fn set_requires_training(&mut self, org: &OrgId, yes: bool) -> Result<bool, StoreError> {
+        let n = diesel::update(organisations::table.filter(organisations::id.eq(org.as_str())))
+            .set(organisations::requires_training.eq(yes))
+            .execute(self.conn)?;
+        Ok(n == 1)
+    }
+
+    /// Whether the organisation requires a valid training certificate of helpers who refer to it.
+    pub fn requires_training(&mut self, org: &OrgId) -> Result<Option<bool>, StoreError> {
+        Ok(organisations::table
+            .filter(organisations::id.eq(org.as_str()))
+            .select(organisations::requires_training)
+            .first::<bool>(self.conn)
+            .optional()?)
     }
 }

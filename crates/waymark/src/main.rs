@@ -159,6 +159,19 @@ enum OrgCommand {
         #[arg(long)]
         no: bool,
     },
+    /// Require a valid training certificate before helpers may refer to the organisation (--yes), or
+    /// stop requiring it (--no).
+    RequireTraining {
+        /// The organisation's id.
+        #[arg(long, value_name = "ID")]
+        org: String,
+        /// Require it.
+        #[arg(long, conflicts_with = "no", required_unless_present = "no")]
+        yes: bool,
+        /// Do not (any more).
+        #[arg(long)]
+        no: bool,
+    },
     /// Set how many days the organisation keeps a closed case before it is erased (30 to 9125; the
     /// default is 2190, six years).
     Retention {
@@ -340,6 +353,21 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 println!("\"{name}\" is now a first responder");
             } else {
                 println!("\"{name}\" is no longer a first responder");
+            }
+        }
+        Command::Org(OrgCommand::RequireTraining { org, yes, no: _ }) => {
+            let org = OrgId::parse(org.trim())?;
+            let app = open_app(&place).await?;
+            app.set_requires_training(&org, yes).await?;
+            let name = app.organisation(&org).await?.name;
+            if yes {
+                println!(
+                    "\"{name}\" now accepts referrals only from helpers with a valid training certificate"
+                );
+            } else {
+                println!(
+                    "\"{name}\" accepts referrals from helpers without a training certificate"
+                );
             }
         }
         Command::Org(OrgCommand::Retention { org, days }) => {

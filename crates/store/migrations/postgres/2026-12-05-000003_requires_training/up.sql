@@ -1,0 +1,2 @@
+-- An organisation may require a valid training certificate before helpers may refer to it.
+ALTER TABLE organisations ADD COLUMN requires_training BOOLEAN NOT NULL DEFAULT false;
