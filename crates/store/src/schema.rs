@@ -399,6 +399,36 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    signing_keys (id) {
+        id -> Text,
+        purpose -> Text,
+        public_key -> Binary,
+        wrapped_key -> Binary,
+        master_key_id -> Text,
+        created_at -> Timestamp,
+        retired_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    certificates (code) {
+        code -> Text,
+        user_id -> Text,
+        key_id -> Text,
+        course_id -> Text,
+        course_version -> Integer,
+        nation -> Text,
+        holder_name -> Text,
+        issued_on -> Date,
+        expires_on -> Date,
+        token -> Text,
+        revoked_at -> Nullable<Timestamp>,
+        revoked_by -> Nullable<Text>,
+        revoke_reason -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
@@ -411,6 +441,8 @@ diesel::joinable!(case_plan_actions -> cases (case_id));
 diesel::joinable!(case_index -> cases (case_id));
 diesel::joinable!(case_access_grants -> cases (case_id));
 diesel::joinable!(decision_notices -> formal_referrals (formal_referral_id));
+diesel::joinable!(certificates -> users (user_id));
+diesel::joinable!(certificates -> signing_keys (key_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -442,5 +474,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     onward_referrals,
     formal_referrals,
     formal_requests,
-    decision_notices
+    decision_notices,
+    signing_keys,
+    certificates
 );
