@@ -5,6 +5,7 @@
 mod accounts;
 mod anonymous;
 mod cases;
+mod certificates;
 mod channel;
 mod clock;
 mod closing;
@@ -38,6 +39,10 @@ pub use cases::{
     Download, HistoryView, MyWork, NeedsView, NewHistory, NewPlanAction, NoteView, OpenReferral,
     Person, PlanActionView, RiskView, Task, UploadedDocument,
 };
+pub use certificates::{
+    Certificate, CertificateStatus, InvalidReason, ManagedCertificate, PublicCertificate,
+    RevocationView,
+};
 pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
 pub use consents::{ConsentView, NewConsent, OnwardView, Recipient, Sharing};
 pub use decision_notices::{DecisionLetter, LetterFormat, NoticeSummary};
@@ -46,12 +51,17 @@ pub use formal::{FormalDecisionView, FormalRequestView, FormalStatusView, Histor
 pub use onward::OnwardSent;
 pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem, WITHDRAWN};
 pub use training::{AttemptResult, AttemptSummary, CourseProgress};
+pub use waymark_domain::certificate::CertificateState;
 pub use waymark_domain::guess_limit::GuessLimits;
 pub use waymark_store::{
     Account, AuditReport, Backend, DatabaseUrl, Organisation, PendingStage, Session, StaffMember,
     Store, StoreError,
 };
 pub use waymark_vault::Codename;
+/// For checking a certificate's token offline with the published key (a page that takes a pasted token).
+pub use waymark_vault::{
+    CertificateFacts, CertificatePublicKey, InvalidCertificate, verify_offline,
+};
 
 use waymark_domain::guess_limit::GuessLimiter;
 pub use waymark_vault::constant_time_eq;

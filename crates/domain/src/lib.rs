@@ -4,14 +4,15 @@
 //! self-referral and the codename channel's rules (including the limits on codename guesses), and the
 //! jurisdictions' contacts, and the statutory clocks of the identification process (dated rules and each
 //! nation's bank holidays), first responders and anonymous notifications, a decision body's performance
-//! figures and the small-cell suppression of statistics, and the plain words each decision of the
-//! decision body is told in (decision letters).
+//! figures and the small-cell suppression of statistics, the plain words each decision of the
+//! decision body is told in (decision letters), and training certificates (validity, who may revoke).
 //!
 //! Nothing here does I/O, async, SQL or HTTP, so every rule can be tested as a table.
 
 pub mod anonymous;
 pub mod case;
 pub mod case_record;
+pub mod certificate;
 pub mod channel;
 pub mod clock;
 pub mod closing;

@@ -46,6 +46,9 @@ pub enum Permission {
     /// Decide whether a person formally referred is a survivor (reasonable grounds, conclusive grounds), and
     /// read the decision body's copy of their details: the decision body's caseworkers and managers only.
     DecideIdentification,
+    /// Revoke a training certificate. Whose: a member of the holder's own organisation, or anyone's for a
+    /// coordinator; see [`crate::certificate::may_revoke_certificate`].
+    RevokeCertificate,
 }
 
 impl Permission {
@@ -66,6 +69,7 @@ impl Permission {
         Permission::NotifyAnonymously,
         Permission::ReferFormally,
         Permission::DecideIdentification,
+        Permission::RevokeCertificate,
     ];
 }
 
@@ -90,6 +94,7 @@ pub fn allows(role: Role, kind: OrganisationKind, permission: Permission) -> boo
             kind == SupportOrganisation && matches!(role, Caseworker | Manager)
         }
         DecideIdentification => kind == DecisionBody && matches!(role, Caseworker | Manager),
+        RevokeCertificate => matches!(role, Manager | Admin),
     }
 }
 
@@ -112,9 +117,9 @@ mod tests {
         (
             CommunityGroup,
             Manager,
-            &[SubmitReferral, ViewSentReferrals],
+            &[SubmitReferral, ViewSentReferrals, RevokeCertificate],
         ),
-        (CommunityGroup, Admin, &[ManageUsers]),
+        (CommunityGroup, Admin, &[ManageUsers, RevokeCertificate]),
         (
             SupportOrganisation,
             Helper,
@@ -154,17 +159,26 @@ mod tests {
                 MessagePerson,
                 NotifyAnonymously,
                 ReferFormally,
+                RevokeCertificate,
             ],
         ),
-        (SupportOrganisation, Admin, &[ManageUsers, SetRetention]),
+        (
+            SupportOrganisation,
+            Admin,
+            &[ManageUsers, SetRetention, RevokeCertificate],
+        ),
         (DecisionBody, Helper, &[]),
         (DecisionBody, Caseworker, &[DecideIdentification]),
-        (DecisionBody, Manager, &[DecideIdentification]),
-        (DecisionBody, Admin, &[ManageUsers]),
+        (
+            DecisionBody,
+            Manager,
+            &[DecideIdentification, RevokeCertificate],
+        ),
+        (DecisionBody, Admin, &[ManageUsers, RevokeCertificate]),
         (Coordinator, Helper, &[]),
         (Coordinator, Caseworker, &[]),
-        (Coordinator, Manager, &[]),
-        (Coordinator, Admin, &[ManageUsers]),
+        (Coordinator, Manager, &[RevokeCertificate]),
+        (Coordinator, Admin, &[ManageUsers, RevokeCertificate]),
     ];
 
     #[test]

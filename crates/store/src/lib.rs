@@ -7,6 +7,7 @@
 mod anonymous;
 mod audit;
 mod cases;
+mod certificates;
 mod closing;
 mod connection;
 mod consents;
@@ -26,6 +27,9 @@ pub use audit::{AuditEntry, AuditEvent, AuditReport};
 pub use cases::{
     CaseDocument, CaseNeeds, CaseNote, CasePerson, CaseRecordRows, HistoryEntry, PlanAction,
     RiskAssessment, StaffMember,
+};
+pub use certificates::{
+    CERTIFICATE_SIGNING, CertificateRecord, OrganisationCertificate, Revocation, SigningKeyRecord,
 };
 pub use closing::{CaseClosure, CaseFacts, FOLLOW_UP};
 pub use connection::{AnyConnection, Backend, DatabaseUrl};

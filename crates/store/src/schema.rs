@@ -410,6 +410,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    signing_keys (id) {
+        id -> Text,
+        purpose -> Text,
+        public_key -> Binary,
+        wrapped_key -> Binary,
+        master_key_id -> Text,
+        created_at -> Timestamp,
+        retired_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     training_attempts (id) {
         id -> Text,
         user_id -> Text,
@@ -420,6 +432,24 @@ diesel::table! {
         total -> Integer,
         passed -> Bool,
         attempted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    certificates (code) {
+        code -> Text,
+        user_id -> Text,
+        key_id -> Text,
+        course_id -> Text,
+        course_version -> Integer,
+        nation -> Text,
+        holder_name -> Text,
+        issued_on -> Date,
+        expires_on -> Date,
+        token -> Text,
+        revoked_at -> Nullable<Timestamp>,
+        revoked_by -> Nullable<Text>,
+        revoke_reason -> Nullable<Text>,
     }
 }
 
@@ -435,6 +465,8 @@ diesel::joinable!(case_plan_actions -> cases (case_id));
 diesel::joinable!(case_index -> cases (case_id));
 diesel::joinable!(case_access_grants -> cases (case_id));
 diesel::joinable!(decision_notices -> formal_referrals (formal_referral_id));
+diesel::joinable!(certificates -> users (user_id));
+diesel::joinable!(certificates -> signing_keys (key_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -468,5 +500,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     formal_requests,
     decision_notices,
     training_progress,
-    training_attempts
+    training_attempts,
+    signing_keys,
+    certificates
 );

@@ -91,8 +91,14 @@ impl TestDatabase {
     /// server's data folder is readable here, and every row of every table read back as text and bytes.
     /// Returns the places where `needle` was found.
     pub fn find_plaintext(&self, needle: &str) -> Vec<String> {
+        self.find_bytes(needle.as_bytes())
+    }
+
+    /// [`TestDatabase::find_plaintext`] for bytes that need not be text (a key's secret bytes): found in
+    /// the files as they are, and in PostgreSQL's rows as their hex (how a `bytea` reads as text) or, when
+    /// they are UTF-8, as text.
+    pub fn find_bytes(&self, needle_bytes: &[u8]) -> Vec<String> {
         let mut found = Vec::new();
-        let needle_bytes = needle.as_bytes();
         match (&self.url, &self.schema) {
             (DatabaseUrl::Sqlite(path), _) => {
                 for suffix in ["", "-wal", "-shm", "-journal"] {
@@ -106,8 +112,11 @@ impl TestDatabase {
             }
             (DatabaseUrl::Postgres(_), Some((_, schema))) => {
                 let schema = schema.clone();
-                let needle_owned = needle.to_owned();
-                let hex: String = needle.bytes().map(|b| format!("{b:02x}")).collect();
+                let needle_text = std::str::from_utf8(needle_bytes)
+                    .ok()
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned);
+                let hex: String = needle_bytes.iter().map(|b| format!("{b:02x}")).collect();
                 let rows: Vec<String> = self
                     .store
                     .run_blocking(move |tx| {
@@ -119,10 +128,10 @@ impl TestDatabase {
                         for t in tables {
                             let rows =
                                 tx.texts(&format!("SELECT t::text AS value FROM {schema}.{t} t"))?;
-                            if rows
-                                .iter()
-                                .any(|r| r.contains(&needle_owned) || r.contains(&hex))
-                            {
+                            if rows.iter().any(|r| {
+                                needle_text.as_ref().is_some_and(|t| r.contains(t.as_str()))
+                                    || (!hex.is_empty() && r.contains(&hex))
+                            }) {
                                 hits.push(format!("table {t}"));
                             }
                         }

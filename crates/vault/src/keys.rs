@@ -11,7 +11,10 @@ use hkdf::Hkdf;
 use sha2::Sha256;
 use zeroize::{Zeroize as _, Zeroizing};
 
-use crate::{AuditKey, BlindIndexKey, CodenameKey, VaultError, fill_random, push_prefixed, to_hex};
+use crate::{
+    AuditKey, BlindIndexKey, CertificateKey, CodenameKey, VaultError, fill_random, push_prefixed,
+    to_hex,
+};
 
 /// Envelope layout: version (1 byte) | key id (8) | nonce (24) | ciphertext + tag (16).
 const VERSION: u8 = 1;
@@ -33,6 +36,9 @@ const INFO_CODENAME_SALT: &[u8] = b"waymark/codename-salt";
 const INFO_CODENAME_PEPPER: &[u8] = b"waymark/codename-pepper";
 const INFO_STAFF_SECRETS: &[u8] = b"waymark/staff-secrets";
 const INFO_RECOVERY_CODES: &[u8] = b"waymark/recovery-codes";
+const INFO_WRAP_SIGNING_KEYS: &[u8] = b"waymark/wrap-signing-keys";
+/// The table a wrapped signing key is stored in: part of its associated data, with the key's id.
+const SIGNING_KEYS_TABLE: &[u8] = b"signing_keys";
 
 const KEY_FILE_PREFIX: &str = "waymark-master-key-v1:";
 const BAD_KEY_FILE: &str =
@@ -286,6 +292,48 @@ impl MasterKey {
             seal: DataKey::from_bytes(subkey(&self.bytes, &[INFO_STAFF_SECRETS])),
             recovery: subkey(&self.bytes, &[INFO_RECOVERY_CODES]),
         }
+    }
+
+    /// Wraps the certificate signing key for storage: the same envelope as data keys, under a wrapping
+    /// subkey of its own and bound to the key's id (associated data), so it cannot be swapped for
+    /// another stored key. The secret never leaves the vault unwrapped.
+    pub fn wrap_certificate_key(&self, key: &CertificateKey) -> Vec<u8> {
+        let wrap = subkey(&self.bytes, &[INFO_WRAP_SIGNING_KEYS]);
+        seal_envelope(
+            &wrap,
+            &self.id,
+            &[SIGNING_KEYS_TABLE, key.id().as_bytes()],
+            key.seed().as_ref(),
+        )
+    }
+
+    /// Unwraps a stored certificate signing key. `WrongKey` if another master key wrapped it, `Tampered`
+    /// if the bytes were altered or belong to another key id.
+    pub fn unwrap_certificate_key(
+        &self,
+        wrapped: &[u8],
+        key_id: &str,
+    ) -> Result<CertificateKey, VaultError> {
+        let wrap = subkey(&self.bytes, &[INFO_WRAP_SIGNING_KEYS]);
+        let plain = open_envelope(
+            &wrap,
+            &self.id,
+            &[SIGNING_KEYS_TABLE, key_id.as_bytes()],
+            wrapped,
+        )?;
+        let seed: Zeroizing<[u8; 32]> = Zeroizing::new(
+            plain
+                .as_slice()
+                .try_into()
+                .map_err(|_| VaultError::Malformed("wrapped signing key has the wrong length"))?,
+        );
+        let key = CertificateKey::from_seed(&seed);
+        // The id is authenticated as associated data already; checking that the key really has it too
+        // means a stored id can never name a key other than the one it unwraps.
+        if key.id() != key_id {
+            return Err(VaultError::Tampered);
+        }
+        Ok(key)
     }
 
     /// A master key from known bytes, for known-answer tests only.

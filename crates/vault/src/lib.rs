@@ -1,16 +1,19 @@
 //! Waymark's vault: every cryptographic operation of the product (keys, sealed fields, audit-chain hashes,
-//! blind indexes, codenames and their digests, password hashes, staff second factors, tokens and ids). No other crate touches a cipher, so a review of this
+//! blind indexes, codenames and their digests, password hashes, staff second factors, tokens and ids, the
+//! signatures on training certificates). No other crate touches a cipher, so a review of this
 //! crate is a review of how survivors' data is protected.
 //!
 //! Key hierarchy (DESIGN.md §4): a [`MasterKey`] from a key file wraps one [`DataKey`] per person; data keys
 //! seal personal fields; the master key also derives, with HKDF-SHA256, the [`AuditKey`], the
 //! [`BlindIndexKey`]s, the [`CodenameKey`] and the [`StaffKey`] (staff TOTP secrets and recovery codes), so
-//! each purpose has its own independent key.
+//! each purpose has its own independent key. The [`CertificateKey`] that signs training certificates is
+//! random, not derived, and stored wrapped by the master key like a data key.
 //!
 //! Functions that draw randomness (key generation, sealing, secrets) panic if the operating system's random
 //! number generator fails: carrying on would produce guessable keys and nonces.
 
 mod audit;
+mod certificate;
 mod codename;
 mod keys;
 mod secrets;
@@ -20,6 +23,10 @@ mod tests;
 mod totp;
 
 pub use audit::{AuditKey, BlindIndexKey, canonical_entry};
+pub use certificate::{
+    CERTIFICATE_FORMAT, CertificateCode, CertificateFacts, CertificateKey, CertificatePublicKey,
+    InvalidCertificate, verify_offline,
+};
 pub use codename::{
     CODENAME_WORDS, Codename, CodenameKey, codename_digest, codename_entropy_bits, word_list,
 };
