@@ -276,6 +276,7 @@ impl App {
         let keys = self.keys.clone();
         let actor = actor.clone();
         let to = to.clone();
+        let today = self.clock.now().date();
         self.store
             .run(move |tx| {
                 let recipient = tx
@@ -284,6 +285,23 @@ impl App {
                     .ok_or_else(|| {
                         AppError::Invalid("choose a support organisation to refer to".into())
                     })?;
+                if tx.requires_training(&recipient.id)? == Some(true) {
+                    let trained = tx.certificates_of_user(&actor.user_id)?.iter().any(|c| {
+                        waymark_domain::certificate::CertificateState::on(
+                            today,
+                            c.expires_on,
+                            c.revocation.is_some(),
+                        ) == waymark_domain::certificate::CertificateState::Valid
+                    });
+                    if !trained {
+                        return Err(AppError::Invalid(format!(
+                            "{} accepts referrals only from helpers with a valid Waymark training \
+                             certificate: take the course for your nation under \"Training\" (it takes \
+                             about an hour), then send this referral again",
+                            recipient.name
+                        )));
+                    }
+                }
                 let id: ReferralId = new_id(ReferralId::parse)?;
                 let person: PersonId = new_id(PersonId::parse)?;
                 let data_key = DataKey::generate();

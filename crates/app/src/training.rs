@@ -1,7 +1,7 @@
 //! A helper's training: marking modules as read, and attempts at a course's quiz, scored by
 //! [`waymark_domain::training::score`] against the course's pass mark. Any signed-in account may learn;
 //! reading needs no account at all (the web layer serves the content). A pass issues a certificate
-//! (`crate::certificates`).
+//! (`crate::certificates`) in the same transaction.
 
 use std::collections::BTreeMap;
 
@@ -11,6 +11,7 @@ use waymark_domain::ids::TrainingAttemptId;
 use waymark_domain::training::{self, Course, Score, score};
 use waymark_store::{Account, TrainingAttempt};
 
+use crate::certificates::{Certificate, issue_certificate_in};
 use crate::referrals::{event, new_id};
 use crate::{App, AppError};
 
@@ -38,11 +39,13 @@ impl CourseProgress {
     }
 }
 
-/// The result of an attempt: the marking (with which answers were wrong), and whether it passed.
+/// The result of an attempt: the marking (with which answers were wrong), whether it passed, and on a
+/// pass the certificate issued with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AttemptResult {
     pub id: TrainingAttemptId,
     pub score: Score,
+    pub certificate: Option<Certificate>,
 }
 
 fn course(id: &str) -> Result<&'static Course, AppError> {
@@ -153,7 +156,9 @@ impl App {
         };
         let actor = actor.clone();
         let keys = self.keys.clone();
-        self.store
+        let today = at.date();
+        let certificate = self
+            .store
             .run(move |tx| {
                 tx.insert_training_attempt(&attempt)?;
                 tx.audit(
@@ -172,9 +177,18 @@ impl App {
                         )
                     },
                 )?;
-                Ok::<(), AppError>(())
+                // A pass and its certificate commit together.
+                if attempt.passed {
+                    issue_certificate_in(tx, &keys, &actor, c, today).map(Some)
+                } else {
+                    Ok(None)
+                }
             })
             .await?;
-        Ok(AttemptResult { id, score: marked })
+        Ok(AttemptResult {
+            id,
+            score: marked,
+            certificate,
+        })
     }
 }

@@ -26,11 +26,13 @@ pub(super) fn router() -> Router<App> {
         .route("/training/courses/{id}/progress", get(progress))
         .route("/training/courses/{id}/modules/{module}/read", post(read))
         .route("/training/courses/{id}/attempts", post(attempt))
+        .route("/certificates/public-key", get(public_key))
+        .route("/certificates/{code}", get(certificate))
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(courses, course, progress, read, attempt),
+    paths(courses, course, progress, read, attempt, certificate, public_key),
     components(schemas(
         CourseSummary,
         ModuleSummary,
@@ -43,6 +45,8 @@ pub(super) fn router() -> Router<App> {
         AttemptRequest,
         AttemptBody,
         MarkedBody,
+        CertificateCheck,
+        PublicKeyBody,
         Problem
     ))
 )]
@@ -274,6 +278,8 @@ pub struct AttemptBody {
     percent: u8,
     passed: bool,
     marked: Vec<MarkedBody>,
+    /// On a pass: the certificate's code (check it at `GET /certificates/{code}`).
+    certificate: Option<String>,
 }
 
 /// Answer a course's quiz: marked at once against the course's pass mark, kept and audited.
@@ -304,6 +310,7 @@ async fn attempt(
             total: s.total,
             percent: s.percent,
             passed: s.passed,
+            certificate: result.certificate.as_ref().map(|c| c.code.clone()),
             marked: s
                 .marked
                 .iter()
@@ -321,4 +328,74 @@ async fn attempt(
         }),
     )
         .into_response())
+}
+
+/// What a certificate's code shows anyone: for a genuine current certificate `valid: true` with the
+/// holder's display name, the course and the dates; for an expired or revoked one `valid: false` and the
+/// reason.
+#[derive(Serialize, ToSchema)]
+pub struct CertificateCheck {
+    valid: bool,
+    /// `expired` or `revoked` (only when not valid).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    holder: String,
+    course: String,
+    issued_on: String,
+    expires_on: String,
+}
+
+/// Check a training certificate's code (public). 404 for a code never issued, an altered one, or anything
+/// that is not a code: the answer gives no hint which.
+#[utoipa::path(get, path = "/certificates/{code}", tag = "training", params(("code" = String, Path)),
+    responses((status = 200, body = CertificateCheck),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+async fn certificate(
+    State(app): State<App>,
+    Path(code): Path<String>,
+) -> Result<Json<CertificateCheck>, ApiError> {
+    let status = app
+        .certificate_status(&code)
+        .await?
+        .ok_or(ApiError::App(AppError::NotFound))?;
+    let (valid, reason, c) = match status {
+        waymark_app::CertificateStatus::Valid(c) => (true, None, c),
+        waymark_app::CertificateStatus::Invalid {
+            reason,
+            certificate,
+        } => (false, Some(reason.as_str().to_owned()), certificate),
+    };
+    Ok(Json(CertificateCheck {
+        valid,
+        reason,
+        holder: c.holder,
+        course: c.course_title,
+        issued_on: day(c.issued_on),
+        expires_on: day(c.expires_on),
+    }))
+}
+
+/// The key certificates are signed with: check a certificate's token offline with it.
+#[derive(Serialize, ToSchema)]
+pub struct PublicKeyBody {
+    /// The key's id, also inside every token it signed.
+    id: String,
+    /// Ed25519, 32 bytes, base64url without padding.
+    base64url: String,
+    hex: String,
+    /// SubjectPublicKeyInfo PEM, for `openssl pkeyutl -verify`.
+    pem: String,
+}
+
+/// The public key training certificates are signed with (public).
+#[utoipa::path(get, path = "/certificates/public-key", tag = "training",
+    responses((status = 200, body = PublicKeyBody)))]
+async fn public_key(State(app): State<App>) -> Result<Json<PublicKeyBody>, ApiError> {
+    let k = app.certificate_public_key().await?;
+    Ok(Json(PublicKeyBody {
+        id: k.id(),
+        base64url: k.to_base64url(),
+        hex: k.to_hex(),
+        pem: k.to_pem(),
+    }))
 }

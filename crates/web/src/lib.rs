@@ -91,6 +91,7 @@ pub fn router(app: App) -> Router {
         .merge(pages::formal::routes())
         .merge(pages::decision_figures::routes())
         .merge(pages::training::routes())
+        .merge(pages::certificates::routes())
         .merge(pages::decision_letters::routes())
         .route("/static/{file}", get(pages::assets::file))
         .nest("/api/v1", api::router())

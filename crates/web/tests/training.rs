@@ -312,3 +312,159 @@ async fn the_api_serves_courses_without_answers_and_marks_attempts() {
         assert_eq!(bad.status, StatusCode::NOT_FOUND);
     }
 }
+
+/// Answers every question of a course right through the API as the helper; the certificate's code.
+async fn pass(h: &Harness, course: &str) -> String {
+    let c = waymark_domain::training::course(course).expect("course");
+    let answers: serde_json::Map<String, serde_json::Value> = c
+        .questions()
+        .map(|q| (q.id.clone(), q.correct().expect("one").into()))
+        .collect();
+    let r = h
+        .api(
+            "POST",
+            &format!("/api/v1/training/courses/{course}/attempts"),
+            &h.tokens.helper,
+            Some(serde_json::json!({"answers": answers})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    r.json()["certificate"]
+        .as_str()
+        .expect("a pass issues a certificate")
+        .to_owned()
+}
+
+/// A pass issues a certificate: its page and PDF for the holder only, and a public check by code that
+/// shows only the holder's name, the course and the dates — `valid: false` once expired, 404 for a code
+/// never issued or altered.
+#[tokio::test]
+async fn a_pass_gives_a_certificate_anyone_can_check_by_its_code_until_it_expires() {
+    for h in Harness::both().await {
+        let code = pass(&h, "england-and-wales").await;
+        assert!(code.starts_with("WM-"), "{code}");
+        let helper = h.login("helper@church.example").await;
+        let page = h
+            .get(&format!("/training/certificates/{code}"), Some(&helper))
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(
+            page.body
+                .contains(&format!("id=\"certificate-code\">{code}<"))
+        );
+        let pdf = h
+            .get(&format!("/training/certificates/{code}.pdf"), Some(&helper))
+            .await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert!(pdf.body.starts_with("%PDF-"));
+        assert!(pdf.body.contains(&code), "the code is printed on the PDF");
+        // Only the holder opens it.
+        let other = h.login("caseworker@harbour.example").await;
+        for path in [
+            format!("/training/certificates/{code}"),
+            format!("/training/certificates/{code}.pdf"),
+        ] {
+            assert_eq!(
+                h.get(&path, Some(&other)).await.status,
+                StatusCode::NOT_FOUND
+            );
+        }
+
+        // Anyone checks the code, typed loosely.
+        let loose = code.to_lowercase().replace('-', "");
+        let v = h
+            .get(&format!("/certificates/verify?code={loose}"), None)
+            .await;
+        assert!(v.body.contains("This certificate is valid"), "{}", v.body);
+        assert!(!v.body.contains("church.example"));
+        let api = h
+            .api_public(
+                "GET",
+                &format!("/api/v1/certificates/{code}"),
+                serde_json::Value::Null,
+            )
+            .await;
+        assert_eq!(api.status, StatusCode::OK);
+        let j = api.json();
+        assert_eq!(j["valid"], true);
+        assert!(j["holder"].as_str().is_some_and(|n| !n.is_empty()));
+        assert!(
+            j["course"]
+                .as_str()
+                .is_some_and(|c| c.contains("England and Wales"))
+        );
+        assert!(j["issued_on"].is_string() && j["expires_on"].is_string());
+        let keys: Vec<&String> = j.as_object().expect("object").keys().collect();
+        assert_eq!(keys.len(), 5, "nothing else is shown: {keys:?}");
+
+        // An altered code, and one never issued: 404 and "no certificate".
+        let last = code.chars().last().expect("a last character");
+        let altered = format!(
+            "{}{}",
+            &code[..code.len() - 1],
+            if last == 'A' { 'B' } else { 'A' }
+        );
+        for bad in [altered.as_str(), "WM-0000-0000-0000-0000", "not-a-code"] {
+            let r = h
+                .api_public(
+                    "GET",
+                    &format!("/api/v1/certificates/{bad}"),
+                    serde_json::Value::Null,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{bad}");
+            let page = h
+                .get(&format!("/certificates/verify?code={bad}"), None)
+                .await;
+            assert!(page.body.contains("No certificate has this code"), "{bad}");
+        }
+
+        // Two years and a day later it has expired.
+        h.app.clock().advance(time::Duration::days(2 * 366 + 1));
+        let j = h
+            .api_public(
+                "GET",
+                &format!("/api/v1/certificates/{code}"),
+                serde_json::Value::Null,
+            )
+            .await
+            .json();
+        assert_eq!(j["valid"], false);
+        assert_eq!(j["reason"], "expired");
+    }
+}
+
+/// An organisation that requires training refuses a referral from an untrained helper, saying what to
+/// do; once the helper holds a valid certificate the same referral goes.
+#[tokio::test]
+async fn an_organisation_that_requires_training_refuses_an_untrained_helper_with_a_clear_message() {
+    for h in Harness::both().await {
+        let harbour = waymark_domain::OrgId::parse(&h.harbour).expect("id");
+        h.app
+            .set_requires_training(&harbour, true)
+            .await
+            .expect("set");
+        let r = h
+            .api(
+                "POST",
+                "/api/v1/referrals",
+                &h.tokens.helper,
+                Some(h.referral_body("adult", true)),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(
+            r.body.contains("valid Waymark training certificate"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("Training"), "{}", r.body);
+        pass(&h, "england-and-wales").await;
+        h.api_referral("adult", true).await;
+        // Not required: anyone may refer again.
+        h.app
+            .set_requires_training(&harbour, false)
+            .await
+            .expect("unset");
+    }
+}

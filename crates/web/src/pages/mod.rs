@@ -4,6 +4,7 @@ pub mod account;
 pub mod assets;
 pub mod case_record;
 pub mod casework;
+pub mod certificates;
 pub mod channel;
 pub mod closing;
 pub mod consents;

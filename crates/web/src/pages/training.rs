@@ -364,6 +364,8 @@ struct QuizPage {
     questions: Vec<QuizQuestion>,
     /// After marking: (right, total, percent, passed).
     result: Option<(usize, usize, u8, bool)>,
+    /// The code of the certificate a pass issued.
+    certificate: Option<String>,
 }
 
 fn quiz_questions(c: &Course, chosen: &BTreeMap<String, usize>) -> Vec<QuizQuestion> {
@@ -410,6 +412,7 @@ async fn quiz_form(
         signed_in: signed(&reader).is_some(),
         questions: quiz_questions(c, &BTreeMap::new()),
         result: None,
+        certificate: None,
     })
 }
 
@@ -446,6 +449,7 @@ async fn quiz(
         signed_in: true,
         questions: quiz_questions(c, &chosen),
         result: Some((s.right, s.total, s.percent, s.passed)),
+        certificate: result.certificate.as_ref().map(|c| c.code.clone()),
     })
 }
 
