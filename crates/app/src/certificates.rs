@@ -268,7 +268,68 @@ fn may_manage(actor: &Account) -> Result<(), AppError> {
     }
 }
 
+/// Referrals sent by helpers who held a valid certificate on the day they sent it, and by those who did
+/// not (counts only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TrainedReferrals {
+    pub trained: usize,
+    pub untrained: usize,
+}
+
 impl App {
+    /// For the training view of a manager (their organisation's helpers) or a coordinator (everyone's):
+    /// how many referrals came from helpers with a valid certificate on the day, and how many without.
+    /// Counts only; audited like the list of certificates.
+    pub async fn trained_referrals(&self, actor: &Account) -> Result<TrainedReferrals, AppError> {
+        may_manage(actor)?;
+        let actor = actor.clone();
+        let keys = self.keys.clone();
+        self.store
+            .run(move |tx| {
+                let everyone = actor.org_kind == OrganisationKind::Coordinator;
+                let scope = (!everyone).then_some(&actor.org_id);
+                let mut held: std::collections::BTreeMap<
+                    waymark_domain::UserId,
+                    Vec<(Date, Date, Option<Date>)>,
+                > = std::collections::BTreeMap::new();
+                let mut counts = TrainedReferrals::default();
+                for (user, day) in tx.referral_senders(scope)? {
+                    if !held.contains_key(&user) {
+                        let certs = tx
+                            .certificates_of_user(&user)?
+                            .into_iter()
+                            .map(|c| (c.issued_on, c.expires_on, c.revocation.map(|r| r.at.date())))
+                            .collect();
+                        held.insert(user.clone(), certs);
+                    }
+                    let trained = held.get(&user).is_some_and(|certs| {
+                        certs.iter().any(|(from, to, revoked)| {
+                            *from <= day && day <= *to && revoked.is_none_or(|r| day < r)
+                        })
+                    });
+                    if trained {
+                        counts.trained += 1;
+                    } else {
+                        counts.untrained += 1;
+                    }
+                }
+                tx.audit(
+                    &keys.audit,
+                    &AuditEvent {
+                        reason: if everyone { "all organisations" } else { "" },
+                        ..event(
+                            &actor,
+                            "certificate.referral_counts",
+                            "organisation",
+                            actor.org_id.as_str(),
+                        )
+                    },
+                )?;
+                Ok(counts)
+            })
+            .await
+    }
+
     /// Issues a certificate of the course `course_id` to `actor`, dated `today` (pass
     /// `app.clock().now().date()`), in its own transaction. Any signed-in account may hold one; the holder
     /// name is the account's display name. Call it only after a pass. `NotFound` for a course not offered.

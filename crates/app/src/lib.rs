@@ -41,7 +41,7 @@ pub use cases::{
 };
 pub use certificates::{
     Certificate, CertificateStatus, InvalidReason, ManagedCertificate, PublicCertificate,
-    RevocationView,
+    RevocationView, TrainedReferrals,
 };
 pub use channel::{ChannelMessage, ChannelView, Conversation, SelfReferralSent};
 pub use consents::{ConsentView, NewConsent, OnwardView, Recipient, Sharing};

@@ -585,3 +585,55 @@ async fn the_signing_key_is_never_stored_in_plaintext() {
         }
     }
 }
+
+/// Referrals are counted by whether their helper held a valid certificate on the day they were sent:
+/// the group's manager sees their helpers' referrals, a coordinator everyone's; a caseworker may not.
+#[tokio::test]
+async fn referrals_are_counted_by_trained_and_untrained_helpers() {
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let m = managers(&w).await;
+        let counts = |t: usize, u: usize| waymark_app::TrainedReferrals {
+            trained: t,
+            untrained: u,
+        };
+        // Another helper of the group, never trained.
+        let untrained = account(&w.app, &w.group, "second@group.example", Role::Helper).await;
+        w.app
+            .submit_referral(&untrained, &w.org_a, amina())
+            .await
+            .expect("sent untrained");
+        issue(&w.app, &w.helper).await;
+        w.app
+            .submit_referral(&w.helper, &w.org_a, amina())
+            .await
+            .expect("sent trained");
+        w.app
+            .submit_referral(&w.helper, &w.org_a, amina())
+            .await
+            .expect("sent trained");
+        assert_eq!(
+            w.app
+                .trained_referrals(&m.group_manager)
+                .await
+                .expect("counts"),
+            counts(2, 1)
+        );
+        assert_eq!(
+            w.app
+                .trained_referrals(&m.coordinator)
+                .await
+                .expect("counts"),
+            counts(2, 1)
+        );
+        // A support organisation's manager sees its own helpers' referrals: none.
+        assert_eq!(
+            w.app.trained_referrals(&w.b_manager).await.expect("counts"),
+            counts(0, 0)
+        );
+        assert!(matches!(
+            w.app.trained_referrals(&w.a_caseworker).await,
+            Err(AppError::Forbidden)
+        ));
+    }
+}

@@ -7,7 +7,7 @@ use waymark_domain::ids::TrainingAttemptId;
 use waymark_domain::{OrgId, UserId};
 
 use crate::repo::id;
-use crate::schema::{organisations, training_attempts, training_progress};
+use crate::schema::{organisations, referrals, training_attempts, training_progress};
 use crate::{StoreError, Tx};
 
 /// One attempt at a course's quiz, as stored.
@@ -146,5 +146,25 @@ impl Tx<'_> {
             .select(organisations::requires_training)
             .first::<bool>(self.conn)
             .optional()?)
+    }
+
+    /// Who sent each referral made by a signed-in account, and when: (sender, day), for counting
+    /// referrals by trained and untrained helpers. Only referrals sent by `org`'s accounts for `Some`.
+    pub fn referral_senders(
+        &mut self,
+        org: Option<&OrgId>,
+    ) -> Result<Vec<(UserId, time::Date)>, StoreError> {
+        let mut q = referrals::table
+            .filter(referrals::from_user_id.is_not_null())
+            .select((referrals::from_user_id, referrals::created_at))
+            .into_boxed();
+        if let Some(o) = org {
+            q = q.filter(referrals::from_org_id.eq(o.as_str()));
+        }
+        q.load::<(Option<String>, PrimitiveDateTime)>(self.conn)?
+            .into_iter()
+            .filter_map(|(u, at)| u.map(|u| (u, at.date())))
+            .map(|(u, d)| Ok((id(UserId::parse, &u)?, d)))
+            .collect()
     }
 }

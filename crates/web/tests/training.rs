@@ -468,3 +468,69 @@ async fn an_organisation_that_requires_training_refuses_an_untrained_helper_with
             .expect("unset");
     }
 }
+
+/// A manager sees their organisation's trained staff, the referral counts, and revokes a certificate
+/// with a reason (refused without one, the page again); the public check then says it was revoked.
+/// A helper cannot open the page.
+#[tokio::test]
+async fn a_manager_sees_trained_helpers_and_revokes_a_certificate_with_a_reason() {
+    for h in Harness::both().await {
+        let c = course_for(Nation::EnglandWales).expect("course");
+        let answers: serde_json::Map<String, serde_json::Value> = c
+            .questions()
+            .map(|q| (q.id.clone(), q.correct().expect("one").into()))
+            .collect();
+        let r = h
+            .api(
+                "POST",
+                &format!("/api/v1/training/courses/{}/attempts", c.id),
+                &h.tokens.harbour_worker,
+                Some(serde_json::json!({"answers": answers})),
+            )
+            .await;
+        let code = r.json()["certificate"].as_str().expect("code").to_owned();
+        let manager = h.login("manager@harbour.example").await;
+        let page = h.get("/training/helpers", Some(&manager)).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.body.contains(&code), "{}", page.body);
+        assert!(page.body.contains("id=\"trained-referrals\">0<"));
+        let csrf = support::csrf_of(&page.body);
+        let action = format!("/training/helpers/{code}/revoke");
+        let r = h
+            .post_form(&action, &[("csrf", &csrf), ("reason", "")], Some(&manager))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(
+            r.body.contains(&format!("href=\"#reason-{code}\"")),
+            "{}",
+            r.body
+        );
+        let r = h
+            .post_form(
+                &action,
+                &[("csrf", &csrf), ("reason", "Left the organisation")],
+                Some(&manager),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let j = h
+            .api_public(
+                "GET",
+                &format!("/api/v1/certificates/{code}"),
+                serde_json::Value::Null,
+            )
+            .await
+            .json();
+        assert_eq!(j["valid"], false);
+        assert_eq!(j["reason"], "revoked");
+        assert!(
+            !j.to_string().contains("Left the organisation"),
+            "the reason is not public"
+        );
+        let helper = h.login("helper@church.example").await;
+        assert_ne!(
+            h.get("/training/helpers", Some(&helper)).await.status,
+            StatusCode::OK
+        );
+    }
+}

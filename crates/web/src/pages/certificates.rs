@@ -7,8 +7,10 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{OptionalFromRequestParts, Path, Query, State};
 use axum::http::{HeaderValue, header};
+use axum::response::Redirect;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
+use axum_extra::extract::Form;
 use serde::Deserialize;
 use waymark_app::{App, AppError, Certificate, CertificateState, CertificateStatus};
 
@@ -23,6 +25,8 @@ pub fn routes() -> Router<App> {
         .route("/training/certificates/{code}", get(certificate))
         .route("/certificates/verify", get(verify))
         .route("/certificates/public-key", get(public_key))
+        .route("/training/helpers", get(helpers))
+        .route("/training/helpers/{code}/revoke", post(revoke))
 }
 
 fn long_date(d: time::Date) -> String {
@@ -227,4 +231,139 @@ async fn public_key(State(app): State<App>) -> Result<Response, WebError> {
         HeaderValue::from_static("text/plain; charset=utf-8"),
     );
     Ok(r)
+}
+
+/// Certificates that expire within this many days are marked "expires soon".
+const SOON_DAYS: i64 = 60;
+
+pub struct HelperRow {
+    code: String,
+    holder: String,
+    organisation: String,
+    course: String,
+    expires_on: String,
+    state: &'static str,
+    soon: bool,
+    valid: bool,
+}
+
+pub struct OrgCount {
+    organisation: String,
+    valid: usize,
+}
+
+#[derive(Template)]
+#[template(path = "training/helpers.html")]
+struct HelpersPage {
+    nav: Nav,
+    everyone: bool,
+    rows: Vec<HelperRow>,
+    by_org: Vec<OrgCount>,
+    soon: usize,
+    trained: usize,
+    untrained: usize,
+    errors: Vec<(String, String)>,
+    revoked: bool,
+}
+
+#[derive(Deserialize, Default)]
+struct HelpersQuery {
+    #[serde(default)]
+    revoked: Option<String>,
+}
+
+async fn helpers_page(
+    app: &App,
+    session: &Signed,
+    errors: Vec<(String, String)>,
+    revoked: bool,
+) -> Result<Response, WebError> {
+    let actor = session.account();
+    let list = app.certificates_to_manage(actor).await?;
+    let counts = app.trained_referrals(actor).await?;
+    let today = app.clock().now().date();
+    let mut by_org: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for m in &list {
+        let entry = by_org.entry(m.org_name.clone()).or_default();
+        if m.certificate.state == CertificateState::Valid {
+            *entry += 1;
+        }
+    }
+    let rows: Vec<HelperRow> = list
+        .into_iter()
+        .map(|m| {
+            let c = m.certificate;
+            let valid = c.state == CertificateState::Valid;
+            HelperRow {
+                soon: valid && (c.expires_on - today).whole_days() <= SOON_DAYS,
+                valid,
+                code: c.code,
+                holder: c.holder,
+                organisation: m.org_name,
+                course: c.course_title,
+                expires_on: long_date(c.expires_on),
+                state: state(c.state),
+            }
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = HelpersPage {
+        nav: Nav::for_session(Some(&session.0)),
+        everyone: actor.org_kind == waymark_domain::OrganisationKind::Coordinator,
+        soon: rows.iter().filter(|r| r.soon).count(),
+        rows,
+        by_org: by_org
+            .into_iter()
+            .map(|(organisation, valid)| OrgCount {
+                organisation,
+                valid,
+            })
+            .collect(),
+        trained: counts.trained,
+        untrained: counts.untrained,
+        errors,
+        revoked,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// Trained helpers: a manager's organisation's, or everyone's for a coordinator; certificates expiring
+/// soon; referrals from trained and untrained helpers (counts); revoking a certificate.
+async fn helpers(
+    State(app): State<App>,
+    session: Signed,
+    Query(q): Query<HelpersQuery>,
+) -> Result<Response, WebError> {
+    helpers_page(&app, &session, vec![], q.revoked.is_some()).await
+}
+
+#[derive(Deserialize, Default)]
+struct RevokeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn revoke(
+    State(app): State<App>,
+    session: Signed,
+    Path(code): Path<String>,
+    Form(form): Form<RevokeForm>,
+) -> Result<Response, WebError> {
+    session.check_csrf(&form.csrf)?;
+    match app
+        .revoke_certificate(session.account(), &code, &form.reason)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/training/helpers?revoked=1").into_response()),
+        Err(AppError::Invalid(m)) => {
+            helpers_page(&app, &session, vec![(format!("reason-{code}"), m)], false).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -55,6 +55,10 @@ impl Nav {
             links.push(("/staff", "My work"));
         }
         links.push(("/screening", "Check a concern"));
+        links.push(("/training", "Training"));
+        if may(Permission::RevokeCertificate) {
+            links.push(("/training/helpers", "Trained helpers"));
+        }
         if may(Permission::SubmitReferral) {
             links.push(("/referrals/new", "Refer someone"));
         }
