@@ -67,6 +67,7 @@ pub struct RevocationView {
 pub struct ManagedCertificate {
     pub org_id: OrgId,
     pub org_name: String,
+    pub org_area: Option<String>,
     pub certificate: Certificate,
 }
 
@@ -444,6 +445,7 @@ impl App {
                     .map(|c| ManagedCertificate {
                         org_id: c.org_id,
                         org_name: c.org_name,
+                        org_area: c.org_area,
                         certificate: Certificate::from_record(c.certificate, today),
                     })
                     .collect())

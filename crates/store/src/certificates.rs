@@ -64,6 +64,8 @@ pub struct CertificateRecord {
 pub struct OrganisationCertificate {
     pub org_id: OrgId,
     pub org_name: String,
+    /// Where the organisation works (for a coordinator's view by area).
+    pub org_area: Option<String>,
     pub certificate: CertificateRecord,
 }
 
@@ -273,7 +275,12 @@ impl Tx<'_> {
     ) -> Result<Vec<OrganisationCertificate>, StoreError> {
         let mut query = certificates::table
             .inner_join(users::table.inner_join(organisations::table))
-            .select((organisations::id, organisations::name, COLUMNS))
+            .select((
+                organisations::id,
+                organisations::name,
+                organisations::area,
+                COLUMNS,
+            ))
             .order((
                 organisations::name.asc(),
                 organisations::id.asc(),
@@ -285,12 +292,13 @@ impl Tx<'_> {
             query = query.filter(users::org_id.eq(org.as_str()));
         }
         query
-            .load::<(String, String, Row)>(self.conn)?
+            .load::<(String, String, Option<String>, Row)>(self.conn)?
             .into_iter()
-            .map(|(org_id, org_name, row)| {
+            .map(|(org_id, org_name, org_area, row)| {
                 Ok(OrganisationCertificate {
                     org_id: id(OrgId::parse, &org_id)?,
                     org_name,
+                    org_area,
                     certificate: certificate(row)?,
                 })
             })

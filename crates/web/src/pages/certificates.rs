@@ -249,6 +249,7 @@ pub struct HelperRow {
 
 pub struct OrgCount {
     organisation: String,
+    area: String,
     valid: usize,
 }
 
@@ -282,9 +283,11 @@ async fn helpers_page(
     let list = app.certificates_to_manage(actor).await?;
     let counts = app.trained_referrals(actor).await?;
     let today = app.clock().now().date();
-    let mut by_org: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut by_org: std::collections::BTreeMap<(String, String), usize> =
+        std::collections::BTreeMap::new();
     for m in &list {
-        let entry = by_org.entry(m.org_name.clone()).or_default();
+        let area = m.org_area.clone().unwrap_or_else(|| "—".into());
+        let entry = by_org.entry((m.org_name.clone(), area)).or_default();
         if m.certificate.state == CertificateState::Valid {
             *entry += 1;
         }
@@ -318,8 +321,9 @@ async fn helpers_page(
         rows,
         by_org: by_org
             .into_iter()
-            .map(|(organisation, valid)| OrgCount {
+            .map(|((organisation, area), valid)| OrgCount {
                 organisation,
+                area,
                 valid,
             })
             .collect(),
