@@ -495,7 +495,11 @@ async fn a_manager_sees_trained_helpers_and_revokes_a_certificate_with_a_reason(
         assert!(page.body.contains(&code), "{}", page.body);
         assert!(page.body.contains("id=\"trained-referrals\">0<"));
         // By organisation and area: Harbour Light works in Leeds.
-        assert!(page.body.contains("<td>Leeds</td><td>1</td>"), "{}", page.body);
+        assert!(
+            page.body.contains("<td>Leeds</td><td>1</td>"),
+            "{}",
+            page.body
+        );
         let csrf = support::csrf_of(&page.body);
         let action = format!("/training/helpers/{code}/revoke");
         let r = h
