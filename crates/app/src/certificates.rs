@@ -304,8 +304,8 @@ impl App {
                         held.insert(user.clone(), certs);
                     }
                     let trained = held.get(&user).is_some_and(|certs| {
-                        certs.iter().any(|(from, to, revoked)| {
-                            *from <= day && day <= *to && revoked.is_none_or(|r| day < r)
+                        certs.iter().any(|(issued, expires, revoked)| {
+                            CertificateState::held_on(day, *issued, *expires, *revoked)
                         })
                     });
                     if trained {

@@ -287,11 +287,12 @@ impl App {
                     })?;
                 if tx.requires_training(&recipient.id)? == Some(true) {
                     let trained = tx.certificates_of_user(&actor.user_id)?.iter().any(|c| {
-                        waymark_domain::certificate::CertificateState::on(
+                        waymark_domain::certificate::CertificateState::held_on(
                             today,
+                            c.issued_on,
                             c.expires_on,
-                            c.revocation.is_some(),
-                        ) == waymark_domain::certificate::CertificateState::Valid
+                            c.revocation.as_ref().map(|r| r.at.date()),
+                        )
                     });
                     if !trained {
                         return Err(AppError::Invalid(format!(

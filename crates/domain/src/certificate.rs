@@ -35,6 +35,13 @@ impl CertificateState {
         }
     }
 
+    /// Whether a certificate issued on `issued_on`, valid until `expires_on` and revoked on `revoked_on`
+    /// (if ever) was valid on `day`: for counting what a helper held when they did something, not only
+    /// today (`on`).
+    pub fn held_on(day: Date, issued_on: Date, expires_on: Date, revoked_on: Option<Date>) -> bool {
+        issued_on <= day && day <= expires_on && revoked_on.is_none_or(|r| day < r)
+    }
+
     /// `valid`, `expired` or `revoked`: the words the public check and the API use.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -47,6 +54,14 @@ impl CertificateState {
 
 /// Whether someone with `role` in an organisation of `kind` may revoke a certificate held by a member of
 /// their own organisation (`holders_organisation` true) or of another one.
+/// A valid certificate that ends within this many days is marked "expires soon" for its managers.
+pub const EXPIRES_SOON_DAYS: i64 = 60;
+
+/// Whether a certificate valid until `expires_on` should be renewed soon, as of `today`.
+pub fn expires_soon(today: Date, expires_on: Date) -> bool {
+    today <= expires_on && (expires_on - today).whole_days() <= EXPIRES_SOON_DAYS
+}
+
 pub fn may_revoke_certificate(
     role: Role,
     kind: OrganisationKind,
@@ -151,5 +166,44 @@ mod tests {
         assert!(RevocationReason::parse(&"x".repeat(200)).is_ok());
         assert!(RevocationReason::parse(&"x".repeat(201)).is_err());
         assert!(RevocationReason::parse("two\nlines").is_err());
+    }
+
+    #[test]
+    fn held_on_a_day_counts_from_issue_to_expiry_and_stops_at_revocation() {
+        use time::macros::date;
+        let (issued, expires) = (date!(2026 - 01 - 10), date!(2028 - 01 - 10));
+        assert!(!CertificateState::held_on(
+            date!(2026 - 01 - 09),
+            issued,
+            expires,
+            None
+        ));
+        assert!(CertificateState::held_on(issued, issued, expires, None));
+        assert!(CertificateState::held_on(expires, issued, expires, None));
+        assert!(!CertificateState::held_on(
+            date!(2028 - 01 - 11),
+            issued,
+            expires,
+            None
+        ));
+        let revoked = Some(date!(2027 - 01 - 01));
+        assert!(CertificateState::held_on(
+            date!(2026 - 12 - 31),
+            issued,
+            expires,
+            revoked
+        ));
+        assert!(!CertificateState::held_on(
+            date!(2027 - 01 - 01),
+            issued,
+            expires,
+            revoked
+        ));
+        assert!(expires_soon(date!(2027 - 11 - 11), expires));
+        assert!(!expires_soon(date!(2027 - 11 - 10), expires));
+        assert!(
+            !expires_soon(date!(2028 - 01 - 11), expires),
+            "already expired"
+        );
     }
 }

@@ -229,7 +229,12 @@ async fn a_helper_fails_the_quiz_sees_the_explanations_then_passes() {
         let r = h
             .post_form(&format!("/training/{}/quiz", c.id), &[], None)
             .await;
-        assert_ne!(r.status, StatusCode::OK);
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(
+            r.header("location")
+                .is_some_and(|l| l.starts_with("/login")),
+            "to the sign-in page"
+        );
     }
 }
 
@@ -534,9 +539,9 @@ async fn a_manager_sees_trained_helpers_and_revokes_a_certificate_with_a_reason(
             "the reason is not public"
         );
         let helper = h.login("helper@church.example").await;
-        assert_ne!(
+        assert_eq!(
             h.get("/training/helpers", Some(&helper)).await.status,
-            StatusCode::OK
+            StatusCode::FORBIDDEN
         );
     }
 }

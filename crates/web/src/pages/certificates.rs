@@ -233,9 +233,6 @@ async fn public_key(State(app): State<App>) -> Result<Response, WebError> {
     Ok(r)
 }
 
-/// Certificates that expire within this many days are marked "expires soon".
-const SOON_DAYS: i64 = 60;
-
 pub struct HelperRow {
     code: String,
     holder: String,
@@ -298,7 +295,7 @@ async fn helpers_page(
             let c = m.certificate;
             let valid = c.state == CertificateState::Valid;
             HelperRow {
-                soon: valid && (c.expires_on - today).whole_days() <= SOON_DAYS,
+                soon: valid && waymark_domain::certificate::expires_soon(today, c.expires_on),
                 valid,
                 code: c.code,
                 holder: c.holder,

@@ -16,7 +16,7 @@ use time::Date;
 use waymark_app::{App, AppError, FormalDecisionView, FormalRequestView, FormalStatusView};
 use waymark_domain::CaseId;
 use waymark_domain::consent::ConsentBasis;
-use waymark_domain::formal::{Closure, FormalStatus, Outcome, RequestKind};
+use waymark_domain::formal::{Closure, Outcome, RequestKind, request_reconsideration};
 
 use super::case_record::exploitation;
 use super::{Nav, render};
@@ -125,10 +125,7 @@ fn status_row(s: &FormalStatusView) -> StatusRow {
         recovery_period_ends: opt_day(s.recovery_period_ends),
         conclusive_earliest: opt_day(s.conclusive_earliest),
         conclusive: outcome_text(s.conclusive),
-        can_reconsider: matches!(
-            s.status,
-            FormalStatus::ReasonableGroundsNegative | FormalStatus::ConclusiveNegative
-        ),
+        can_reconsider: request_reconsideration(s.status).is_ok(),
         requests: request_rows(&s.requests),
     }
 }

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use waymark_app::{App, AppError};
 use waymark_domain::Nation;
-use waymark_domain::training::{self, Course, CourseStatus, Module, PocketCard};
+use waymark_domain::training::{self, Course, CourseStatus, Marked, Module, PocketCard};
 
 use super::{Nav, render};
 use crate::auth::Signed;
@@ -368,13 +368,15 @@ struct QuizPage {
     certificate: Option<String>,
 }
 
-fn quiz_questions(c: &Course, chosen: &BTreeMap<String, usize>) -> Vec<QuizQuestion> {
+/// The course's questions, with the domain's marking of each when there is one (`score.marked` is in the
+/// same order as `Course::questions`).
+fn quiz_questions(c: &Course, marked: &[Marked]) -> Vec<QuizQuestion> {
     c.modules
         .iter()
         .flat_map(|m| m.questions.iter().map(move |q| (m, q)))
-        .map(|(m, q)| {
-            let correct = q.correct().unwrap_or(0);
-            let pick = chosen.get(&q.id).copied();
+        .enumerate()
+        .map(|(i, (m, q))| {
+            let mark = marked.get(i).filter(|k| k.question == q.id);
             QuizQuestion {
                 id: q.id.clone(),
                 module: m.title.clone(),
@@ -385,11 +387,10 @@ fn quiz_questions(c: &Course, chosen: &BTreeMap<String, usize>) -> Vec<QuizQuest
                     .map(|a| a.text.clone())
                     .enumerate()
                     .collect(),
-                chosen: pick,
-                right: pick == Some(correct),
-                correct_text: q
-                    .answers
-                    .get(correct)
+                chosen: mark.and_then(|k| k.chosen),
+                right: mark.is_some_and(Marked::right),
+                correct_text: mark
+                    .and_then(|k| q.answers.get(k.correct))
                     .map(|a| a.text.clone())
                     .unwrap_or_default(),
                 explanation: q.explanation.clone(),
@@ -410,7 +411,7 @@ async fn quiz_form(
         course_title: c.title.clone(),
         pass_mark: c.pass_mark,
         signed_in: signed(&reader).is_some(),
-        questions: quiz_questions(c, &BTreeMap::new()),
+        questions: quiz_questions(c, &[]),
         result: None,
         certificate: None,
     })
@@ -437,9 +438,7 @@ async fn quiz(
             Some((q.to_owned(), v.parse().ok()?))
         })
         .collect();
-    let result = app
-        .attempt_quiz(session.account(), &c.id, chosen.clone())
-        .await?;
+    let result = app.attempt_quiz(session.account(), &c.id, chosen).await?;
     let s = &result.score;
     render(&QuizPage {
         nav: Nav::for_session(Some(&session.0)),
@@ -447,7 +446,7 @@ async fn quiz(
         course_title: c.title.clone(),
         pass_mark: c.pass_mark,
         signed_in: true,
-        questions: quiz_questions(c, &chosen),
+        questions: quiz_questions(c, &result.score.marked),
         result: Some((s.right, s.total, s.percent, s.passed)),
         certificate: result.certificate.as_ref().map(|c| c.code.clone()),
     })
