@@ -21,48 +21,6 @@ use waymark_domain::ids::FormalReferralId;
 use waymark_domain::{Nation, OrgId, OrganisationKind, Role};
 use waymark_store::testing::TestDatabase;
 
-struct Body {
-    org: OrgId,
-    other: OrgId,
-    maker: Account,
-    second: Account,
-    admin: Account,
-    other_body_maker: Account,
-}
-
-async fn body(w: &World) -> Body {
-    let app = &w.app;
-    app.set_first_responder(&w.org_a, true)
-        .await
-        .expect("designated");
-    let org = organisation(
-        app,
-        "Independent Decision Panel (fictional)",
-        OrganisationKind::DecisionBody,
-        Nation::EnglandWales,
-        "London",
-        &[],
-    )
-    .await;
-    let other = organisation(
-        app,
-        "Another Panel (fictional)",
-        OrganisationKind::DecisionBody,
-        Nation::EnglandWales,
-        "Cardiff",
-        &[],
-    )
-    .await;
-    Body {
-        maker: account(app, &org, "maker@panel.example", Role::Caseworker).await,
-        second: account(app, &org, "manager@panel.example", Role::Manager).await,
-        admin: account(app, &org, "admin@panel.example", Role::Admin).await,
-        other_body_maker: account(app, &other, "maker@other.example", Role::Caseworker).await,
-        org,
-        other,
-    }
-}
-
 /// Moves the app's clock forward to `day` (same time of day).
 fn on(w: &World, day: Date) {
     let today = w.app.clock().now().date();
@@ -131,7 +89,7 @@ async fn decide(w: &World, who: &Account, id: &FormalReferralId, outcome: Outcom
 async fn decision_makers_see_their_bodys_times_backlog_and_outcomes_across_easter() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let app = &w.app;
 
         // Mon 19 March 2029: one labour referral (due Mon 26 March).
@@ -255,7 +213,7 @@ async fn decision_makers_see_their_bodys_times_backlog_and_outcomes_across_easte
 async fn nobody_but_the_bodys_decision_makers_reads_its_figures() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         referred(&w, &b.org, &[Labour]).await;
         let outsiders = [
             ("the referring caseworker", &w.a_caseworker),

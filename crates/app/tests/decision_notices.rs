@@ -9,7 +9,7 @@
 mod fixture;
 
 use fixture::*;
-use waymark_app::{Account, AppError, LetterFormat, NewConsent, NewHistory, NoticeSummary};
+use waymark_app::{AppError, LetterFormat, NewConsent, NewHistory, NoticeSummary};
 use waymark_domain::case_record::{ExploitationPlace, PersonDraft};
 use waymark_domain::channel::Sender;
 use waymark_domain::clock::calendar;
@@ -19,55 +19,13 @@ use waymark_domain::formal::{Closure, Outcome};
 use waymark_domain::ids::FormalReferralId;
 use waymark_domain::referral::ReferralDraft;
 use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
-use waymark_domain::{
-    AgeBand, CaseId, ExploitationType, Nation, Need, OrgId, OrganisationKind, Role,
-};
+use waymark_domain::{AgeBand, CaseId, ExploitationType, Nation, Need};
 use waymark_store::testing::TestDatabase;
 
 const PHONE: &str = "198.51.100.7";
 /// Reasons for a decision: they go in the letter, never in the person's channel.
 const REASONS: &str = "REASON-CANARY a consistent account of the car wash";
 const NAME: &str = "Selam Tesfaye";
-
-struct Body {
-    org: OrgId,
-    maker: Account,
-    second: Account,
-    admin: Account,
-    other_body_maker: Account,
-}
-
-async fn body(w: &World) -> Body {
-    let app = &w.app;
-    app.set_first_responder(&w.org_a, true)
-        .await
-        .expect("designated");
-    let org = organisation(
-        app,
-        "Independent Decision Panel (fictional)",
-        OrganisationKind::DecisionBody,
-        Nation::EnglandWales,
-        "London",
-        &[],
-    )
-    .await;
-    let other = organisation(
-        app,
-        "Another Panel (fictional)",
-        OrganisationKind::DecisionBody,
-        Nation::EnglandWales,
-        "Cardiff",
-        &[],
-    )
-    .await;
-    Body {
-        maker: account(app, &org, "maker@panel.example", Role::Caseworker).await,
-        second: account(app, &org, "manager@panel.example", Role::Manager).await,
-        admin: account(app, &org, "admin@panel.example", Role::Admin).await,
-        other_body_maker: account(app, &other, "maker@other.example", Role::Caseworker).await,
-        org,
-    }
-}
 
 /// A case of organisation A, from a self-referral (with its codename) or from a helper's referral.
 async fn case(w: &World, self_referral: bool) -> (CaseId, Option<String>) {
@@ -131,7 +89,7 @@ async fn case(w: &World, self_referral: bool) -> (CaseId, Option<String>) {
     (case, codename)
 }
 
-async fn refer(w: &World, b: &Body, case: &CaseId) -> FormalReferralId {
+async fn refer(w: &World, b: &Panel, case: &CaseId) -> FormalReferralId {
     let consent = w
         .app
         .record_consent(
@@ -197,7 +155,7 @@ async fn a_positive_decision_is_told_to_the_person_in_their_channel_and_to_the_r
 {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (case, codename) = case(&w, true).await;
         let codename = codename.expect("a codename");
         let id = refer(&w, &b, &case).await;
@@ -294,7 +252,7 @@ async fn a_positive_decision_is_told_to_the_person_in_their_channel_and_to_the_r
 async fn without_a_codename_channel_nothing_is_sent_and_the_task_says_to_tell_the_person() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (case, _) = case(&w, false).await;
         let id = refer(&w, &b, &case).await;
         let app = &w.app;
@@ -324,7 +282,7 @@ async fn without_a_codename_channel_nothing_is_sent_and_the_task_says_to_tell_th
 async fn a_negative_is_told_only_once_a_second_decision_maker_confirms_it() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (case, codename) = case(&w, true).await;
         let codename = codename.expect("a codename");
         let id = refer(&w, &b, &case).await;
@@ -399,7 +357,7 @@ async fn a_negative_is_told_only_once_a_second_decision_maker_confirms_it() {
 async fn a_closure_is_told_to_the_referrer_only_and_letters_open_only_behind_the_gates() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (case, codename) = case(&w, true).await;
         let codename = codename.expect("a codename");
         let id = refer(&w, &b, &case).await;

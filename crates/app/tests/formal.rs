@@ -8,61 +8,19 @@ mod fixture;
 
 use fixture::*;
 use time::Duration;
-use waymark_app::{Account, AppError, NewConsent, NewHistory};
+use waymark_app::{AppError, NewConsent, NewHistory};
 use waymark_domain::case_record::{ExploitationPlace, NeedUrgency, PersonDraft};
 use waymark_domain::clock::calendar;
 use waymark_domain::consent::ConsentMethod;
 use waymark_domain::formal::{Closure, FormalStatus, Outcome};
 use waymark_domain::ids::{ConsentId, FormalReferralId};
 use waymark_domain::referral::ReferralDraft;
-use waymark_domain::{
-    AgeBand, CaseId, ExploitationType, Nation, Need, OrgId, OrganisationKind, Role,
-};
+use waymark_domain::{AgeBand, CaseId, ExploitationType, Nation, Need, OrgId};
 use waymark_store::testing::TestDatabase;
 
 /// A contact detail and a needs note that must never reach the decision body.
 const CANARY: &str = "CANARY-5150 side door of the laundrette";
 const NEEDS_CANARY: &str = "NEEDS-CANARY a room away from Leeds";
-
-struct Body {
-    org: OrgId,
-    maker: Account,
-    second: Account,
-    admin: Account,
-    other_body_maker: Account,
-}
-
-async fn body(w: &World) -> Body {
-    let app = &w.app;
-    app.set_first_responder(&w.org_a, true)
-        .await
-        .expect("designated");
-    let org = organisation(
-        app,
-        "Independent Decision Panel (fictional)",
-        OrganisationKind::DecisionBody,
-        Nation::EnglandWales,
-        "London",
-        &[],
-    )
-    .await;
-    let other = organisation(
-        app,
-        "Another Panel (fictional)",
-        OrganisationKind::DecisionBody,
-        Nation::EnglandWales,
-        "Cardiff",
-        &[],
-    )
-    .await;
-    Body {
-        maker: account(app, &org, "maker@panel.example", Role::Caseworker).await,
-        second: account(app, &org, "manager@panel.example", Role::Manager).await,
-        admin: account(app, &org, "admin@panel.example", Role::Admin).await,
-        other_body_maker: account(app, &other, "maker@other.example", Role::Caseworker).await,
-        org,
-    }
-}
 
 async fn case_of(w: &World, draft: ReferralDraft) -> CaseId {
     let app = &w.app;
@@ -131,7 +89,7 @@ async fn consent(w: &World, case: &CaseId, to: &OrgId, scopes: &[&str]) -> Conse
         .expect("consent recorded")
 }
 
-async fn referred(w: &World, b: &Body) -> (CaseId, FormalReferralId) {
+async fn referred(w: &World, b: &Panel) -> (CaseId, FormalReferralId) {
     let case = case_of(w, adult("Selam Tesfaye", CANARY, "Tigrinya")).await;
     let c = consent(
         w,
@@ -159,7 +117,7 @@ fn invalid_saying<T: std::fmt::Debug>(r: Result<T, AppError>, words: &str) {
 async fn an_adult_is_referred_under_a_covering_consent_and_the_body_gets_only_the_fields_shown() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (case, id) = referred(&w, &b).await;
         let app = &w.app;
 
@@ -239,7 +197,7 @@ async fn an_adult_is_referred_under_a_covering_consent_and_the_body_gets_only_th
 async fn an_adult_without_a_covering_consent_is_refused_and_only_a_first_responder_refers() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let app = &w.app;
         let case = case_of(&w, adult("Selam Tesfaye", CANARY, "Tigrinya")).await;
         let cw = &w.a_caseworker;
@@ -308,7 +266,7 @@ async fn an_adult_without_a_covering_consent_is_refused_and_only_a_first_respond
 async fn a_child_is_referred_without_consent() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let child = ReferralDraft {
             age: AgeBand::Under18,
             children_services_notified: Some("Leeds children's services".into()),
@@ -334,7 +292,7 @@ async fn a_child_is_referred_without_consent() {
 async fn a_positive_decision_starts_the_recovery_period_and_the_conclusive_waits_for_its_date() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (case, id) = referred(&w, &b).await;
         let app = &w.app;
         let rid = id.as_str();
@@ -404,7 +362,7 @@ async fn a_positive_decision_starts_the_recovery_period_and_the_conclusive_waits
 async fn a_negative_takes_effect_only_when_a_second_decision_maker_agrees() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (case, id) = referred(&w, &b).await;
         let app = &w.app;
         let rid = id.as_str();
@@ -453,7 +411,7 @@ async fn a_negative_takes_effect_only_when_a_second_decision_maker_agrees() {
 async fn withdrawal_left_the_uk_and_missing_are_recorded() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         for closure in Closure::ALL {
             let (case, id) = referred(&w, &b).await;
             let s = w
@@ -478,7 +436,7 @@ async fn withdrawal_left_the_uk_and_missing_are_recorded() {
 async fn the_decision_bodys_copy_is_readable_only_by_its_decision_makers() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (_case, id) = referred(&w, &b).await;
         let app = &w.app;
         let rid = id.as_str();
@@ -541,7 +499,7 @@ async fn the_body_asks_the_referrer_for_more_information_with_a_reply_date_and_t
  {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (case, id) = referred(&w, &b).await;
         let app = &w.app;
         let rid = id.as_str();
@@ -648,7 +606,7 @@ async fn the_body_asks_the_referrer_for_more_information_with_a_reply_date_and_t
 async fn only_the_referrer_asks_for_a_negative_decision_to_be_reconsidered_with_reasons() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (case, id) = referred(&w, &b).await;
         let app = &w.app;
         let rid = id.as_str();
@@ -743,7 +701,7 @@ async fn only_the_referrer_asks_for_a_negative_decision_to_be_reconsidered_with_
 async fn erasing_the_case_erases_the_decision_bodys_copy_too() {
     for db in TestDatabase::both() {
         let w = world(&db).await;
-        let b = body(&w).await;
+        let b = panel(&w).await;
         let (case, id) = referred(&w, &b).await;
         let app = &w.app;
         let rid = id.as_str();

@@ -178,3 +178,50 @@ pub fn by(actions: &[(&str, &UserId)]) -> Vec<(String, String)> {
         .map(|(a, u)| ((*a).to_owned(), u.as_str().to_owned()))
         .collect()
 }
+
+/// An independent decision body with two decision makers and an administrator, another decision body with
+/// one decision maker, and `org_a` designated a first responder: the decision tests' cast. (Not every
+/// test binary that includes this file uses it.)
+#[allow(dead_code)]
+pub struct Panel {
+    pub org: OrgId,
+    pub other: OrgId,
+    pub maker: Account,
+    pub second: Account,
+    pub admin: Account,
+    pub other_body_maker: Account,
+}
+
+#[allow(dead_code)]
+pub async fn panel(w: &World) -> Panel {
+    let app = &w.app;
+    app.set_first_responder(&w.org_a, true)
+        .await
+        .expect("designated");
+    let org = organisation(
+        app,
+        "Independent Decision Panel (fictional)",
+        OrganisationKind::DecisionBody,
+        Nation::EnglandWales,
+        "London",
+        &[],
+    )
+    .await;
+    let other = organisation(
+        app,
+        "Another Panel (fictional)",
+        OrganisationKind::DecisionBody,
+        Nation::EnglandWales,
+        "Cardiff",
+        &[],
+    )
+    .await;
+    Panel {
+        maker: account(app, &org, "maker@panel.example", Role::Caseworker).await,
+        second: account(app, &org, "manager@panel.example", Role::Manager).await,
+        admin: account(app, &org, "admin@panel.example", Role::Admin).await,
+        other_body_maker: account(app, &other, "maker@other.example", Role::Caseworker).await,
+        org,
+        other,
+    }
+}
