@@ -1,11 +1,7 @@
 //! Closing a case safely, retention, erasure and the subject-access export, as the people using Waymark
 //! would notice them. Every test runs on a fresh SQLite file and on a fresh PostgreSQL schema.
 
-#[path = "use_cases/fixture.rs"]
-#[allow(dead_code)] // the fixture serves several test binaries
-mod fixture;
-
-use fixture::*;
+use crate::fixture::*;
 use time::Duration;
 use waymark_app::{Account, App, AppError, CaseSearch, Conversation, NewHistory};
 use waymark_domain::case_record::{CaseError, ExploitationPlace};

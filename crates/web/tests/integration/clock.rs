@@ -4,12 +4,9 @@
 //! decision before its referral. The counting itself is tested against hand-worked dates in
 //! crates/domain/tests/clock.rs; here each answer is one of those dates.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{Harness, Reply};
 use axum::http::StatusCode;
 use serde_json::json;
-use support::{Harness, Reply};
 
 async fn clock(h: &Harness, nation: &str, query: &str) -> Reply {
     h.get(

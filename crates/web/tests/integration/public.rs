@@ -1,11 +1,8 @@
 //! The survivor's pages without JavaScript, in-process, on both backends and in several languages: ask
 //! for help one question a page, keep the codename, read the organisation's reply, write back, erase.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{Harness, Reply, between};
 use axum::http::StatusCode;
-use support::{Harness, Reply, between};
 
 /// The hidden fields of the first form on a page, as (name, value), to post the next step as a browser
 /// would.
@@ -459,7 +456,7 @@ async fn the_caseworker_reads_and_answers_on_the_referral_and_case_pages() {
         let id = between(&inbox.body, "href=\"/inbox/", "\"").expect("a referral");
         let page = h.get(&format!("/inbox/{id}"), Some(&worker)).await;
         assert!(page.body.contains("I can only talk on Sundays"));
-        let csrf = support::csrf_of(&page.body);
+        let csrf = crate::support::csrf_of(&page.body);
         let sent = h
             .post_form(
                 &format!("/inbox/{id}/reply"),
@@ -511,7 +508,7 @@ async fn the_caseworker_reads_and_answers_on_the_referral_and_case_pages() {
         assert!(!read.body.contains("forged"));
         // Another organisation's caseworker cannot answer.
         let outsider = h.login("caseworker@lantern.example").await;
-        let their_csrf = support::csrf_of(&h.get("/staff", Some(&outsider)).await.body);
+        let their_csrf = crate::support::csrf_of(&h.get("/staff", Some(&outsider)).await.body);
         let probe = h
             .post_form(
                 &format!("/inbox/{id}/reply"),

@@ -3,12 +3,9 @@
 //! earliest date and accepted on it, and the wall — nobody outside the body's decision makers gets
 //! anything from its routes.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{Harness, PASSWORD, csrf_of};
 use axum::http::StatusCode;
 use serde_json::json;
-use support::{Harness, PASSWORD, csrf_of};
 use waymark_app::NewOrganisation;
 use waymark_domain::{Nation, OrgId, OrganisationKind, Role};
 
@@ -100,7 +97,7 @@ async fn consent(h: &Harness, case: &str, to: &str, scope: &[&str]) -> String {
     r.json()["id"].as_str().expect("id").to_owned()
 }
 
-fn problem(r: &support::Reply, words: &str) {
+fn problem(r: &crate::support::Reply, words: &str) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(
         r.header("content-type").as_deref(),
@@ -451,7 +448,7 @@ async fn the_pages_refer_queue_and_decide_without_javascript() {
         let maker = h.login("caseworker@panel.example").await;
         let q = h.get("/decisions", Some(&maker)).await;
         assert_eq!(q.status, StatusCode::OK, "{}", q.body);
-        let id = support::between(&q.body, "href=\"/decisions/", "\"").expect("a referral");
+        let id = crate::support::between(&q.body, "href=\"/decisions/", "\"").expect("a referral");
         let d = h.get(&format!("/decisions/{id}"), Some(&maker)).await;
         assert_eq!(d.status, StatusCode::OK);
         assert!(d.body.contains("Test Person"));
@@ -560,7 +557,8 @@ async fn the_body_asks_the_referrer_answers_and_a_negative_is_reconsidered() {
             "{}",
             page.body
         );
-        let request = support::between(&page.body, "id=\"answer-", "\"").expect("an answer form");
+        let request =
+            crate::support::between(&page.body, "id=\"answer-", "\"").expect("an answer form");
         let action = format!("/cases/{c}/formal-referral/{id}/requests/{request}/answer");
         let csrf = csrf_of(&page.body);
         let r = h

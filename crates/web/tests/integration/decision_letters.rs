@@ -3,12 +3,9 @@
 //! caseworker (from the case's formal-referral page), with the reasons and the decision's words; everyone
 //! else gets 404; a negative reasonable-grounds decision has a letter only once it is confirmed.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{Harness, PASSWORD};
 use axum::http::StatusCode;
 use serde_json::json;
-use support::{Harness, PASSWORD};
 use waymark_app::NewOrganisation;
 use waymark_domain::{Nation, OrgId, OrganisationKind, Role};
 
@@ -120,7 +117,7 @@ async fn decide(h: &Harness, token: &str, id: &str, outcome: &str) {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 }
 
-fn is_letter_pdf(r: &support::Reply, title: &str) {
+fn is_letter_pdf(r: &crate::support::Reply, title: &str) {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.header("content-type").as_deref(), Some("application/pdf"));
     assert!(

@@ -1,12 +1,9 @@
 //! Closing a case, erasure, the subject-access export, statistics and the retention period, through the
 //! API and through the pages as a browser without JavaScript uses them. Both backends.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{Harness, csrf_of};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
-use support::{Harness, csrf_of};
 
 const PLAN: &str =
     "Moving to her cousin's in Hull; registered with a GP; knows to message us any time";

@@ -3,17 +3,14 @@
 //! with the codename alone; guesses are limited per client (the peer address) and for everyone;
 //! erasure leaves nothing readable.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
 use std::net::SocketAddr;
 
+use crate::support::{Harness, Reply};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use support::{Harness, Reply};
 use tower::ServiceExt;
 use waymark_app::{App, GuessLimits};
 

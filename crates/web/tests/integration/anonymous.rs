@@ -2,12 +2,9 @@
 //! caseworker notifies about an adult; a child (or a person who may be one) is refused with a clear
 //! message; nothing identifying can be sent or is answered; everyone else is refused.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{Harness, csrf_of};
 use axum::http::StatusCode;
 use serde_json::json;
-use support::{Harness, csrf_of};
 use waymark_domain::OrgId;
 
 const PATH: &str = "/api/v1/anonymous-notifications";

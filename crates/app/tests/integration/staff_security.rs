@@ -2,11 +2,7 @@
 //! lockout counting wrong codes, a manager's reset, idle and absolute timeouts, one's own sessions, and
 //! the TOTP secret never stored in plaintext.
 
-#[path = "use_cases/fixture.rs"]
-#[allow(dead_code)] // the fixture serves several test binaries
-mod fixture;
-
-use fixture::*;
+use crate::fixture::*;
 use time::Duration;
 use waymark_app::{App, AppError, NewSession, SignIn};
 use waymark_domain::Role;

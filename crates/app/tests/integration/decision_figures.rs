@@ -3,11 +3,7 @@
 //! bank holidays in England and Wales — and nobody else reads them. Every test runs on a fresh SQLite file
 //! and on a fresh PostgreSQL schema.
 
-#[path = "use_cases/fixture.rs"]
-#[allow(dead_code)] // the fixture serves several test binaries
-mod fixture;
-
-use fixture::*;
+use crate::fixture::*;
 use time::macros::date;
 use time::{Date, Duration};
 use waymark_app::{Account, AppError, NewConsent, NewHistory};

@@ -3,12 +3,8 @@
 //! the helper's organisation or a coordinator can revoke. Every test runs on a fresh SQLite file and on a
 //! fresh PostgreSQL schema.
 
-#[path = "use_cases/fixture.rs"]
-#[allow(dead_code)] // the fixture serves several test binaries
-mod fixture;
-
+use crate::fixture::*;
 use base64::Engine as _;
-use fixture::*;
 use time::{Date, Duration};
 use waymark_app::{
     Account, App, AppError, Certificate, CertificatePublicKey, CertificateState, CertificateStatus,

@@ -2,12 +2,9 @@
 //! maker gets them (the queue links to the page; the API's JSON carries the figures and is in the OpenAPI
 //! document); a support organisation's caseworker and a coordinator get 404 from both.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{Harness, PASSWORD};
 use axum::http::StatusCode;
 use serde_json::json;
-use support::{Harness, PASSWORD};
 use waymark_app::NewOrganisation;
 use waymark_domain::{Nation, OrgId, OrganisationKind, Role};
 

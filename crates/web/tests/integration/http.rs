@@ -1,11 +1,8 @@
 //! The web layer in-process, on both backends: pages submitted as a browser would (CSRF token read from
 //! the page), the JSON API, security headers, and cross-organisation probes on every route.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{Harness, csrf_of};
 use axum::http::StatusCode;
-use support::{Harness, csrf_of};
 
 #[tokio::test]
 async fn every_public_page_has_the_security_headers_and_sets_no_cookie() {
@@ -197,7 +194,8 @@ async fn the_whole_route_works_through_plain_forms() {
             !inbox.body.contains("Route Person"),
             "the inbox list shows no names"
         );
-        let id = support::between(&inbox.body, "href=\"/inbox/", "\"").expect("a referral link");
+        let id =
+            crate::support::between(&inbox.body, "href=\"/inbox/", "\"").expect("a referral link");
         let opened = h.get(&format!("/inbox/{id}"), Some(&worker)).await;
         assert!(opened.body.contains("Route Person") && opened.body.contains("Albanian"));
         let no_token = h
@@ -537,7 +535,7 @@ async fn sign_in_locks_after_repeated_failures_and_sign_out_ends_the_session() {
             "/login",
             &[
                 ("email", "helper@church.example"),
-                ("password", support::PASSWORD),
+                ("password", crate::support::PASSWORD),
             ],
             None,
         )
@@ -599,7 +597,7 @@ async fn the_sign_in_page_only_returns_to_local_pages() {
             "/login",
             &[
                 ("email", "helper@church.example"),
-                ("password", support::PASSWORD),
+                ("password", crate::support::PASSWORD),
                 ("next", "//evil.example/"),
             ],
             None,

@@ -2,11 +2,8 @@
 //! each page): enrolment with the QR code page, codes, recovery codes, sessions, a manager's reset, and
 //! the idle timeout.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{BROWSER, Harness, PASSWORD, between, csrf_of};
 use axum::http::StatusCode;
-use support::{BROWSER, Harness, PASSWORD, between, csrf_of};
 use waymark_domain::Role;
 use waymark_vault::TotpSecret;
 

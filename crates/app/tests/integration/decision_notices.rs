@@ -4,11 +4,7 @@
 //! decision letters open only behind the body's gate and the case's. Every test runs on a fresh SQLite file
 //! and on a fresh PostgreSQL schema.
 
-#[path = "use_cases/fixture.rs"]
-#[allow(dead_code)] // the fixture serves several test binaries
-mod fixture;
-
-use fixture::*;
+use crate::fixture::*;
 use waymark_app::{AppError, LetterFormat, NewConsent, NewHistory, NoticeSummary};
 use waymark_domain::case_record::{ExploitationPlace, PersonDraft};
 use waymark_domain::channel::Sender;

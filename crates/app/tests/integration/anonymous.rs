@@ -1,11 +1,7 @@
 //! First responders and anonymous notifications, as the people using Waymark would notice them. Every
 //! test runs on a fresh SQLite file and on a fresh PostgreSQL schema.
 
-#[path = "use_cases/fixture.rs"]
-#[allow(dead_code)] // the fixture serves several test binaries
-mod fixture;
-
-use fixture::*;
+use crate::fixture::*;
 use waymark_app::{AppError, NewOrganisation};
 use waymark_domain::anonymous::{NotificationDraft, NotificationError};
 use waymark_domain::ids::NotificationId;

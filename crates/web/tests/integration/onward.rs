@@ -2,12 +2,9 @@
 //! 200, the receiver's inbox, only the consented scopes readable) and the "Consents and onward referrals"
 //! page's forms submitted as a browser without JavaScript would.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{Harness, csrf_of};
 use axum::http::StatusCode;
 use serde_json::json;
-use support::{Harness, csrf_of};
 
 /// The contact the helper gave in the harness's referral: Harbour may not pass it on without `contact`.
 const CONTACT: &str = "Via the church office";
@@ -40,7 +37,7 @@ async fn lantern_id(h: &Harness) -> String {
         .to_string()
 }
 
-fn problem(r: &support::Reply) {
+fn problem(r: &crate::support::Reply) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(
         r.header("content-type").as_deref(),

@@ -3,12 +3,9 @@
 //! my work, search and the possible-match warning; the API routes; and 404 for every case route to anyone
 //! who may not open the case.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::{Harness, Reply, between, csrf_of};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use support::{Harness, Reply, between, csrf_of};
 use waymark_domain::Role;
 use waymark_domain::case_record::MAX_DOCUMENT_BYTES;
 
@@ -93,7 +90,7 @@ async fn other_caseworker(h: &Harness) -> (String, String) {
             "other@harbour.example",
             "Other Worker",
             Role::Caseworker,
-            support::PASSWORD,
+            crate::support::PASSWORD,
         )
         .await
         .expect("user");

@@ -2,11 +2,7 @@
 //! people using Waymark would notice them. Every test runs on a fresh SQLite file and on a fresh
 //! PostgreSQL schema.
 
-#[path = "use_cases/fixture.rs"]
-#[allow(dead_code)] // the fixture serves several test binaries
-mod fixture;
-
-use fixture::*;
+use crate::fixture::*;
 use time::Duration;
 use waymark_app::{Account, App, AppError, CaseSearch, NewConsent, NewHistory, NewPlanAction};
 use waymark_domain::case::CaseAccess;

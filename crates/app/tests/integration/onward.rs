@@ -1,11 +1,7 @@
 //! Consent records and onward referral between organisations in Waymark, as the people using it would
 //! notice them. Every test runs on a fresh SQLite file and on a fresh PostgreSQL schema.
 
-#[path = "use_cases/fixture.rs"]
-#[allow(dead_code)] // the fixture serves several test binaries
-mod fixture;
-
-use fixture::*;
+use crate::fixture::*;
 use waymark_app::{Account, AppError, NOT_GIVEN, NewConsent, NewHistory, WITHDRAWN};
 use waymark_domain::case_record::{ExploitationPlace, NeedUrgency, PersonDraft};
 use waymark_domain::consent::{ConsentBasis, ConsentMethod, ConsentScope};

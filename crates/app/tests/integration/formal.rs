@@ -2,11 +2,7 @@
 //! would notice them — including the wall around the decision body's copy. Every test runs on a fresh
 //! SQLite file and on a fresh PostgreSQL schema.
 
-#[path = "use_cases/fixture.rs"]
-#[allow(dead_code)] // the fixture serves several test binaries
-mod fixture;
-
-use fixture::*;
+use crate::fixture::*;
 use time::Duration;
 use waymark_app::{AppError, NewConsent, NewHistory};
 use waymark_domain::case_record::{ExploitationPlace, NeedUrgency, PersonDraft};

@@ -1,11 +1,7 @@
 //! Self-referral and the codename channel, as the people using them would notice. Every test runs on a
 //! fresh SQLite file and on a fresh PostgreSQL schema.
 
-#[allow(dead_code)] // the fixture serves several test binaries; this one uses part of it
-#[path = "use_cases/fixture.rs"]
-mod fixture;
-
-use fixture::*;
+use crate::fixture::*;
 use waymark_app::{
     AppError, Codename, Conversation, ERASED, GuessLimits, NOT_GIVEN, SelfReferralSent,
 };

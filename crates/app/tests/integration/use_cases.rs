@@ -1,10 +1,7 @@
 //! Waymark's use cases end to end, as the people using it would notice them. Every test runs on a fresh
 //! SQLite file and on a fresh PostgreSQL schema.
 
-#[path = "use_cases/fixture.rs"]
-mod fixture;
-
-use fixture::*;
+use crate::fixture::*;
 use waymark_app::{Account, App, AppError, SignIn};
 use waymark_domain::referral::{ReferralError, ReferralStatus};
 use waymark_domain::{AgeBand, Nation, Need, OrganisationKind, ReferralId, Role};

@@ -2,11 +2,8 @@
 //! rendered from the content (questions and all), the pocket cards as a page and a PDF, and the link from
 //! a screening's outcome to the nation's module on the signs.
 
-#[allow(dead_code)] // the harness serves several test binaries; this one uses part of it
-mod support;
-
+use crate::support::Harness;
 use axum::http::StatusCode;
-use support::Harness;
 use waymark_domain::Nation;
 use waymark_domain::jurisdiction::jurisdiction;
 use waymark_domain::training::{course_for, courses, pocket_card};
@@ -143,7 +140,7 @@ async fn a_helper_fails_the_quiz_sees_the_explanations_then_passes() {
         let page = h
             .get(&format!("/training/{}/{}", c.id, module.id), Some(&helper))
             .await;
-        let csrf = support::csrf_of(&page.body);
+        let csrf = crate::support::csrf_of(&page.body);
         let r = h
             .post_form(
                 &format!("/training/{}/{}/read", c.id, module.id),
@@ -161,7 +158,7 @@ async fn a_helper_fails_the_quiz_sees_the_explanations_then_passes() {
             .get(&format!("/training/{}/quiz", c.id), Some(&helper))
             .await;
         assert!(form.body.contains("Send my answers"));
-        let csrf = support::csrf_of(&form.body);
+        let csrf = crate::support::csrf_of(&form.body);
         // Everything right but the first two questions.
         let answers: Vec<(String, String)> = c
             .questions()
@@ -200,8 +197,9 @@ async fn a_helper_fails_the_quiz_sees_the_explanations_then_passes() {
             marked.body
         );
         // The wrong answer is named, with the right one and the explanation.
-        let wrong = support::between(&marked.body, &format!("id=\"q-{}\"", first.id), "</li>")
-            .expect("the first question");
+        let wrong =
+            crate::support::between(&marked.body, &format!("id=\"q-{}\"", first.id), "</li>")
+                .expect("the first question");
         assert!(wrong.contains("Not right."), "{wrong}");
         let correct = &first.answers[first.correct().expect("one")].text;
         assert!(
@@ -505,7 +503,7 @@ async fn a_manager_sees_trained_helpers_and_revokes_a_certificate_with_a_reason(
             "{}",
             page.body
         );
-        let csrf = support::csrf_of(&page.body);
+        let csrf = crate::support::csrf_of(&page.body);
         let action = format!("/training/helpers/{code}/revoke");
         let r = h
             .post_form(&action, &[("csrf", &csrf), ("reason", "")], Some(&manager))
