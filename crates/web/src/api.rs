@@ -1,12 +1,12 @@
 //! The JSON API under `/api/v1`: the same use cases as the pages, with bearer tokens, errors as
 //! `application/problem+json`, and its OpenAPI document at `/api/v1/openapi.json`.
 
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 use waymark_app::{App, AppError, ReferralView};
@@ -18,6 +18,7 @@ use waymark_domain::{
 
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
+use crate::routes::RouteTable;
 
 #[path = "api_anonymous.rs"]
 mod anonymous;
@@ -40,8 +41,8 @@ mod formal;
 #[path = "api_training.rs"]
 mod training;
 
-pub fn router() -> Router<App> {
-    Router::new()
+pub fn router() -> RouteTable {
+    RouteTable::new()
         .route("/openapi.json", get(openapi))
         .route("/screenings", post(screening))
         .route("/referrals", post(submit_referral).get(inbox))

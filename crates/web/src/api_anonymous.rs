@@ -1,12 +1,12 @@
 //! Anonymous notifications in the API: a first responder notifies about an adult who does not consent to
 //! a referral, with non-identifying facts only; never for a child. Its own organisation lists them.
 
+use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 use waymark_app::{App, NotificationView};
@@ -15,9 +15,10 @@ use waymark_domain::anonymous::NotificationDraft;
 use super::{body, iso};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
+use crate::routes::RouteTable;
 
-pub(super) fn router() -> Router<App> {
-    Router::new().route(
+pub(super) fn router() -> RouteTable {
+    RouteTable::new().route(
         "/anonymous-notifications",
         post(notify).get(list_notifications),
     )

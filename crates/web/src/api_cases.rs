@@ -3,12 +3,12 @@
 //! search. Every call is decided by the case policy in the use case: a case the caller may not open is
 //! 404, exactly as one that does not exist.
 
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use waymark_app::{
@@ -25,9 +25,10 @@ use super::{ReferralBody, body, invalid, iso, referral_body};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 use crate::pages::case_record::{UPLOAD_BODY_LIMIT, UploadProblem, download_response, read_upload};
+use crate::routes::RouteTable;
 
-pub(super) fn router() -> Router<App> {
-    Router::new()
+pub(super) fn router() -> RouteTable {
+    RouteTable::new()
         .route("/cases", get(list_cases))
         .route("/cases/{id}", get(case))
         .route("/cases/{id}/person", post(update_person))

@@ -3,15 +3,16 @@
 //! erased. Caseworkers read and answer with their bearer token. A wrong codename is 404 and too many
 //! wrong ones 429, whatever the guess.
 
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Client;
+use crate::routes::RouteTable;
 use utoipa::ToSchema;
 use waymark_app::{App, AppError, ChannelMessage, Conversation};
 use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
@@ -21,8 +22,8 @@ use super::{body, ids, invalid, iso, referral_id};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
-pub(super) fn router() -> Router<App> {
-    Router::new()
+pub(super) fn router() -> RouteTable {
+    RouteTable::new()
         .route("/self-referrals", post(submit_self_referral))
         .route("/channel/inbox", post(channel_inbox))
         .route("/channel/messages", post(channel_send))

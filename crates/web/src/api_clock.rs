@@ -3,25 +3,26 @@
 //! the counting is the domain's (`waymark_domain::clock`), over the dated rules and bank holidays of
 //! `content/jurisdictions/`.
 
+use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query};
 use axum::routing::get;
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
 use utoipa::{IntoParams, ToSchema};
-use waymark_app::{App, AppError};
+use waymark_app::AppError;
 use waymark_domain::Nation;
 use waymark_domain::clock::calendar;
 
 use crate::error::{ApiError, Problem};
+use crate::routes::RouteTable;
 
-pub(super) fn router() -> Router<App> {
+pub(super) fn router() -> RouteTable {
     // Read and check the compiled-in rules now, so a broken file stops the server at start rather than
     // failing a request.
     waymark_domain::clock::load_all();
-    Router::new().route("/jurisdictions/{nation}/clock", get(clock))
+    RouteTable::new().route("/jurisdictions/{nation}/clock", get(clock))
 }
 
 /// The days to count from.

@@ -2,11 +2,11 @@
 //! Every call is decided by the case policy in the use case: a case the caller may not open is 404,
 //! exactly as one that does not exist; erasing is for managers (403 for a caseworker who can open it).
 
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use waymark_app::{App, AppError};
@@ -15,9 +15,10 @@ use waymark_domain::CaseId;
 use super::body;
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
+use crate::routes::RouteTable;
 
-pub(super) fn router() -> Router<App> {
-    Router::new()
+pub(super) fn router() -> RouteTable {
+    RouteTable::new()
         .route("/cases/{id}/close", post(close))
         .route("/cases/{id}/erasure", post(erasure))
         .route("/cases/{id}/export", get(export))

@@ -3,12 +3,12 @@
 //! policy in the use case: a case (or consent) the caller may not open is 404; an onward referral without
 //! a covering consent is 422.
 
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use waymark_app::{App, AppError, ConsentView, NewConsent, OnwardView, Sharing};
@@ -20,9 +20,10 @@ use waymark_domain::ids::ConsentId;
 use super::{body, invalid, iso};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
+use crate::routes::RouteTable;
 
-pub(super) fn router() -> Router<App> {
-    Router::new()
+pub(super) fn router() -> RouteTable {
+    RouteTable::new()
         .route("/cases/{id}/consents", get(list).post(record))
         .route("/consents/{id}/withdraw", post(withdraw))
         .route("/cases/{id}/onward-referrals", post(refer_onward))

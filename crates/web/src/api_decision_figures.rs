@@ -2,9 +2,9 @@
 //! only (anyone else: 404, like the queue). Every figure is defined in `waymark_domain::decision_figures`;
 //! nothing is computed here.
 
+use axum::Json;
 use axum::extract::State;
 use axum::routing::get;
-use axum::{Json, Router};
 use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 use waymark_app::App;
@@ -12,9 +12,10 @@ use waymark_domain::decision_figures::{BacklogLine, DecisionFigures, Times};
 
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
+use crate::routes::RouteTable;
 
-pub(super) fn router() -> Router<App> {
-    Router::new().route("/decision-figures", get(decision_figures))
+pub(super) fn router() -> RouteTable {
+    RouteTable::new().route("/decision-figures", get(decision_figures))
 }
 
 /// This part's OpenAPI paths and schemas, merged into the API's document.

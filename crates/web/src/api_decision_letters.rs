@@ -4,10 +4,10 @@
 //! `/cases/{case}/formal-referrals/{id}` for the referring organisation's staff who may open the case;
 //! anyone else gets 404, as for the rest of those routes. Every letter downloaded is audited.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Json, Router};
 use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 use waymark_app::{App, AppError, LetterFormat, NoticeSummary};
@@ -16,9 +16,10 @@ use waymark_domain::CaseId;
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 use crate::pages::decision_letters::pdf_response;
+use crate::routes::RouteTable;
 
-pub(super) fn router() -> Router<App> {
-    Router::new()
+pub(super) fn router() -> RouteTable {
+    RouteTable::new()
         .route(
             "/formal-referrals/{id}/letters",
             get(formal_referral_letters),

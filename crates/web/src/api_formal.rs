@@ -7,12 +7,12 @@
 //! decision maker confirms it (`POST /formal-referrals/{id}/reasonable-grounds/review`). Dates come from
 //! the clock rules in force (`waymark_domain::clock`), never from the caller.
 
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 use waymark_app::{
@@ -24,9 +24,10 @@ use waymark_domain::formal::{Closure, Outcome};
 use super::body;
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
+use crate::routes::RouteTable;
 
-pub(super) fn router() -> Router<App> {
-    Router::new()
+pub(super) fn router() -> RouteTable {
+    RouteTable::new()
         .route(
             "/cases/{id}/formal-referrals",
             post(refer).get(case_referrals),

@@ -4,12 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 use waymark_app::{App, AppError};
@@ -18,9 +18,10 @@ use waymark_domain::training::{self, Course, CourseStatus};
 use super::body;
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
+use crate::routes::RouteTable;
 
-pub(super) fn router() -> Router<App> {
-    Router::new()
+pub(super) fn router() -> RouteTable {
+    RouteTable::new()
         .route("/training/courses", get(courses))
         .route("/training/courses/{id}", get(course))
         .route("/training/courses/{id}/progress", get(progress))

@@ -8,6 +8,7 @@ mod error;
 mod i18n;
 mod pages;
 mod pdf;
+mod routes;
 mod security;
 mod views;
 
@@ -19,7 +20,21 @@ use waymark_app::App;
 
 /// Builds the whole application: pages, API, static files, security headers.
 pub fn router(app: App) -> Router {
-    Router::new()
+    let (router, _) = route_table().into_parts();
+    router
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(security::headers))
+        .with_state(app)
+}
+
+/// Every path the router answers (with `{param}` placeholders), in the order they were added: the list
+/// the route probes in the tests walk, taken from the same table that builds the router.
+pub fn route_paths() -> Vec<String> {
+    route_table().into_parts().1
+}
+
+fn route_table() -> routes::RouteTable {
+    routes::RouteTable::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/demo/clock", post(demo_clock))
         .route("/", get(pages::public::choose_language))
@@ -95,12 +110,8 @@ pub fn router(app: App) -> Router {
         .merge(pages::decision_letters::routes())
         .route("/static/{file}", get(pages::assets::file))
         .nest("/api/v1", api::router())
-        .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn(security::headers))
-        .with_state(app)
 }
 
-/// Serves until Ctrl-C or SIGTERM.
 /// How far to move a controllable clock.
 #[derive(serde::Deserialize)]
 struct ClockMove {
@@ -134,6 +145,7 @@ async fn demo_clock(
     .into_response()
 }
 
+/// Serves until Ctrl-C or SIGTERM.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     axum::serve(
         listener,

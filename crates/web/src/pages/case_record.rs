@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::Router;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -30,13 +29,14 @@ use super::casework::{MessageRow, message_rows};
 use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
+use crate::routes::RouteTable;
 use crate::views;
 
 type Errors = Vec<(&'static str, String)>;
 
 /// The case record's page routes (the case page itself and every form of it).
-pub fn routes() -> Router<App> {
-    Router::new()
+pub fn routes() -> RouteTable {
+    RouteTable::new()
         .route("/cases/search", get(search_form).post(search))
         .route("/cases/{id}", get(page))
         .route("/cases/{id}/person", get(person_form).post(save_person))

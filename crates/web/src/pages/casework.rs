@@ -355,9 +355,8 @@ async fn reply(
     back: String,
 ) -> Result<Response, WebError> {
     session.check_csrf(&form.csrf)?;
-    if form.body.trim().is_empty() {
-        return Ok(Redirect::to(&back).into_response());
-    }
+    // An empty reply is refused by the use case (after it checks who is asking), with a message that
+    // says so: never a silent redirect that looks like success.
     app.reply(session.account(), &about, &form.body).await?;
     Ok(Redirect::to(&format!("{back}?replied=1")).into_response())
 }

@@ -3,7 +3,6 @@
 //! dates and whether it is valid) and the published public key for checking a token offline.
 
 use askama::Template;
-use axum::Router;
 use axum::body::Body;
 use axum::extract::{OptionalFromRequestParts, Path, Query, State};
 use axum::http::{HeaderValue, header};
@@ -18,10 +17,11 @@ use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
 use crate::pdf::{Block, Document};
+use crate::routes::RouteTable;
 use crate::views;
 
-pub fn routes() -> Router<App> {
-    Router::new()
+pub fn routes() -> RouteTable {
+    RouteTable::new()
         .route("/training/certificates/{code}", get(certificate))
         .route("/certificates/verify", get(verify))
         .route("/certificates/public-key", get(public_key))

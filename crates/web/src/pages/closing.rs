@@ -3,7 +3,6 @@
 //! `domain`); a page only shows what it was given.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -24,13 +23,14 @@ use super::case_record::{case_id, day, exploitation};
 use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
+use crate::routes::RouteTable;
 use crate::views;
 
 type Errors = Vec<(&'static str, String)>;
 
 /// The routes of closing, erasure, export, statistics and retention.
-pub fn routes() -> Router<App> {
-    Router::new()
+pub fn routes() -> RouteTable {
+    RouteTable::new()
         .route("/cases/{id}/close", get(close_form).post(close))
         .route("/cases/{id}/erase", get(erase_form).post(erase))
         .route("/cases/{id}/export", get(export))

@@ -4,7 +4,6 @@
 //! and the answer. Every decision is the use case's; the page only shows what it was given.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,12 +20,13 @@ use super::case_record::{case_id, day};
 use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
+use crate::routes::RouteTable;
 use crate::views;
 
 type Errors = Vec<(&'static str, String)>;
 
-pub fn routes() -> Router<App> {
-    Router::new()
+pub fn routes() -> RouteTable {
+    RouteTable::new()
         .route("/cases/{id}/sharing", get(page))
         .route("/cases/{id}/consents", post(record))
         .route("/cases/{id}/consents/{consent}/withdraw", post(withdraw))

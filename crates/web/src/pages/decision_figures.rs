@@ -5,7 +5,6 @@
 //! puts them into words.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
@@ -19,10 +18,11 @@ use super::case_record::exploitation;
 use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
+use crate::routes::RouteTable;
 use crate::views;
 
-pub fn routes() -> Router<App> {
-    Router::new().route("/decisions/figures", get(figures))
+pub fn routes() -> RouteTable {
+    RouteTable::new().route("/decisions/figures", get(figures))
 }
 
 fn day(d: Date) -> String {

@@ -8,7 +8,6 @@
 //! device's downloads), never cached.
 
 use askama::Template;
-use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
@@ -22,9 +21,10 @@ use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
 use crate::pdf::{Block, Document};
+use crate::routes::RouteTable;
 
-pub fn routes() -> Router<App> {
-    Router::new()
+pub fn routes() -> RouteTable {
+    RouteTable::new()
         .route("/decisions/{id}/letters", get(body_list))
         .route("/decisions/{id}/letters/{letter}", get(body_letter))
         .route(

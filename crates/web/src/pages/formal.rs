@@ -5,7 +5,6 @@
 //! Plain forms with the CSRF token; errors re-render the page with what was entered.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -22,10 +21,11 @@ use super::case_record::exploitation;
 use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
+use crate::routes::RouteTable;
 use crate::views;
 
-pub fn routes() -> Router<App> {
-    Router::new()
+pub fn routes() -> RouteTable {
+    RouteTable::new()
         .route("/cases/{id}/formal-referral", get(refer_form).post(refer))
         .route("/decisions", get(queue))
         .route("/decisions/{id}", get(decision_page))

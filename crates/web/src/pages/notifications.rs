@@ -3,7 +3,6 @@
 //! organisation's notifications. Plain forms; errors keep everything entered.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -19,10 +18,11 @@ use super::case_record::exploitation;
 use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::{WebError, error_page};
+use crate::routes::RouteTable;
 use crate::views::{self, Choice, choices};
 
-pub fn routes() -> Router<App> {
-    Router::new()
+pub fn routes() -> RouteTable {
+    RouteTable::new()
         .route("/notifications", get(list).post(submit))
         .route("/notifications/new", get(new_form))
 }

@@ -4,7 +4,6 @@
 //! `waymark_domain::training`; nothing is decided here.
 
 use askama::Template;
-use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
 use axum::extract::{OptionalFromRequestParts, Path};
@@ -24,10 +23,11 @@ use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
 use crate::pdf::{Block, Document};
+use crate::routes::RouteTable;
 use crate::views;
 
-pub fn routes() -> Router<App> {
-    Router::new()
+pub fn routes() -> RouteTable {
+    RouteTable::new()
         .route("/training", get(list))
         .route("/training/cards/{nation}", get(card))
         .route("/training/{course}", get(course_page))

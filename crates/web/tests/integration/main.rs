@@ -13,5 +13,6 @@ mod formal;
 mod http;
 mod onward;
 mod public;
+mod route_probes;
 mod staff_security;
 mod training;
