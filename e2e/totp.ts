@@ -88,8 +88,10 @@ export function forgetKey(email: string): void {
 
 /**
  * A code for `email` that Waymark has not seen yet: this step's, or — when
- * this step's was already used — the next step's, after waiting for it.
- * Returns the code and the step it is for.
+ * this step's was already used — the next step's. Waymark accepts the step
+ * after the current one (one step of clock skew, like any authenticator), so
+ * the next step's code is used at once; only when that one was used too does
+ * this wait for time to move on. Returns the code and the step it is for.
  */
 export async function freshCode(email: string, key: string): Promise<{ code: string; step: number }> {
   const last = readState()[email]?.lastStep ?? -1;
@@ -98,8 +100,9 @@ export async function freshCode(email: string, key: string): Promise<{ code: str
   let step = Math.floor((Date.now() + offsetMs) / 1000 / STEP_SECONDS);
   if (step <= last) {
     step = last + 1;
-    // Wait until that step has begun (plus a little, so the server's clock agrees).
-    const wait = step * STEP_SECONDS * 1000 + 250 - (Date.now() + offsetMs);
+    // Waymark takes a code while its current step is `step - 1` or later.
+    const usableFromMs = (step - 1) * STEP_SECONDS * 1000 + 250;
+    const wait = usableFromMs - (Date.now() + offsetMs);
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   update(email, { lastStep: step });

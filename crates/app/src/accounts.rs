@@ -3,7 +3,7 @@
 use time::Duration;
 use waymark_domain::staff_security;
 use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role, UserId};
-use waymark_store::{Account, Organisation, Session, User, now};
+use waymark_store::{Account, Organisation, Session, User};
 use waymark_vault as vault;
 
 use crate::{App, AppError, staff};
@@ -84,7 +84,7 @@ impl App {
             data_sharing_policy: new
                 .data_sharing_policy
                 .unwrap_or_else(|| DEFAULT_DATA_SHARING_POLICY.to_owned()),
-            created_at: now(),
+            created_at: self.clock.now(),
         };
         let keys = self.keys.clone();
         self.store
@@ -156,7 +156,7 @@ impl App {
                     password_hash,
                     failed_logins: 0,
                     locked_until: None,
-                    created_at: now(),
+                    created_at: tx.now(),
                 };
                 tx.insert_user(&user).map_err(|e| match e {
                     waymark_store::StoreError::Duplicate(_) => {
@@ -192,7 +192,7 @@ impl App {
                 let user = tx.user_by_email(&email)?.ok_or_else(|| {
                     AppError::Invalid("there is no account with that email".into())
                 })?;
-                tx.insert_api_token(&digest, &user.id, now())?;
+                tx.insert_api_token(&digest, &user.id, tx.now())?;
                 tx.audit(
                     &keys.audit,
                     &waymark_store::AuditEvent {

@@ -32,7 +32,7 @@ use waymark_domain::self_referral::Urgency;
 use waymark_domain::{CaseId, ExploitationType, Need, OrgId, Permission, ReferralId, Role, UserId};
 use waymark_store::{
     Account, AuditEvent, Case, CaseDocument, CaseNote, CaseRecordRows, HistoryEntry, PlanAction,
-    Referral, RiskAssessment, StaffMember, Tx, now,
+    Referral, RiskAssessment, StaffMember, Tx,
 };
 use waymark_vault::{BlindIndexKey, DataKey, FieldContext};
 
@@ -489,7 +489,7 @@ pub(crate) fn decision(
 ) -> Result<(Decision, Option<PrimitiveDateTime>), AppError> {
     let assigned = case.assigned_to.as_ref() == Some(&actor.user_id);
     let grant = if actor.role == Role::Caseworker && !assigned {
-        tx.live_grant(&case.id, &actor.user_id, now())?
+        tx.live_grant(&case.id, &actor.user_id, tx.now())?
     } else {
         None
     };
@@ -862,7 +862,7 @@ fn matches(
             continue;
         }
         let assigned = c.assigned_to.as_ref() == Some(&actor.user_id);
-        let grant = tx.live_grant(&c.id, &actor.user_id, now())?.is_some();
+        let grant = tx.live_grant(&c.id, &actor.user_id, tx.now())?.is_some();
         let access = case_access(
             actor.role,
             actor.org_kind,
@@ -901,7 +901,7 @@ fn visible_cases(tx: &mut Tx<'_>, actor: &Account) -> Result<Vec<CaseSummary>, A
             .collect(),
     };
     if actor.role == Role::Caseworker {
-        for (c, until) in tx.granted_cases(&actor.org_id, &actor.user_id, now())? {
+        for (c, until) in tx.granted_cases(&actor.org_id, &actor.user_id, tx.now())? {
             if !out.iter().any(|s| s.id == c.id) {
                 out.push(summary(c, &staff, Some(until)));
             }
@@ -912,7 +912,7 @@ fn visible_cases(tx: &mut Tx<'_>, actor: &Account) -> Result<Vec<CaseSummary>, A
 }
 
 fn tasks_of(tx: &mut Tx<'_>, keys: &Keys, actor: &Account) -> Result<Vec<Task>, AppError> {
-    let today = now().date();
+    let today = tx.now().date();
     let rows = tx.open_tasks_of(&actor.org_id, &actor.user_id)?;
     // Each case is checked once, and its key unwrapped once; each read of a case is one audit entry.
     let mut opened: BTreeMap<CaseId, Option<Option<DataKey>>> = BTreeMap::new();
@@ -963,7 +963,7 @@ fn tasks_of(tx: &mut Tx<'_>, keys: &Keys, actor: &Account) -> Result<Vec<Task>, 
 }
 
 fn open_referrals_of(tx: &mut Tx<'_>, actor: &Account) -> Result<Vec<OpenReferral>, AppError> {
-    let t = now();
+    let t = tx.now();
     let mut out = Vec::new();
     for r in tx.unanswered_referrals(&actor.org_id)? {
         out.push(OpenReferral {
@@ -1069,7 +1069,7 @@ pub(crate) fn case_view(
         documents,
         history,
         risks,
-    } = unseal_record(key.as_ref(), rows, &staff, case, &referral, now().date())?;
+    } = unseal_record(key.as_ref(), rows, &staff, case, &referral, tx.now().date())?;
     let can_assign = matches!(
         decision(tx, actor, case, CaseAction::Assign)?.0,
         Decision::Permit
@@ -1141,7 +1141,7 @@ impl App {
             id,
             CaseAction::UpdatePerson,
             move |tx, keys, actor, opened| {
-                let t = now();
+                let t = tx.now();
                 let details = draft.validate(t.date())?;
                 let key = writable_key(keys, tx, &opened.case)?;
                 let sealed = seal_person(&key, &opened.case.id, &details)?;
@@ -1185,7 +1185,7 @@ impl App {
                     &opened.case.id,
                     &list,
                     note_ct.as_deref(),
-                    now(),
+                    tx.now(),
                     &actor.user_id,
                 )?;
                 tx.audit(
@@ -1210,7 +1210,7 @@ impl App {
             id,
             CaseAction::AddPlanAction,
             move |tx, keys, actor, opened| {
-                let t = now();
+                let t = tx.now();
                 let title = plan_action_title(&new.title)?;
                 let due_on = due_date(&new.due_on, t.date())?;
                 let owner = new.owner.unwrap_or_else(|| actor.user_id.clone());
@@ -1266,7 +1266,12 @@ impl App {
                     .plan_action(&opened.case.id, &action)?
                     .ok_or(AppError::NotFound)?;
                 if found.status == PlanStatus::Done
-                    || !tx.complete_plan_action(&opened.case.id, &action, now(), &actor.user_id)?
+                    || !tx.complete_plan_action(
+                        &opened.case.id,
+                        &action,
+                        tx.now(),
+                        &actor.user_id,
+                    )?
                 {
                     return Err(AppError::Conflict("this action is already done".into()));
                 }
@@ -1300,7 +1305,7 @@ impl App {
                     id: nid.clone(),
                     case_id: opened.case.id.clone(),
                     author_id: actor.user_id.clone(),
-                    created_at: now(),
+                    created_at: tx.now(),
                 })?;
                 tx.audit(&keys.audit, &case_event(actor, "case.note.add", &opened))?;
                 Ok(nid)
@@ -1340,7 +1345,7 @@ impl App {
                         case_id: opened.case.id.clone(),
                         kind,
                         size_bytes,
-                        uploaded_at: now(),
+                        uploaded_at: tx.now(),
                         uploaded_by: actor.user_id.clone(),
                     },
                     &content_ct,
@@ -1413,7 +1418,7 @@ impl App {
             id,
             CaseAction::AddHistory,
             move |tx, keys, actor, opened| {
-                let t = now();
+                let t = tx.now();
                 let e = ExploitationEpisode::new(
                     new.kind,
                     new.place,
@@ -1468,7 +1473,7 @@ impl App {
                     id: rid.clone(),
                     case_id: opened.case.id.clone(),
                     level,
-                    assessed_at: now(),
+                    assessed_at: tx.now(),
                     assessed_by: actor.user_id.clone(),
                 })?;
                 tx.audit(&keys.audit, &case_event(actor, "case.risk.record", &opened))?;
@@ -1527,7 +1532,7 @@ impl App {
         self.on_case(actor, id, CaseAction::BreakGlass, move |tx, keys, actor, opened| {
             let reason = BreakGlassReason::parse(&reason)
                 .map_err(|e| AppError::Invalid(e.to_string()))?;
-            let t = now();
+            let t = tx.now();
             let until = t + break_glass_duration();
             tx.grant_case_access(&opened.case.id, &actor.user_id, t, until)?;
             tx.audit(

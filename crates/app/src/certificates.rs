@@ -151,7 +151,7 @@ impl Keys {
             public_key: key.public_key().to_bytes().to_vec(),
             wrapped_key: self.master.wrap_certificate_key(&key),
             master_key_id: self.master.id(),
-            created_at: waymark_store::now(),
+            created_at: tx.now(),
             retired_at: None,
         };
         if tx.insert_signing_key_unless_active(&record)? {

@@ -18,7 +18,7 @@ use waymark_domain::ids::PersonId;
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::self_referral::{SelfReferralDraft, ValidSelfReferral};
 use waymark_domain::{CaseId, ChannelId, MessageId, OrgId, Permission, ReferralId};
-use waymark_store::{Account, AuditEvent, Channel, Message, PersonKey, Referral, Tx, now};
+use waymark_store::{Account, AuditEvent, Channel, Message, PersonKey, Referral, Tx};
 use waymark_vault::{Codename, DataKey, FieldContext};
 
 use crate::cases::{check_referral_access, open_case};
@@ -311,7 +311,7 @@ impl App {
                 let id: ReferralId = new_id(ReferralId::parse)?;
                 let person: PersonId = new_id(PersonId::parse)?;
                 let data_key = DataKey::generate();
-                let t = now();
+                let t = tx.now();
                 tx.insert_person(
                     &PersonKey {
                         id: person.clone(),
@@ -436,7 +436,7 @@ impl App {
                 channel_id: ch.id.clone(),
                 sender: Sender::Person,
                 author_user_id: None,
-                created_at: now(),
+                created_at: tx.now(),
             })?;
             tx.audit(
                 &keys.audit,
@@ -453,12 +453,12 @@ impl App {
     /// (age band, nation, area, needs, dates, status) remain for statistics. Audited.
     pub async fn channel_erase(&self, client: &str, codename: &str) -> Result<(), AppError> {
         self.with_channel(client, codename, |tx, keys, ch, r| {
-            tx.erase_channel(&ch.id, now())?;
+            tx.erase_channel(&ch.id, tx.now())?;
             tx.erase_person_key(&ch.person_id)?;
             // A case opened from the request is erased with it (see `retention.rs`): marked erased,
             // its indexes, grants, open actions and document contents gone; statistics still count it.
             if let Some(case) = tx.case_for_referral(&r.to_org_id, &r.id)? {
-                tx.erase_case_traces(&case.id, now())?;
+                tx.erase_case_traces(&case.id, tx.now())?;
             }
             let reason = "at the person's request";
             tx.audit(
@@ -571,7 +571,7 @@ impl App {
                     channel_id: ch.id.clone(),
                     sender: Sender::Organisation,
                     author_user_id: Some(actor.user_id.clone()),
-                    created_at: now(),
+                    created_at: tx.now(),
                 })?;
                 tx.audit(
                     &keys.audit,

@@ -1,5 +1,7 @@
-//! The time the sign-in rules are judged by: the system's clock, which tests can move forward to reach
-//! a timeout or the next TOTP step without waiting. Production code never moves it.
+//! The application's one clock: the system's clock plus an offset that tests (and
+//! `waymark demo --clock-control`) can move forward to reach a timeout, the next TOTP step or a
+//! statutory date without waiting. Production code never moves it. The store takes every
+//! transaction's time from it, so records, audit entries, due dates and expiries agree.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -18,7 +20,13 @@ pub struct Clock {
 impl Clock {
     /// Now, as stored (UTC, to the microsecond).
     pub fn now(&self) -> PrimitiveDateTime {
-        waymark_store::now() + Duration::seconds(self.offset_seconds.load(Ordering::Relaxed))
+        let now = time::OffsetDateTime::now_utc()
+            + Duration::seconds(self.offset_seconds.load(Ordering::Relaxed));
+        // Both backends keep microseconds: a stored time reads back equal to the one written.
+        let now = now
+            .replace_nanosecond(now.microsecond() * 1000)
+            .unwrap_or(now);
+        PrimitiveDateTime::new(now.date(), now.time())
     }
 
     /// Seconds since the Unix epoch, for TOTP.
@@ -48,5 +56,11 @@ impl Clock {
     pub fn advance(&self, by: Duration) {
         self.offset_seconds
             .fetch_add(by.whole_seconds(), Ordering::Relaxed);
+    }
+}
+
+impl waymark_store::TimeSource for Clock {
+    fn now(&self) -> PrimitiveDateTime {
+        Clock::now(self)
     }
 }

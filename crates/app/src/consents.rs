@@ -15,7 +15,7 @@ use waymark_domain::consent::{
 use waymark_domain::ids::ConsentId;
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::{CaseId, OrgId, OrganisationKind, Permission, ReferralId};
-use waymark_store::{Account, AuditEvent, Consent, Tx, now};
+use waymark_store::{Account, AuditEvent, Consent, Tx};
 use waymark_vault::FieldContext;
 
 use crate::cases::{Opened, open_case};
@@ -218,7 +218,7 @@ fn withdraw_pending(
         let Some(r) = tx.referral_from(&actor.org_id, &o.referral_id)? else {
             continue;
         };
-        if tx.withdraw_referral(&r.id, now())? {
+        if tx.withdraw_referral(&r.id, tx.now())? {
             tx.drop_onward_package(&r.id)?;
             tx.erase_person_key(&r.person_id)?;
             tx.audit(
@@ -261,7 +261,7 @@ impl App {
             case,
             CaseAction::RecordConsent,
             move |tx, keys, actor, opened| {
-                let t = now();
+                let t = tx.now();
                 let given = given_on(new.given_on.unwrap_or(t.date()), t.date()).map_err(bad)?;
                 let mut to = destination(tx, &recipient)?;
                 // A consent may also name a decision body, for a formal referral (see `crate::formal`).
@@ -346,7 +346,7 @@ impl App {
                     .consent_of_org(&actor.org_id, &consent)?
                     .ok_or(AppError::NotFound)?;
                 let opened = open_case(tx, &actor, &c.case_id, CaseAction::WithdrawConsent)?;
-                if !tx.withdraw_consent(&c.id, &actor.user_id, now())? {
+                if !tx.withdraw_consent(&c.id, &actor.user_id, tx.now())? {
                     return Err(AppError::Conflict(
                         "this consent was already withdrawn".into(),
                     ));

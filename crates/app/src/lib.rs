@@ -144,8 +144,9 @@ impl App {
         let audit = master.audit_key();
         let codename = master.codename_key();
         let staff = master.staff_key();
+        let clock = Clock::default();
         Ok(App {
-            store,
+            store: store.with_time_source(Arc::new(clock.clone())),
             keys: Arc::new(Keys {
                 master,
                 audit,
@@ -153,7 +154,7 @@ impl App {
                 staff,
             }),
             guesses: Arc::new(Guesses::new(GuessLimits::DEFAULT)),
-            clock: Clock::default(),
+            clock,
         })
     }
 
@@ -172,10 +173,13 @@ impl App {
     /// `waymark demo --clock-control` only, so browser tests can reach a statutory date.
     pub fn with_controllable_clock(mut self) -> App {
         self.clock = Clock::controllable();
+        self.store = self.store.with_time_source(Arc::new(self.clock.clone()));
         self
     }
 
-    /// The clock sign-in and sessions are judged by (tests move it forward).
+    /// The application's one clock: every rule, due date, expiry, record and audit entry is judged
+    /// and stamped by it (the store's transactions take their time from it). Tests and
+    /// `waymark demo --clock-control` move it forward.
     pub fn clock(&self) -> &Clock {
         &self.clock
     }

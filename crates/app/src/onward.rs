@@ -28,7 +28,7 @@ use waymark_domain::referral::ReferralStatus;
 use waymark_domain::{CaseId, ExploitationType, MessageId, Need, OrgId, Permission, ReferralId};
 use waymark_store::{
     Account, AuditEvent, Case, CaseDocument, HistoryEntry, Message, OnwardReferral, PersonKey,
-    Referral, Tx, now,
+    Referral, Tx,
 };
 use waymark_vault::{DataKey, FieldContext};
 
@@ -317,7 +317,7 @@ fn tell_person(
         channel_id: ch.id.clone(),
         sender: Sender::Organisation,
         author_user_id: Some(actor.user_id.clone()),
-        created_at: now(),
+        created_at: tx.now(),
     })?;
     tx.audit(
         &keys.audit,
@@ -360,7 +360,7 @@ fn send(
     let id: ReferralId = new_id(ReferralId::parse)?;
     let person: PersonId = new_id(PersonId::parse)?;
     let new_key = DataKey::generate();
-    let t = now();
+    let t = tx.now();
     tx.insert_person(
         &PersonKey {
             id: person.clone(),

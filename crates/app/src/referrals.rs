@@ -11,7 +11,7 @@ use waymark_domain::{
     AgeBand, CaseId, FirstContact, Indicator, Nation, Need, OrgId, OrganisationKind, Permission,
     ReferralId, allows,
 };
-use waymark_store::{Account, AuditEvent, Organisation, PersonKey, Referral, Tx, now};
+use waymark_store::{Account, AuditEvent, Organisation, PersonKey, Referral, Tx};
 use waymark_vault::{DataKey, FieldContext};
 
 use crate::cases::{CaseMatch, check_referral_access, open_case_from_referral, possible_matches};
@@ -312,7 +312,7 @@ impl App {
                         wrapped_key: Some(keys.master.wrap(&data_key, person.as_str())),
                         master_key_id: keys.master.id(),
                     },
-                    now(),
+                    tx.now(),
                 )?;
                 let rid = id.as_str();
                 let seal = |col: &str, text: &str| data_key.seal_str(&field(col, rid), text);
@@ -348,7 +348,7 @@ impl App {
                     language_ct: seal("language", valid.language.expose()),
                     children_services_ct,
                     decline_reason_ct: None,
-                    created_at: now(),
+                    created_at: tx.now(),
                     answered_at: None,
                     answered_by: None,
                     urgency: None,
@@ -498,7 +498,7 @@ impl App {
                     .status
                     .accept()
                     .map_err(|e| AppError::Conflict(e.to_string()))?;
-                let t = now();
+                let t = tx.now();
                 if !tx.answer_referral(&actor.org_id, &r.id, status, &actor.user_id, t, None)? {
                     return Err(AppError::Conflict(
                         "this referral was already answered".into(),
@@ -550,7 +550,7 @@ impl App {
                     &r.id,
                     status,
                     &actor.user_id,
-                    now(),
+                    tx.now(),
                     Some(&ct),
                 )? {
                     return Err(AppError::Conflict(

@@ -78,7 +78,7 @@ impl Tx<'_> {
             Some((seq, hash)) => (seq + 1, hash),
             None => (1, AuditKey::GENESIS.to_vec()),
         };
-        let at = crate::now();
+        let at = self.now;
         let hash = key.chain(&prev, &canonical(seq, at, event));
         diesel::insert_into(audit_log::table)
             .values((

@@ -72,11 +72,29 @@ impl From<r2d2::Error> for StoreError {
     }
 }
 
+/// Where a transaction takes its time from. The application injects its one clock
+/// ([`Store::with_time_source`]); without it (the store's own tests, the CLI's direct use) it is the
+/// system's clock.
+pub trait TimeSource: Send + Sync + 'static {
+    /// Now, as stored: UTC, without an offset, to the microsecond.
+    fn now(&self) -> time::PrimitiveDateTime;
+}
+
+/// The system's clock, when no other time source is injected.
+struct SystemClock;
+
+impl TimeSource for SystemClock {
+    fn now(&self) -> time::PrimitiveDateTime {
+        now()
+    }
+}
+
 /// A pool of connections to one database.
 #[derive(Clone)]
 pub struct Store {
     pool: Pool<connection::Manager>,
     backend: Backend,
+    time: std::sync::Arc<dyn TimeSource>,
 }
 
 impl std::fmt::Debug for Store {
@@ -135,7 +153,16 @@ impl Store {
         Ok(Store {
             pool,
             backend: url.backend(),
+            time: std::sync::Arc::new(SystemClock),
         })
+    }
+
+    /// This store with every transaction's time taken from `time` (the application's clock), so
+    /// that the time a record and its audit entry carry is the time every rule is judged by.
+    #[must_use]
+    pub fn with_time_source(mut self, time: std::sync::Arc<dyn TimeSource>) -> Store {
+        self.time = time;
+        self
     }
 
     pub fn backend(&self) -> Backend {
@@ -183,8 +210,9 @@ impl Store {
     {
         let mut conn: PooledConnection<connection::Manager> =
             self.pool.get().map_err(|e| E::from(StoreError::from(e)))?;
+        let now = self.time.now();
         let result = conn.transaction::<R, TxError<E>, _>(|c| {
-            let mut tx = Tx { conn: c };
+            let mut tx = Tx { conn: c, now };
             work(&mut tx).map_err(TxError::Inner)
         });
         match result {
@@ -198,9 +226,21 @@ impl Store {
 /// One open transaction. Its methods (in `repo` and `audit`) are the repositories.
 pub struct Tx<'c> {
     conn: &'c mut AnyConnection,
+    /// The transaction's time, read once from the store's time source when it began.
+    now: time::PrimitiveDateTime,
 }
 
-/// The current time, as stored: UTC, without an offset, to the microsecond (both backends keep that).
+impl Tx<'_> {
+    /// The time of this transaction (the application's clock when it began): every record written
+    /// and every audit entry appended in it carries this time.
+    pub fn now(&self) -> time::PrimitiveDateTime {
+        self.now
+    }
+}
+
+/// The system's time, as stored: UTC, without an offset, to the microsecond (both backends keep that).
+/// The application never calls this: it has its one clock (`waymark_app::Clock`), which it injects
+/// into the store; this is the fallback for direct users of the store (its tests, and the CLI).
 pub fn now() -> time::PrimitiveDateTime {
     let now = time::OffsetDateTime::now_utc();
     let now = now

@@ -22,7 +22,7 @@ const PDF: &[u8] = b"%PDF-1.7\n% a tiny test document\n";
 
 /// A referral from the community group to organisation A, accepted by A's caseworker: a case assigned
 /// to them.
-async fn case_for(w: &World, name: &str) -> CaseId {
+pub(crate) async fn case_for(w: &World, name: &str) -> CaseId {
     accepted_by(w, name, &w.a_caseworker).await
 }
 

@@ -9,6 +9,7 @@ mod closing;
 mod decision_figures;
 mod decision_notices;
 mod formal;
+mod one_clock;
 mod onward;
 mod staff_security;
 mod training_certificates;
