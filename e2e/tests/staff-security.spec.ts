@@ -48,7 +48,7 @@ test('a new manager enrols with the key beside the QR code, signs in elsewhere a
   await expect(page.getByRole('button', { name: /^Sign out/ })).toHaveCount(0);
   const qr = page.getByRole('img', { name: /^QR code for adding Waymark/ });
   await expect(qr).toBeVisible();
-  expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+  await expect(qr.locator('svg path')).toHaveCount(1);
   await expectNoAxeViolations(page);
   const { recoveryCodes } = await enrol(page, MANAGER);
   expect(recoveryCodes).toHaveLength(10);

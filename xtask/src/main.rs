@@ -23,6 +23,11 @@ COMMANDS:
         a `==>` header, then a summary; exits non-zero if any layer failed:
           format         cargo fmt --all -- --check
           clippy         cargo clippy --workspace --all-targets -- -D warnings
+          supply chain   cargo deny check licenses bans sources (deny.toml:
+                         licences, wildcard versions, crates.io only;
+                         cargo-deny is installed with `cargo install --locked`
+                         when missing; advisories need the network, so they
+                         are not checked here)
           postgresql     a server for the tests (see POSTGRESQL)
           rust tests     cargo nextest run --workspace --all-targets --no-fail-fast
                          (each test its own process, run in parallel;
@@ -93,6 +98,25 @@ fn ensure_nextest() -> Result<(), String> {
         .map_err(|e| format!("cargo-nextest is needed for the rust tests and did not install: {e}"))
 }
 
+/// Makes sure `cargo deny` runs, installing cargo-deny from crates.io
+/// (`cargo install --locked`, about 12 minutes' build on 2 cores) when it does not.
+fn ensure_cargo_deny() -> Result<(), String> {
+    let works = util::cargo()
+        .args(["deny", "--version"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if works {
+        return Ok(());
+    }
+    println!("xtask: cargo-deny is missing; installing it");
+    run(util::cargo().args(["install", "--locked", "cargo-deny"])).map_err(|e| {
+        format!("cargo-deny is needed for the supply-chain checks and did not install: {e}")
+    })
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
@@ -120,6 +144,7 @@ fn main() -> ExitCode {
 enum Step {
     Format,
     Clippy,
+    SupplyChain,
     Postgres,
     RustTests,
     DocTests,
@@ -127,9 +152,10 @@ enum Step {
 }
 
 impl Step {
-    const ALL: [Step; 6] = [
+    const ALL: [Step; 7] = [
         Step::Format,
         Step::Clippy,
+        Step::SupplyChain,
         Step::Postgres,
         Step::RustTests,
         Step::DocTests,
@@ -140,6 +166,7 @@ impl Step {
         match self {
             Step::Format => "format",
             Step::Clippy => "clippy",
+            Step::SupplyChain => "supply chain",
             Step::Postgres => "postgresql",
             Step::RustTests => "rust tests",
             Step::DocTests => "rust doctests",
@@ -302,6 +329,22 @@ fn test(args: &[String]) -> ExitCode {
                     ])
                     .current_dir(&ctx.root))
                 .map(|()| String::new())
+            }
+            Step::SupplyChain => {
+                header("supply chain: cargo deny check licenses bans sources");
+                ensure_cargo_deny()
+                    .and_then(|()| {
+                        run(util::cargo()
+                            .args(["deny", "check", "licenses", "bans", "sources"])
+                            .current_dir(&ctx.root))
+                    })
+                    .map(|()| String::new())
+                    .map_err(|e| {
+                        format!(
+                            "{e}; a licence outside deny.toml's allow-list, a wildcard version or a \
+                             source other than crates.io (the errors above name the crate)"
+                        )
+                    })
             }
             Step::Postgres => {
                 header("postgresql for the tests");

@@ -23,8 +23,8 @@ use crate::{App, AppError, Keys};
 pub struct Enrolment {
     /// The secret as Base32 text, for typing in by hand.
     pub secret_base32: String,
-    /// The `otpauth://` URL as a QR code: a base64 PNG for a `data:` image.
-    pub qr_png_base64: String,
+    /// The `otpauth://` URL as a QR code: an `<svg>` element holding only numbers, for the page itself.
+    pub qr_svg: String,
 }
 
 impl std::fmt::Debug for Enrolment {
@@ -279,7 +279,7 @@ impl App {
                         let offered = TotpSecret::from_bytes(&bytes)?;
                         Some(Enrolment {
                             secret_base32: offered.base32().to_string(),
-                            qr_png_base64: offered.qr_png_base64(&user.email)?.to_string(),
+                            qr_svg: offered.qr_svg(&user.email)?.to_string(),
                         })
                     }
                     _ => None,

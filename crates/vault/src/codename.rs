@@ -22,7 +22,6 @@
 //! codename the next time its owner uses it.
 
 use std::fmt;
-use std::sync::OnceLock;
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use zeroize::Zeroizing;
@@ -41,16 +40,111 @@ const ARGON2_M_KIB: u32 = 19_456;
 const ARGON2_T: u32 = 2;
 const ARGON2_P: u32 = 1;
 
+/// Words in the EFF large list: one for each roll of five dice (6^5).
+pub(crate) const EFF_LARGE_LEN: usize = 7776;
+
+/// Words in the EFF large list that contain no hyphen: the ones codenames are drawn from.
+const CODENAME_LIST_LEN: usize = 7772;
+
+/// The EFF large word list, byte for byte as EFF publishes it
+/// (<https://www.eff.org/files/2016/07/18/eff_large_wordlist.txt>, SHA-256 `addd3553…6b903e`, pinned by a
+/// test): 7,776 lines of five dice rolls, a tab and a word. EFF publishes it under a Creative Commons
+/// Attribution licence (<https://www.eff.org/copyright>). Vendored rather than taken from a crate so
+/// that the vault depends on no random-number library but the OS CSPRNG.
+pub(crate) const EFF_LARGE_TEXT: &str = include_str!("eff_large_wordlist.txt");
+
+/// The list's words in dice order, parsed and checked when the vault is compiled: a changed, truncated
+/// or reordered file is a build error, not a weaker codename.
+pub(crate) static EFF_LARGE: [&str; EFF_LARGE_LEN] = parse_eff_list(EFF_LARGE_TEXT);
+
+static CODENAME_WORDS_LIST: [&str; CODENAME_LIST_LEN] = without_hyphens(&EFF_LARGE);
+
+/// Parses EFF's format: line `i` is `i` written in base 6 with the digits 1-6 (`11111` … `66666`), a
+/// tab, then a word of lowercase letters and hyphens, then a newline. Panics (at compile time: it is
+/// only called in a `static`'s initialiser) on anything else.
+const fn parse_eff_list(text: &'static str) -> [&'static str; EFF_LARGE_LEN] {
+    let mut words = [""; EFF_LARGE_LEN];
+    let mut rest = text.as_bytes();
+    let mut i = 0;
+    while i < EFF_LARGE_LEN {
+        // The dice rolls of line i, most significant die first.
+        let mut die = 0;
+        while die < 5 {
+            let mut place = 1;
+            let mut k = die;
+            while k < 4 {
+                place *= 6;
+                k += 1;
+            }
+            let expected = b'1' + ((i / place) % 6) as u8;
+            if rest.is_empty() || rest[0] != expected {
+                panic!("the EFF list's dice numbers are not in order");
+            }
+            rest = rest.split_at(1).1;
+            die += 1;
+        }
+        if rest.is_empty() || rest[0] != b'\t' {
+            panic!("a tab follows the dice numbers in the EFF list");
+        }
+        rest = rest.split_at(1).1;
+        let mut len = 0;
+        while len < rest.len() && rest[len] != b'\n' {
+            if !(rest[len].is_ascii_lowercase() || rest[len] == b'-') {
+                panic!("an EFF word is lowercase letters and hyphens");
+            }
+            len += 1;
+        }
+        if len == 0 || len == rest.len() {
+            panic!("every EFF line has a word and ends with a newline");
+        }
+        let (word, after) = rest.split_at(len);
+        words[i] = match core::str::from_utf8(word) {
+            Ok(word) => word,
+            Err(_) => panic!("ASCII is UTF-8"),
+        };
+        rest = after.split_at(1).1;
+        i += 1;
+    }
+    if !rest.is_empty() {
+        panic!("the EFF list has 7,776 lines and nothing after them");
+    }
+    words
+}
+
+/// The words of `list` that contain no hyphen, in the same order. Panics (at compile time) unless there
+/// are exactly [`CODENAME_LIST_LEN`] of them.
+const fn without_hyphens(
+    list: &[&'static str; EFF_LARGE_LEN],
+) -> [&'static str; CODENAME_LIST_LEN] {
+    let mut out = [""; CODENAME_LIST_LEN];
+    let mut kept = 0;
+    let mut i = 0;
+    while i < EFF_LARGE_LEN {
+        let word = list[i].as_bytes();
+        let mut hyphen = false;
+        let mut j = 0;
+        while j < word.len() {
+            hyphen |= word[j] == b'-';
+            j += 1;
+        }
+        if !hyphen {
+            if kept == CODENAME_LIST_LEN {
+                panic!("more words without a hyphen than expected");
+            }
+            out[kept] = list[i];
+            kept += 1;
+        }
+        i += 1;
+    }
+    if kept != CODENAME_LIST_LEN {
+        panic!("fewer words without a hyphen than expected");
+    }
+    out
+}
+
 /// The words codenames are drawn from: the EFF large list without its four hyphenated words.
 pub fn word_list() -> &'static [&'static str] {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        eff_wordlist::large::LIST
-            .iter()
-            .map(|(_, word)| *word)
-            .filter(|w| !w.contains('-'))
-            .collect()
-    })
+    &CODENAME_WORDS_LIST
 }
 
 /// The entropy of a generated codename in bits: words × log2(list size).

@@ -420,9 +420,37 @@ fn new_id_is_uuid_v7_text() {
 
 #[test]
 fn the_word_list_is_the_eff_large_list_without_its_hyphenated_words() {
-    assert_eq!(eff_wordlist::large::LIST.len(), 7776, "the EFF large list");
+    use crate::codename::{EFF_LARGE, EFF_LARGE_TEXT};
+    use sha2::{Digest, Sha256};
+    let hex = |bytes: &[u8]| -> String { bytes.iter().map(|b| format!("{b:02x}")).collect() };
+    assert_eq!(
+        hex(&Sha256::digest(EFF_LARGE_TEXT.as_bytes())),
+        "addd35536511597a02fa0a9ff1e5284677b8883b83e986e43f15a3db996b903e",
+        "the file exactly as EFF publishes it"
+    );
+    assert_eq!(EFF_LARGE.len(), 7776, "the EFF large list");
+    // Dice rolls 11111, 36666 and 66666.
+    assert_eq!(
+        (EFF_LARGE[0], EFF_LARGE[3887], EFF_LARGE[7775]),
+        ("abacus", "massive", "zoom")
+    );
+    let hyphenated: Vec<&str> = EFF_LARGE
+        .iter()
+        .copied()
+        .filter(|w| w.contains('-'))
+        .collect();
+    assert_eq!(hyphenated, ["drop-down", "felt-tip", "t-shirt", "yo-yo"]);
     let words = word_list();
     assert_eq!(words.len(), 7772);
+    assert_eq!(
+        hex(&Sha256::digest(words.join("\n").as_bytes())),
+        "76e3348ad957cad7d9c5c68873e89410ed998c19f4956367ab52d9aec4eee884",
+        "the same words, in the same order, as the eff-wordlist crate gave before the list was vendored"
+    );
+    assert!(
+        words.windows(2).all(|pair| pair[0] < pair[1]),
+        "in EFF's alphabetical order"
+    );
     let unique: std::collections::BTreeSet<&str> = words.iter().copied().collect();
     assert_eq!(unique.len(), words.len(), "no word twice");
     assert!(

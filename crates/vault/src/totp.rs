@@ -1,13 +1,16 @@
 //! Staff second factor: TOTP secrets (RFC 6238: HMAC-SHA1, 6 digits, 30-second steps), checked with
 //! replay protection, and one-time recovery codes.
 //!
-//! The arithmetic is `totp-rs`'s; what is Waymark's is the policy around it: a code is accepted for the
+//! The arithmetic is `totp-rs`'s; the `otpauth://` URL (Google Authenticator's Key Uri Format) and its
+//! QR code (an inline SVG drawn from `qrcodegen`'s modules) are built here. What is Waymark's is the policy
+//! around it: a code is accepted for the
 //! step before, the current step and the step after (clocks drift), but only for a step *later* than the
 //! last one accepted for the account, so a code that was seen (over a shoulder, by malware, in a proxy's
 //! log) cannot be used again, nor can any earlier one.
 
 use std::fmt;
 
+use qrcodegen::{QrCode, QrCodeEcc};
 use totp_rs::{Algorithm, Builder, Secret, Totp};
 use zeroize::Zeroizing;
 
@@ -29,9 +32,11 @@ pub struct TotpSecret {
 }
 
 impl TotpSecret {
-    /// A new random secret (`totp-rs`'s generator: the thread-local CSPRNG seeded from the OS).
+    /// A new random secret of 160 bits from the OS CSPRNG.
     pub fn generate() -> TotpSecret {
-        Self::build(Secret::generate(), "")
+        let mut bytes = Zeroizing::new([0u8; 20]);
+        fill_random(bytes.as_mut());
+        Self::build(Secret::from(bytes.to_vec()))
     }
 
     /// A secret from its stored bytes (after unsealing).
@@ -39,7 +44,7 @@ impl TotpSecret {
         if bytes.len() < 16 {
             return Err(VaultError::Malformed("a TOTP secret has at least 128 bits"));
         }
-        Ok(Self::build(Secret::from(bytes), ""))
+        Ok(Self::build(Secret::from(bytes)))
     }
 
     /// A secret from the Base32 text an authenticator app is given (as printed by the demo).
@@ -54,7 +59,7 @@ impl TotpSecret {
         Self::from_bytes(secret.as_ref())
     }
 
-    fn build(secret: Secret, account: &str) -> TotpSecret {
+    fn build(secret: Secret) -> TotpSecret {
         TotpSecret {
             totp: Builder::new()
                 .with_algorithm(Algorithm::SHA1)
@@ -62,8 +67,6 @@ impl TotpSecret {
                 .with_skew(SKEW as u16)
                 .with_step_duration(TOTP_STEP_SECONDS)
                 .with_secret(secret)
-                .with_issuer(Some(ISSUER))
-                .with_account_name(account)
                 .build_noncompliant(),
         }
     }
@@ -78,35 +81,39 @@ impl TotpSecret {
         Zeroizing::new(self.totp.secret().to_base32())
     }
 
-    /// The same secret labelled for one account, for the `otpauth://` URL and its QR code.
-    fn for_account(&self, account: &str) -> Result<Totp, VaultError> {
-        let account: String = account.chars().filter(|c| *c != ':').collect();
-        Builder::new()
-            .with_algorithm(Algorithm::SHA1)
-            .with_digits(TOTP_DIGITS as u8)
-            .with_skew(SKEW as u16)
-            .with_step_duration(TOTP_STEP_SECONDS)
-            .with_secret(self.totp.secret().clone())
-            .with_issuer(Some(ISSUER))
-            .with_account_name(account)
-            .build()
-            .map_err(|_| VaultError::Malformed("the account name cannot label a TOTP secret"))
-    }
-
-    /// The `otpauth://totp/Waymark:ACCOUNT?secret=…&issuer=Waymark` URL an authenticator app reads.
+    /// The `otpauth://totp/Waymark:ACCOUNT?secret=…&issuer=Waymark` URL an authenticator app reads
+    /// (the Key Uri Format: the issuer and account name percent-encoded; SHA-1, 6 digits and 30-second
+    /// steps are the format's defaults, so they are not spelled out). A colon separates the issuer from
+    /// the account in the label, so colons are left out of the account name.
     pub fn otpauth_url(&self, account: &str) -> Result<Zeroizing<String>, VaultError> {
-        self.for_account(account)?
-            .to_url()
-            .map(Zeroizing::new)
-            .map_err(|_| VaultError::Malformed("the otpauth URL could not be built"))
+        let account: Zeroizing<String> =
+            Zeroizing::new(account.chars().filter(|c| *c != ':').collect());
+        if account.is_empty() {
+            return Err(VaultError::Malformed(
+                "the account name cannot label a TOTP secret",
+            ));
+        }
+        let mut url = Zeroizing::new(String::from("otpauth://totp/"));
+        percent_encode_into(&mut url, ISSUER);
+        url.push(':');
+        percent_encode_into(&mut url, &account);
+        url.push_str("?secret=");
+        url.push_str(&self.base32());
+        url.push_str("&issuer=");
+        percent_encode_into(&mut url, ISSUER);
+        Ok(url)
     }
 
-    /// The `otpauth://` URL as a QR code: a PNG, base64-encoded, for an `<img src="data:image/png;base64,…">`.
-    pub fn qr_png_base64(&self, account: &str) -> Result<Zeroizing<String>, VaultError> {
-        self.for_account(account)?
-            .to_qr_base64()
-            .map(Zeroizing::new)
-            .map_err(|_| VaultError::Malformed("the QR code could not be drawn"))
+    /// The `otpauth://` URL as a QR code: an `<svg>` element to put in the page itself, so the strict CSP
+    /// needs no `data:` images and enrolment works without JavaScript. It holds only numbers (one
+    /// `<path>` draws every dark module, on a white square with the four-module quiet zone the QR
+    /// standard asks for) and is hidden from assistive technology: the page wraps it in an element that
+    /// names it.
+    pub fn qr_svg(&self, account: &str) -> Result<Zeroizing<String>, VaultError> {
+        let url = self.otpauth_url(account)?;
+        let qr = QrCode::encode_text(&url, QrCodeEcc::Medium)
+            .map_err(|_| VaultError::Malformed("the account name is too long for a QR code"))?;
+        qr_to_svg(&qr).map_err(|_| VaultError::Malformed("the QR code could not be drawn"))
     }
 
     /// The code for the step that holds `unix_seconds` (what an authenticator app shows then).
@@ -139,6 +146,63 @@ impl fmt::Debug for TotpSecret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("TotpSecret(..)")
     }
+}
+
+/// Appends `text` percent-encoded: every byte of its UTF-8 except the unreserved characters of RFC 3986
+/// (letters, digits, `-`, `.`, `_`, `~`), so `@`, spaces and non-ASCII letters survive the label.
+fn percent_encode_into(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0x0f)]));
+        }
+    }
+}
+
+/// Modules of white around a QR code, as its standard requires for scanners to find it.
+const QUIET_ZONE: i32 = 4;
+
+/// `qr` as an `<svg>` element, 200 pixels square. Written straight into one buffer that is wiped when
+/// dropped (the picture is the secret, in another form) and large enough that it is not reallocated
+/// for an account name of ordinary length.
+fn qr_to_svg(qr: &QrCode) -> Result<Zeroizing<String>, fmt::Error> {
+    use fmt::Write as _;
+    let side = qr.size() + 2 * QUIET_ZONE;
+    let mut svg = Zeroizing::new(String::with_capacity(64 * 1024));
+    write!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"200\" \
+         viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" \
+         focusable=\"false\"><rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/>\
+         <path fill=\"#000\" d=\""
+    )?;
+    // One rectangle per horizontal run of dark modules.
+    for y in 0..qr.size() {
+        let mut x = 0;
+        while x < qr.size() {
+            if qr.get_module(x, y) {
+                let start = x;
+                while x < qr.size() && qr.get_module(x, y) {
+                    x += 1;
+                }
+                let run = x - start;
+                write!(
+                    svg,
+                    "M{},{}h{run}v1h-{run}z",
+                    start + QUIET_ZONE,
+                    y + QUIET_ZONE
+                )?;
+            } else {
+                x += 1;
+            }
+        }
+    }
+    svg.push_str("\"/></svg>");
+    Ok(svg)
 }
 
 /// Recovery codes: Crockford's Base32 alphabet (no I, L, O or U to misread), lower case.
@@ -283,31 +347,67 @@ mod tests {
         assert_eq!(format!("{secret:?}"), "TotpSecret(..)");
     }
 
+    /// The Key Uri Format exactly, for a known secret (the RFC 6238 test secret): the label is
+    /// `issuer:account`, both percent-encoded, and the parameters are the secret and the issuer.
     #[test]
-    fn the_qr_code_is_a_png_of_the_otpauth_url() {
-        use base64::Engine as _;
+    fn the_otpauth_url_follows_the_key_uri_format() {
+        let secret = TotpSecret::from_bytes(b"12345678901234567890").unwrap();
+        assert_eq!(
+            *secret.otpauth_url("caseworker@harbour.example").unwrap(),
+            "otpauth://totp/Waymark:caseworker%40harbour.example\
+             ?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Waymark"
+        );
+        // Spaces, reserved characters and non-ASCII letters are percent-encoded as UTF-8; colons (the
+        // label's separator) are left out; unreserved characters stay as they are.
+        assert_eq!(
+            *secret.otpauth_url("Zoë O'Neil+1 a:b ~x_y-z.").unwrap(),
+            "otpauth://totp/Waymark:Zo%C3%AB%20O%27Neil%2B1%20ab%20~x_y-z.\
+             ?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Waymark"
+        );
+        assert!(secret.otpauth_url("").is_err());
+        assert!(secret.otpauth_url(":").is_err());
+    }
+
+    #[test]
+    fn the_qr_code_is_an_svg_of_numbers_only() {
         let secret = TotpSecret::generate();
-        let url = secret.otpauth_url("caseworker@harbour.example").unwrap();
+        let svg = secret.qr_svg("caseworker@harbour.example").unwrap();
         assert!(
-            url.starts_with("otpauth://totp/Waymark:caseworker"),
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
             "{}",
-            *url
+            *svg
         );
-        assert!(
-            url.contains(&format!("secret={}", *secret.base32())),
-            "{}",
-            *url
-        );
-        assert!(url.contains("issuer=Waymark"), "{}", *url);
-        let png = base64::engine::general_purpose::STANDARD
-            .decode(
-                secret
-                    .qr_png_base64("caseworker@harbour.example")
-                    .unwrap()
-                    .as_bytes(),
-            )
+        assert!(svg.ends_with("\"/></svg>"), "{}", *svg);
+        assert!(svg.contains("aria-hidden=\"true\""));
+        // A QR code is 17 + 4 × version modules square, and the quiet zone adds 4 on each side.
+        let side: i32 = svg
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .unwrap()
+            .parse()
             .unwrap();
-        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        assert!(side >= 21 + 8 && (side - 8 - 17) % 4 == 0, "{side}");
+        let path = svg
+            .split(" d=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap();
+        assert!(
+            path.bytes().all(|b| b"Mhvz,-0123456789".contains(&b)),
+            "nothing but path numbers: {path}"
+        );
+        // Nothing of the secret or the account is written out in it.
+        assert!(!svg.contains(&*secret.base32()));
+        assert!(!svg.contains("caseworker"));
+        // The same secret and account draw the same picture; another secret, another picture.
+        assert_eq!(svg, secret.qr_svg("caseworker@harbour.example").unwrap());
+        assert_ne!(
+            svg,
+            TotpSecret::generate()
+                .qr_svg("caseworker@harbour.example")
+                .unwrap()
+        );
     }
 
     #[test]

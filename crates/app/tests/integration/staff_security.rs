@@ -92,10 +92,7 @@ async fn enrolment_then_codes_right_wrong_and_replayed() {
             .expect("live");
         let enrolment = view.enrolment.expect("an offer");
         assert_eq!(enrolment.secret_base32.len(), 32, "{on:?}: 160 bits");
-        assert!(
-            enrolment.qr_png_base64.starts_with("iVBORw0KGgo"),
-            "{on:?}: a PNG"
-        );
+        assert!(enrolment.qr_svg.starts_with("<svg "), "{on:?}: an SVG");
         let secret = TotpSecret::from_base32(&enrolment.secret_base32).expect("base32");
         // The same pending sign-in shows the same secret again (a reload must not change it).
         let again = app

@@ -135,7 +135,8 @@ struct EnrolPage {
     errors: Vec<(&'static str, String)>,
     csrf: String,
     next: String,
-    qr_png_base64: String,
+    /// The QR code as an `<svg>` element from the vault: numbers only, written into the page unescaped.
+    qr_svg: String,
     /// The Base32 key in groups of four, for reading and typing.
     secret_grouped: String,
 }
@@ -190,7 +191,7 @@ fn enrol_page(
         errors,
         csrf: view.csrf_token.clone(),
         next,
-        qr_png_base64: offer.qr_png_base64.clone(),
+        qr_svg: offer.qr_svg.clone(),
         secret_grouped: grouped.join(" "),
     })
 }
