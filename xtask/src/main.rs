@@ -1,6 +1,9 @@
 //! `cargo xtask`: Waymark's build and test tasks. Standard library only, so
 //! that it builds in seconds; see HELP below, or run `cargo xtask --help`.
 
+// Printing is this program's job: the workspace denies it everywhere else.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod e2e;
 mod postgres;
 mod util;
@@ -391,9 +394,9 @@ fn test(args: &[String]) -> ExitCode {
                                         .env("WAYMARK_TEST_POSTGRES_URL", &pg.url),
                                     |line| {
                                         if nextest {
-                                            counts.read_nextest_line(line)
+                                            counts.read_nextest_line(line);
                                         } else {
-                                            counts.read_cargo_test_line(line)
+                                            counts.read_cargo_test_line(line);
                                         }
                                     },
                                 )
@@ -437,7 +440,7 @@ fn bench(args: &[String]) -> ExitCode {
     if !rest.is_empty() {
         cmd.arg("--").args(rest);
     }
-    match util::run(&mut cmd) {
+    match run(&mut cmd) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("xtask: benchmarks FAILED: {e}");

@@ -65,7 +65,7 @@ pub fn provide(ctx: &mut Ctx) -> Result<Postgres, String> {
     let local: SocketAddr = ([127, 0, 0, 1], 5432).into();
     if TcpStream::connect_timeout(&local, Duration::from_secs(2)).is_ok() {
         if find_program("psql").is_none() {
-            let url = "postgres://postgres@127.0.0.1:5432/postgres".to_string();
+            let url = "postgres://postgres@127.0.0.1:5432/postgres".to_owned();
             println!(
                 "127.0.0.1:5432 accepts connections; psql is not installed to check it, so assuming {url} (trust auth)"
             );
@@ -75,7 +75,7 @@ pub fn provide(ctx: &mut Ctx) -> Result<Postgres, String> {
                 _cluster: None,
             });
         }
-        let mut users = vec!["postgres".to_string()];
+        let mut users = vec!["postgres".to_owned()];
         if let Some(me) = current_user().filter(|me| me != "postgres") {
             users.push(me);
         }
@@ -111,7 +111,7 @@ fn current_user() -> Option<String> {
         .or_else(|| {
             capture(Command::new("id").arg("-un"))
                 .ok()
-                .map(|u| u.trim().to_string())
+                .map(|u| u.trim().to_owned())
         })
 }
 
@@ -284,7 +284,7 @@ fn remove_leftovers(bin: &Path, run_as: Option<&str>) {
         drop(Cluster {
             bin: bin.to_path_buf(),
             dir: entry.path(),
-            run_as: run_as.map(str::to_string),
+            run_as: run_as.map(str::to_owned),
         });
     }
 }

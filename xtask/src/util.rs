@@ -85,7 +85,7 @@ pub fn show(cmd: &Command) -> String {
     let program = Path::new(cmd.get_program());
     // $CARGO is the toolchain's absolute path; "cargo" reads better.
     let mut line = if program.file_name() == Some(OsStr::new("cargo")) {
-        "cargo".to_string()
+        "cargo".to_owned()
     } else {
         program.to_string_lossy().into_owned()
     };
@@ -212,8 +212,8 @@ impl Counts {
         };
         let Ok(n) = n.parse::<u64>() else { return };
         match (what, words.next()) {
-            ("passed", _) | ("flaky", _) => self.passed += n,
-            ("failed", _) | ("interrupted", _) | ("did", Some("not")) => self.failed += n,
+            ("passed" | "flaky", _) => self.passed += n,
+            ("failed" | "interrupted", _) | ("did", Some("not")) => self.failed += n,
             ("skipped", _) => self.skipped += n,
             _ => {}
         }
@@ -248,8 +248,7 @@ pub fn run_reading(cmd: &mut Command, mut read: impl FnMut(&str)) -> Result<(), 
             Ok(_) => {
                 let mut out = out.lock();
                 // A closed stdout is no reason to stop the tests.
-                let _ = out.write_all(&line);
-                let _ = out.flush();
+                drop(out.write_all(&line).and_then(|()| out.flush()));
                 read(&String::from_utf8_lossy(&line));
             }
             Err(e) => {
@@ -295,16 +294,16 @@ pub fn cargo() -> Command {
 /// A URL with any password replaced by `***`, for printing.
 pub fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
+        return url.to_owned();
     };
     let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
     match authority.rsplit_once('@') {
         Some((userinfo, host)) => match userinfo.split_once(':') {
             Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
-            None => url.to_string(),
+            None => url.to_owned(),
         },
-        None => url.to_string(),
+        None => url.to_owned(),
     }
 }
 

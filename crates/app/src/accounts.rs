@@ -86,7 +86,7 @@ impl App {
                 .unwrap_or_else(|| DEFAULT_DATA_SHARING_POLICY.to_owned()),
             created_at: self.clock.now(),
         };
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 tx.insert_organisation(&org)?;
@@ -134,7 +134,7 @@ impl App {
         let password_hash = vault::hash_password(password)?;
         let org_id = org_id.clone();
         let display_name = display_name.trim().to_owned();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 if tx.organisation(&org_id)?.is_none() {
@@ -186,7 +186,7 @@ impl App {
         let email = normalise_email(email)?;
         let secret = vault::new_secret();
         let digest = vault::secret_digest(&secret);
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 let user = tx.user_by_email(&email)?.ok_or_else(|| {
@@ -233,7 +233,7 @@ impl App {
     ) -> Result<SignIn, AppError> {
         let email = normalise_email(email).map_err(|_| AppError::BadCredentials)?;
         let password = password.to_owned();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let t = self.clock.now();
         let device = staff_security::device_label(user_agent);
         self.store

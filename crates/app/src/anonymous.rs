@@ -88,7 +88,7 @@ impl App {
     /// The operator designates an organisation a first responder, or withdraws the designation.
     pub async fn set_first_responder(&self, org: &OrgId, yes: bool) -> Result<(), AppError> {
         let org = org.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 let Some(found) = tx.organisation(&org)? else {
@@ -136,7 +136,7 @@ impl App {
             created_at: self.clock.now(),
         };
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 // The designation is read again inside the transaction: withdrawn a moment ago counts.

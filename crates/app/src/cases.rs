@@ -996,7 +996,7 @@ impl App {
         F: FnOnce(&mut Tx<'_>, &Keys, &Account, Opened) -> Result<R, AppError> + Send + 'static,
     {
         require_for_record(actor, Permission::ReadCase)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         let id = id.clone();
         self.store
@@ -1561,7 +1561,7 @@ impl App {
     /// The plan actions I own that are still open, by due date (titles are an audited read per case).
     pub async fn my_tasks(&self, actor: &Account) -> Result<Vec<Task>, AppError> {
         require(actor, Permission::ReadCase)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         self.store.run(move |tx| tasks_of(tx, &keys, &actor)).await
     }
@@ -1578,7 +1578,7 @@ impl App {
     /// "My work", in one transaction: my tasks, my cases, the organisation's open referrals.
     pub async fn my_work(&self, actor: &Account) -> Result<MyWork, AppError> {
         require(actor, Permission::ReadCase)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         self.store
             .run(move |tx| {
@@ -1606,7 +1606,7 @@ impl App {
         query: CaseSearch,
     ) -> Result<Vec<CaseMatch>, AppError> {
         require(actor, Permission::ReadCase)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         self.store
             .run(move |tx| {

@@ -284,7 +284,7 @@ impl App {
     pub async fn trained_referrals(&self, actor: &Account) -> Result<TrainedReferrals, AppError> {
         may_manage(actor)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 let everyone = actor.org_kind == OrganisationKind::Coordinator;
@@ -342,7 +342,7 @@ impl App {
     ) -> Result<Certificate, AppError> {
         let course = training::course(course_id).ok_or(AppError::NotFound)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| issue_certificate_in(tx, &keys, &actor, course, today))
             .await
@@ -359,7 +359,7 @@ impl App {
             return Ok(None);
         };
         let today = self.clock.now().date();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 let Some(r) = tx.certificate(&code)? else {
@@ -421,7 +421,7 @@ impl App {
     ) -> Result<Vec<ManagedCertificate>, AppError> {
         may_manage(actor)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let today = self.clock.now().date();
         self.store
             .run(move |tx| {
@@ -468,7 +468,7 @@ impl App {
             RevocationReason::parse(reason).map_err(|e| AppError::Invalid(e.to_string()))?;
         let code = CertificateCode::parse(code).ok_or(AppError::NotFound)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let at = self.clock.now();
         self.store
             .run(move |tx| {
@@ -512,7 +512,7 @@ impl App {
     /// The public key that checks every certificate's token, to publish (as base64url, hex or PEM). Makes
     /// the signing key if none exists yet.
     pub async fn certificate_public_key(&self) -> Result<CertificatePublicKey, AppError> {
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| Ok(keys.certificate_key(tx)?.public_key()))
             .await

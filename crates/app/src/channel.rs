@@ -196,7 +196,7 @@ impl App {
             .acquire()
             .await
             .map_err(|_| cancelled())?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let hashed = tokio::task::spawn_blocking(move || match codename {
             Some(c) => Some(keys.codename.digest(&c)),
             None => {
@@ -254,7 +254,7 @@ impl App {
                 return Err(e);
             }
         };
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let found = self
             .store
             .run(move |tx| {
@@ -297,7 +297,7 @@ impl App {
             .codename_digest(Some(codename.clone()))
             .await?
             .ok_or_else(|| AppError::Key("a new codename could not be hashed".into()))?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let to = to.clone();
         let referral_id = self
             .store
@@ -495,7 +495,7 @@ impl App {
         about: &Conversation,
     ) -> Result<Vec<ChannelMessage>, AppError> {
         require_for_record(actor, Permission::MessagePerson)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         let about = about.clone();
         self.store
@@ -545,7 +545,7 @@ impl App {
         // Refuse an outsider before judging the message, so a bad message tells them nothing.
         require_for_record(actor, Permission::MessagePerson)?;
         let body = message_body(body)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         let about = about.clone();
         self.store

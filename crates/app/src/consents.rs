@@ -337,7 +337,7 @@ impl App {
         consent: &ConsentId,
     ) -> Result<usize, AppError> {
         require_for_record(actor, Permission::ReadCase)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         let consent = consent.clone();
         self.store

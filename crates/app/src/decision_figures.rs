@@ -37,7 +37,7 @@ impl App {
             return Err(AppError::NotFound);
         }
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let today = self.clock.now().date();
         self.store
             .run(move |tx| {

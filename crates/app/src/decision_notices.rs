@@ -403,7 +403,7 @@ impl App {
     ) -> Result<DecisionLetter, AppError> {
         let (id, notice) = parse_ids(id, notice)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 let f = open_formal(tx, &actor, &id)?;

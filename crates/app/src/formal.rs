@@ -498,7 +498,7 @@ impl App {
     ) -> Result<FormalDecisionView, AppError> {
         let id = parse_id(id)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let today = self.clock.now().date();
         self.store
             .run(move |tx| {
@@ -586,7 +586,7 @@ impl App {
     ) -> Result<FormalStatusView, AppError> {
         let id = parse_id(id)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let at = self.clock.now();
         let why = why.to_owned();
         self.store
@@ -639,7 +639,7 @@ impl App {
     ) -> Result<FormalStatusView, AppError> {
         let id = parse_id(id)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let at = self.clock.now();
         self.store
             .run(move |tx| {
@@ -683,7 +683,7 @@ impl App {
     ) -> Result<FormalStatusView, AppError> {
         let id = parse_id(id)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let at = self.clock.now();
         let why = why.to_owned();
         self.store
@@ -723,7 +723,7 @@ impl App {
     ) -> Result<FormalStatusView, AppError> {
         let id = parse_id(id)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let at = self.clock.now();
         self.store
             .run(move |tx| {
@@ -754,7 +754,7 @@ impl App {
     ) -> Result<FormalStatusView, AppError> {
         let id = parse_id(id)?;
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let at = self.clock.now();
         let what = what.to_owned();
         self.store

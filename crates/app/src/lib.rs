@@ -186,7 +186,7 @@ impl App {
 
     /// Recomputes the audit chain.
     pub async fn verify_audit(&self) -> Result<AuditReport, AppError> {
-        let keys = self.keys.clone();
+        let keys = Arc::clone(&self.keys);
         self.store
             .run(move |tx| Ok(tx.verify_audit(&keys.audit)?))
             .await

@@ -273,7 +273,7 @@ impl App {
     ) -> Result<ReferralId, AppError> {
         require(actor, Permission::SubmitReferral)?;
         let valid = draft.validate()?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         let to = to.clone();
         let today = self.clock.now().date();
@@ -399,7 +399,7 @@ impl App {
     /// The referrals the actor's organisation sent, with each answer (a decline reason is an audited read).
     pub async fn sent_referrals(&self, actor: &Account) -> Result<Vec<SentItem>, AppError> {
         require(actor, Permission::ViewSentReferrals)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         self.store
             .run(move |tx| {
@@ -450,7 +450,7 @@ impl App {
         F: FnOnce(&mut Tx<'_>, &Keys, &Account, Referral) -> Result<R, AppError> + Send + 'static,
     {
         require_for_record(actor, permission)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         let id = id.clone();
         self.store

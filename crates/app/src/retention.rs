@@ -120,7 +120,7 @@ impl App {
 
     /// [`App::run_retention`] as of `now`.
     pub async fn run_retention_at(&self, now: PrimitiveDateTime) -> Result<RetentionRun, AppError> {
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 let mut erased = Vec::new();
@@ -160,7 +160,7 @@ impl App {
     pub async fn set_retention(&self, actor: &Account, days: i64) -> Result<i32, AppError> {
         require(actor, Permission::SetRetention)?;
         let days = retention_days(days)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         self.store
             .run(move |tx| {
@@ -188,7 +188,7 @@ impl App {
     /// Sets an organisation's retention period from the command line (the operator). Audited.
     pub async fn set_retention_for(&self, org: &OrgId, days: i64) -> Result<i32, AppError> {
         let days = retention_days(days)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let org = org.clone();
         self.store
             .run(move |tx| {
@@ -217,7 +217,7 @@ impl App {
     /// organisation. Audited (no personal data is read).
     pub async fn case_statistics(&self, actor: &Account) -> Result<CaseStatistics, AppError> {
         require(actor, Permission::ViewCaseStatistics)?;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let actor = actor.clone();
         self.store
             .run(move |tx| {

@@ -265,7 +265,7 @@ impl App {
     /// enrolling the secret to show. `None` once expired or finished.
     pub async fn pending_sign_in(&self, secret: &str) -> Result<Option<PendingView>, AppError> {
         let digest = vault::secret_digest(secret);
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let t = self.clock.now();
         self.store
             .run(move |tx| {
@@ -304,7 +304,7 @@ impl App {
     ) -> Result<NewSession, AppError> {
         let digest = vault::secret_digest(pending);
         let code = code.to_owned();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let t = self.clock.now();
         let unix = self.clock.unix_seconds();
         let device = staff_security::device_label(user_agent);
@@ -368,7 +368,7 @@ impl App {
     ) -> Result<Enrolled, AppError> {
         let digest = vault::secret_digest(pending);
         let code = code.to_owned();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let t = self.clock.now();
         let unix = self.clock.unix_seconds();
         let device = staff_security::device_label(user_agent);
@@ -421,7 +421,7 @@ impl App {
     /// returns the secret and recovery codes. Replaces any earlier one.
     pub async fn set_up_two_factor(&self, email: &str) -> Result<TwoFactorSetup, AppError> {
         let email = email.trim().to_lowercase();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let t = self.clock.now();
         self.store
             .run(move |tx| {
@@ -492,7 +492,7 @@ impl App {
         let account = session.account.clone();
         let id = id.to_owned();
         let current = id == session.id;
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 if !tx.delete_session_of(&account.user_id, &id)? {
@@ -518,7 +518,7 @@ impl App {
     pub async fn end_other_sessions(&self, session: &Session) -> Result<usize, AppError> {
         let account = session.account.clone();
         let keep = session.id.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 let ended = tx.delete_other_sessions(&account.user_id, &keep)?;
@@ -544,7 +544,7 @@ impl App {
             return Err(AppError::Forbidden);
         }
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 let team = tx.team(&actor.org_id)?;
@@ -589,7 +589,7 @@ impl App {
         }
         let actor = actor.clone();
         let target = target.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 let user = tx

@@ -66,7 +66,7 @@ impl App {
     /// before helpers may refer to it. Audited as the operator's.
     pub async fn set_requires_training(&self, org: &OrgId, yes: bool) -> Result<(), AppError> {
         let org = org.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         self.store
             .run(move |tx| {
                 if !tx.set_requires_training(&org, yes)? {
@@ -155,7 +155,7 @@ impl App {
             attempted_at: at,
         };
         let actor = actor.clone();
-        let keys = self.keys.clone();
+        let keys = std::sync::Arc::clone(&self.keys);
         let today = at.date();
         let certificate = self
             .store

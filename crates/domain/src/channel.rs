@@ -51,7 +51,7 @@ mod tests {
         let rows: [(String, bool); 6] = [
             ("Hello".into(), true),
             ("  line one\nline two  ".into(), true),
-            ("".into(), false),
+            (String::new(), false),
             (" \n ".into(), false),
             ("é".repeat(4000), true),
             ("é".repeat(4001), false),

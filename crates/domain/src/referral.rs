@@ -228,7 +228,7 @@ mod tests {
     fn consent_and_safeguarding_table() {
         use AgeBand::*;
         type Row<'a> = (AgeBand, bool, Option<&'a str>, Result<(), ReferralError>);
-        let cases: &[Row] = &[
+        let cases: &[Row<'_>] = &[
             (Adult, true, None, Ok(())),
             (Adult, false, None, Err(ReferralError::ConsentRequired)),
             (

@@ -96,7 +96,7 @@ mod tests {
     fn outcome_table() {
         use AgeBand::*;
         type Row<'a> = (AgeBand, bool, &'a [Indicator], ScreeningOutcome);
-        let table: &[Row] = &[
+        let table: &[Row<'_>] = &[
             // Danger comes first, whatever else is true.
             (Adult, true, &[], Emergency),
             (Under18, true, &[DebtBondage], Emergency),

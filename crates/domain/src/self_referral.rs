@@ -206,7 +206,7 @@ mod tests {
                 "a child without consent is not sent either",
                 |d| {
                     d.age = AgeBand::Under18;
-                    d.consent_given = false
+                    d.consent_given = false;
                 },
                 Err(SelfReferralError::ConsentRequired),
             ),
@@ -304,7 +304,7 @@ mod tests {
     fn optional_text_is_trimmed_and_blank_is_absent() {
         let mut d = draft();
         d.name = Some("  Sara ".into());
-        d.contact = Some("".into());
+        d.contact = Some(String::new());
         d.message = Some(" I need somewhere safe to sleep. ".into());
         let v = d.validate().expect("valid");
         assert_eq!(v.name.as_ref().map(PersonalText::expose), Some("Sara"));

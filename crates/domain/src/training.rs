@@ -671,7 +671,7 @@ pub fn problems() -> Vec<String> {
                     out.push(format!(
                         "{at}: lists helpline {id:?} but has no link to {}",
                         h.number
-                    ))
+                    ));
                 }
                 Some(_) => {}
             }

@@ -2,6 +2,10 @@
 //! `content/jurisdictions/`: every year of bank holidays present and matching the usual pattern plus the
 //! one-off days, rules and thresholds with no gap and no overlap.
 
+// Test code: a failed `expect` is the failing test, with its message. The workspace denies `expect`, and
+// clippy.toml allows it only inside `#[test]` functions and `#[cfg(test)]` modules, not in the helpers here.
+#![allow(clippy::expect_used)]
+
 use std::collections::BTreeSet;
 
 use time::macros::date;

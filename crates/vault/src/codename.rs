@@ -258,18 +258,16 @@ impl CodenameKey {
     }
 
     fn hash(&self, input: &[u8]) -> [u8; 32] {
-        let params = match Params::new(ARGON2_M_KIB, ARGON2_T, ARGON2_P, Some(32)) {
-            Ok(p) => p,
-            Err(_) => unreachable!("the codename parameters are valid Argon2 parameters"),
+        let Ok(params) = Params::new(ARGON2_M_KIB, ARGON2_T, ARGON2_P, Some(32)) else {
+            unreachable!("the codename parameters are valid Argon2 parameters")
         };
-        let argon2 = match Argon2::new_with_secret(
+        let Ok(argon2) = Argon2::new_with_secret(
             self.pepper.as_ref(),
             Algorithm::Argon2id,
             Version::V0x13,
             params,
-        ) {
-            Ok(a) => a,
-            Err(_) => unreachable!("a 32-byte secret is within Argon2's limits"),
+        ) else {
+            unreachable!("a 32-byte secret is within Argon2's limits")
         };
         let mut out = [0u8; 32];
         // Errors only for out-of-range lengths: the salt is 16 bytes, the output 32, and the input at most

@@ -197,7 +197,8 @@ impl MasterKey {
         {
             drop(file);
             // A half-written key file would fail to load later; remove it so a retry starts clean.
-            let _ = fs::remove_file(path);
+            // Its own failure would hide the one that matters, which is returned.
+            drop(fs::remove_file(path));
             return Err(io_error(path, &e));
         }
         Ok(key)

@@ -25,7 +25,7 @@ async fn run_once(app: &App) {
         Ok(run) if run.erased.is_empty() => tracing::debug!("retention: nothing to erase"),
         Ok(run) => tracing::info!(erased = run.erased.len(), "retention: closed cases erased"),
         Err(e) => {
-            tracing::error!(error = %e, "retention: the job failed; it runs again in an hour")
+            tracing::error!(error = %e, "retention: the job failed; it runs again in an hour");
         }
     }
 }

@@ -3,6 +3,9 @@
 //! the counting is the domain's (`waymark_domain::clock`), over the dated rules and bank holidays of
 //! `content/jurisdictions/`.
 
+// utoipa's expansion of `get_clock`'s `params(.., ClockQuery)` names the type by a path already in scope.
+#![allow(unused_qualifications)]
+
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query};

@@ -158,7 +158,8 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
 
 async fn shutdown() {
     let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
+        // Without a Ctrl-C handler the wait ends at once, and the server with it: as with the signal.
+        drop(tokio::signal::ctrl_c().await);
     };
     #[cfg(unix)]
     let term = async {

@@ -530,7 +530,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
         );
     }
     {
-        let mut r: StructTreeRoot = pdf.indirect(root).start();
+        let mut r: StructTreeRoot<'_> = pdf.indirect(root).start();
         r.child(document);
         let mut tree = r.parent_tree();
         let mut nums = tree.nums();

@@ -633,18 +633,18 @@ fn captured_log() -> std::sync::Arc<std::sync::Mutex<Vec<u8>>> {
         }
     }
     static LOG: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
-    LOG.get_or_init(|| {
+    let log = LOG.get_or_init(|| {
         let log = Arc::new(Mutex::new(Vec::new()));
-        let writer = log.clone();
+        let writer = Arc::clone(&log);
         let subscriber = tracing_subscriber::fmt()
             .with_max_level(tracing_subscriber::filter::LevelFilter::TRACE)
             .with_ansi(false)
-            .with_writer(move || Capture(writer.clone()))
+            .with_writer(move || Capture(Arc::clone(&writer)))
             .finish();
         tracing::subscriber::set_global_default(subscriber).expect("the only subscriber");
         log
-    })
-    .clone()
+    });
+    Arc::clone(log)
 }
 
 #[tokio::test]
@@ -681,10 +681,11 @@ async fn codenames_messages_and_addresses_never_reach_the_log() {
             .await;
         assert!(matches!(refused, Err(AppError::Invalid(_))), "{refused:?}");
         for i in 0..11 {
-            let _ = w
-                .app
-                .channel_inbox("203.0.113.77", &format!("{} {i}", wrong_codename(i)))
-                .await;
+            drop(
+                w.app
+                    .channel_inbox("203.0.113.77", &format!("{} {i}", wrong_codename(i)))
+                    .await,
+            );
         }
         // That client is over its limit now; the person erases from another.
         w.app

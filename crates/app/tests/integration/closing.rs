@@ -459,7 +459,7 @@ async fn after_erasure_nothing_personal_can_be_read_even_with_the_master_key_and
         let export = app.export_case(&manager, &case).await.expect("export");
         assert!(export.case.person.is_none() && export.case.notes.is_empty());
         assert!(export.messages.is_empty());
-        assert!(!format!("{:?}", export).contains(CANARY));
+        assert!(!format!("{export:?}").contains(CANARY));
 
         // Statistics still count the case, its status and its exploitation type.
         let s = app.case_statistics(&manager).await.expect("statistics");

@@ -1,5 +1,9 @@
 //! The app crate's integration tests, as one test binary (one link instead of one per file).
 
+// Test code: a failed `expect` is the failing test, with its message. The workspace denies `expect`, and
+// clippy.toml allows it only inside `#[test]` functions and `#[cfg(test)]` modules, not in the helpers here.
+#![allow(clippy::expect_used)]
+
 mod fixture;
 
 mod anonymous;

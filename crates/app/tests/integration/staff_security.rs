@@ -625,18 +625,18 @@ fn captured_log() -> std::sync::Arc<std::sync::Mutex<Vec<u8>>> {
         }
     }
     static LOG: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
-    LOG.get_or_init(|| {
+    let log = LOG.get_or_init(|| {
         let log = Arc::new(Mutex::new(Vec::new()));
-        let writer = log.clone();
+        let writer = Arc::clone(&log);
         let subscriber = tracing_subscriber::fmt()
             .with_max_level(tracing_subscriber::filter::LevelFilter::TRACE)
             .with_ansi(false)
-            .with_writer(move || Capture(writer.clone()))
+            .with_writer(move || Capture(Arc::clone(&writer)))
             .finish();
         tracing::subscriber::set_global_default(subscriber).expect("the only subscriber");
         log
-    })
-    .clone()
+    });
+    Arc::clone(log)
 }
 
 #[tokio::test]
@@ -681,7 +681,7 @@ async fn no_key_code_or_session_secret_reaches_the_log() {
             "ids are logged"
         );
         // (The 6-digit code itself is left out: six digits occur by chance in timestamps and ids.)
-        let _ = code;
+        drop(code);
         for secret_text in [
             secret.base32().to_string(),
             codes[1].clone(),

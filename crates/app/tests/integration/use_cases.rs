@@ -463,10 +463,10 @@ async fn every_read_and_answer_is_audited_with_its_actor() {
 
         // Refused probes leave no entry about the records they aimed at.
         for actor in [&w.b_caseworker, &w.b_manager, &w.a_admin, &w.helper] {
-            let _ = app.open_referral(actor, &id).await;
-            let _ = app.accept_referral(actor, &second).await;
-            let _ = app.decline_referral(actor, &id, "probe").await;
-            let _ = app.case(actor, &case_id).await;
+            drop(app.open_referral(actor, &id).await);
+            drop(app.accept_referral(actor, &second).await);
+            drop(app.decline_referral(actor, &id, "probe").await);
+            drop(app.case(actor, &case_id).await);
         }
         assert_eq!(trail(&db, id.as_str()).len(), 3, "{on:?}");
         assert_eq!(trail(&db, second.as_str()).len(), 4, "{on:?}");

@@ -7,7 +7,7 @@ use waymark_domain::case_record::{
     DocumentKind, ExploitationPlace, IndexKind, NeedUrgency, PlanStatus, RiskLevel,
 };
 use waymark_domain::ids::{
-    DocumentId, HistoryEntryId, NoteId, PersonId, PlanActionId, RiskAssessmentId,
+    BadId, DocumentId, HistoryEntryId, NoteId, PersonId, PlanActionId, RiskAssessmentId,
 };
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::*;
@@ -17,7 +17,7 @@ use waymark_vault::new_id;
 
 type R<T> = Result<T, StoreError>;
 
-fn parse<T>(p: impl FnOnce(&str) -> Result<T, waymark_domain::ids::BadId>) -> T {
+fn parse<T>(p: impl FnOnce(&str) -> Result<T, BadId>) -> T {
     p(&new_id()).expect("id")
 }
 

@@ -243,7 +243,7 @@ fn two_first_uses_at_the_same_moment_keep_one_key() {
         let barrier = Arc::new(Barrier::new(2));
         let store = db.store.clone();
         let first = {
-            let barrier = barrier.clone();
+            let barrier = Arc::clone(&barrier);
             std::thread::spawn(move || {
                 store.run_blocking(|tx| -> R<bool> {
                     let inserted = tx.insert_signing_key_unless_active(&signing_key(1))?;

@@ -436,7 +436,7 @@ impl FreshSchema {
 impl Drop for FreshSchema {
     fn drop(&mut self) {
         let sql = format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name);
-        let _ = self.admin.run_blocking(|tx| tx.execute_sql(&sql));
+        drop(self.admin.run_blocking(|tx| tx.execute_sql(&sql)));
     }
 }
 
@@ -565,9 +565,11 @@ impl Server {
 
     /// Stops it as Ctrl-C would and waits for it to finish.
     fn stop(mut self) -> Option<i32> {
-        let _ = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status();
+        drop(
+            Command::new("kill")
+                .args(["-INT", &self.child.id().to_string()])
+                .status(),
+        );
         for _ in 0..600 {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return status.code();
@@ -580,9 +582,9 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
+        if matches!(self.child.try_wait(), Ok(None)) {
+            drop(self.child.kill());
+            drop(self.child.wait());
         }
     }
 }
@@ -598,7 +600,7 @@ fn http_get(addr: &str, path: &str) -> String {
     )
     .expect("request sent");
     let mut response = String::new();
-    let _ = stream.read_to_string(&mut response);
+    drop(stream.read_to_string(&mut response));
     response
 }
 
@@ -756,7 +758,7 @@ fn http_json(addr: &str, method: &str, path: &str, token: &str, body: Option<&st
     )
     .expect("request sent");
     let mut response = String::new();
-    let _ = stream.read_to_string(&mut response);
+    drop(stream.read_to_string(&mut response));
     response
 }
 

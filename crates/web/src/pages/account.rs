@@ -332,7 +332,7 @@ pub async fn logout(
     if let Some(c) = jar.get(SESSION_COOKIE) {
         app.logout(c.value()).await?;
     }
-    let jar = jar.remove(axum_extra::extract::cookie::Cookie::build(SESSION_COOKIE).path("/"));
+    let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
     Ok((jar, Redirect::to("/")).into_response())
 }
 

@@ -1526,12 +1526,9 @@ pub async fn search(
     Form(f): Form<SearchForm>,
 ) -> Result<Response, WebError> {
     session.check_csrf(&f.csrf)?;
+    let reference: fn(String) -> CaseSearch = CaseSearch::Reference;
     let given: Vec<(&'static str, CaseSearch)> = [
-        (
-            "reference",
-            &f.reference,
-            CaseSearch::Reference as fn(String) -> CaseSearch,
-        ),
+        ("reference", &f.reference, reference),
         ("name", &f.name, CaseSearch::Name),
         ("date_of_birth", &f.date_of_birth, CaseSearch::DateOfBirth),
     ]

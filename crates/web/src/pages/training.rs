@@ -53,12 +53,12 @@ impl OptionalFromRequestParts<App> for Reader {
     }
 }
 
-fn nav(reader: &Option<Reader>) -> Nav {
+fn nav(reader: Option<&Reader>) -> Nav {
     Nav::for_session(signed(reader).map(|s| &s.0))
 }
 
-fn signed(reader: &Option<Reader>) -> Option<&Signed> {
-    reader.as_ref().and_then(|r| r.0.as_ref())
+fn signed(reader: Option<&Reader>) -> Option<&Signed> {
+    reader.and_then(|r| r.0.as_ref())
 }
 
 /// Markdown to HTML: headings, paragraphs, lists, emphasis and links (`tel:` and site links). Raw HTML in
@@ -114,7 +114,7 @@ fn blocks(text: &str) -> Vec<Block> {
             }
             Event::End(TagEnd::Paragraph) if !item => flush(&mut current, &mut out, heading, item),
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                current.push_str(&t)
+                current.push_str(&t);
             }
             Event::SoftBreak | Event::HardBreak => current.push(' '),
             _ => {}
@@ -150,7 +150,7 @@ struct ListPage {
 
 async fn list(reader: Option<Reader>) -> Result<Response, WebError> {
     render(&ListPage {
-        nav: nav(&reader),
+        nav: nav(reader.as_ref()),
         courses: training::courses()
             .map(|c| CourseRow {
                 id: c.id.clone(),
@@ -201,7 +201,7 @@ async fn course_page(
     Path(course): Path<String>,
 ) -> Result<Response, WebError> {
     let c = find(&course)?;
-    let progress = match signed(&reader) {
+    let progress = match signed(reader.as_ref()) {
         Some(s) => Some(app.course_progress(s.account(), &c.id).await?),
         None => None,
     };
@@ -221,7 +221,7 @@ async fn course_page(
                     .collect()
             })
             .unwrap_or_default(),
-        nav: nav(&reader),
+        nav: nav(reader.as_ref()),
         id: c.id.clone(),
         title: c.title.clone(),
         summary: c.summary.clone(),
@@ -286,7 +286,7 @@ async fn module_page(
         .position(|m| m.id == module)
         .ok_or_else(not_found)?;
     let m = &c.modules[i];
-    let read = match signed(&reader) {
+    let read = match signed(reader.as_ref()) {
         Some(s) => app
             .course_progress(s.account(), &c.id)
             .await?
@@ -296,9 +296,9 @@ async fn module_page(
     };
     render(&ModulePage {
         module_id: m.id.clone(),
-        signed_in: signed(&reader).is_some(),
+        signed_in: signed(reader.as_ref()).is_some(),
         read,
-        nav: nav(&reader),
+        nav: nav(reader.as_ref()),
         course_id: c.id.clone(),
         course_title: c.title.clone(),
         draft: draft_notice(c),
@@ -406,11 +406,11 @@ async fn quiz_form(
 ) -> Result<Response, WebError> {
     let c = find(&course)?;
     render(&QuizPage {
-        nav: nav(&reader),
+        nav: nav(reader.as_ref()),
         course_id: c.id.clone(),
         course_title: c.title.clone(),
         pass_mark: c.pass_mark,
-        signed_in: signed(&reader).is_some(),
+        signed_in: signed(reader.as_ref()).is_some(),
         questions: quiz_questions(c, &[]),
         result: None,
         certificate: None,
@@ -498,7 +498,7 @@ async fn card(reader: Option<Reader>, Path(nation): Path<String>) -> Result<Resp
     }
     let c = card_of(&nation)?;
     render(&CardPage {
-        nav: nav(&reader),
+        nav: nav(reader.as_ref()),
         nation: c.nation.as_str().to_owned(),
         title: c.title.clone(),
         body: markdown(&c.body),

@@ -443,8 +443,8 @@ async fn after_erasure_the_codename_finds_nothing_and_the_organisation_reads_not
         assert_eq!(case.status, StatusCode::OK, "{}", case.body);
         // An erased case carries no personal field at all: null, not a placeholder string.
         assert_eq!(case.json()["erased"], true);
-        assert_eq!(case.json()["person"], serde_json::Value::Null);
-        assert_eq!(case.json()["referral"], serde_json::Value::Null);
+        assert_eq!(case.json()["person"], Value::Null);
+        assert_eq!(case.json()["referral"], Value::Null);
         assert!(!case.body.contains(waymark_app::ERASED));
         assert!(!case.body.contains("Linh") && !case.body.contains("WhatsApp"));
         let thread = h

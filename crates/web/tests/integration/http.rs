@@ -65,7 +65,7 @@ async fn every_public_page_has_the_security_headers_and_sets_no_cookie() {
 async fn screening_gives_one_outcome_with_the_nations_helplines() {
     let h = Harness::sqlite().await;
     type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
-    let cases: &[Case] = &[
+    let cases: &[Case<'_>] = &[
         (
             &[
                 ("immediate_danger", "yes"),
