@@ -85,7 +85,7 @@ fn route_table() -> routes::RouteTable {
             "/team/{id}/reset-two-factor",
             post(pages::account::reset_two_factor),
         )
-        .route("/staff", get(pages::case_record::my_work))
+        .route("/staff", get(pages::my_work::my_work))
         .route("/referrals/new", get(pages::referrals::new_form))
         .route("/referrals", post(pages::referrals::submit))
         .route("/referrals/sent", get(pages::referrals::sent))

@@ -11,9 +11,11 @@ pub mod consents;
 pub mod decision_figures;
 pub mod decision_letters;
 pub mod formal;
+pub mod my_work;
 pub mod notifications;
 pub mod public;
 pub mod referrals;
+pub mod search;
 pub mod self_referral;
 pub mod training;
 
