@@ -6,7 +6,9 @@
 
 mod fixture;
 
+mod accounts;
 mod anonymous;
+mod case_documents_and_search;
 mod cases;
 mod channel;
 mod closing;

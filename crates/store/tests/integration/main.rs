@@ -7,3 +7,4 @@
 mod case_record;
 mod certificates;
 mod conformance;
+mod conformance_channel;

@@ -2,8 +2,7 @@
 //! scripts read, one-line errors, tamper detection, `serve` refusing a missing database or a wrong key, and
 //! the demo serving its fictional data.
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
-use std::net::TcpStream;
+use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
@@ -12,30 +11,30 @@ use std::time::Duration;
 use waymark_store::testing::{TestDatabase, postgres_admin_url};
 use waymark_store::{DatabaseUrl, Store};
 
-const BIN: &str = env!("CARGO_BIN_EXE_waymark");
+pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_waymark");
 
 /// One finished run of the binary.
 #[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: Option<i32>,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Run {
-    fn last_line(&self) -> &str {
+    pub(crate) fn last_line(&self) -> &str {
         self.stdout.lines().last().unwrap_or("")
     }
 
     #[track_caller]
-    fn ok(&self) -> &Self {
+    pub(crate) fn ok(&self) -> &Self {
         assert_eq!(self.code, Some(0), "expected success: {self:#?}");
         self
     }
 
     /// A failure reported as exactly one line, `error: …`, containing every one of `words`.
     #[track_caller]
-    fn one_line_error(&self, words: &[&str]) {
+    pub(crate) fn one_line_error(&self, words: &[&str]) {
         assert_eq!(self.code, Some(1), "expected exit code 1: {self:#?}");
         let lines: Vec<&str> = self.stderr.lines().collect();
         assert_eq!(lines.len(), 1, "expected one line on stderr: {self:#?}");
@@ -52,28 +51,28 @@ impl Run {
 }
 
 /// Where a test's CLI runs: a working folder, a database URL and a key file.
-struct Cli {
-    dir: tempfile::TempDir,
-    url: String,
-    key_file: PathBuf,
+pub(crate) struct Cli {
+    pub(crate) dir: tempfile::TempDir,
+    pub(crate) url: String,
+    pub(crate) key_file: PathBuf,
 }
 
 impl Cli {
-    fn new(url: String) -> Cli {
+    pub(crate) fn new(url: String) -> Cli {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let key_file = dir.path().join("keys").join("master.key");
         Cli { dir, url, key_file }
     }
 
-    fn for_database(db: &TestDatabase) -> Cli {
+    pub(crate) fn for_database(db: &TestDatabase) -> Cli {
         Cli::new(raw_url(&db.url))
     }
 
-    fn command(&self, args: &[&str]) -> Command {
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
         self.command_with_key(&self.key_file, args)
     }
 
-    fn command_with_key(&self, key_file: &Path, args: &[&str]) -> Command {
+    pub(crate) fn command_with_key(&self, key_file: &Path, args: &[&str]) -> Command {
         let mut cmd = Command::new(BIN);
         cmd.current_dir(self.dir.path())
             .env_remove("WAYMARK_DATABASE_URL")
@@ -88,11 +87,11 @@ impl Cli {
         cmd
     }
 
-    fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         self.run_with_stdin(args, "")
     }
 
-    fn run_with_key(&self, key_file: &Path, args: &[&str]) -> Run {
+    pub(crate) fn run_with_key(&self, key_file: &Path, args: &[&str]) -> Run {
         finished(
             self.command_with_key(key_file, args)
                 .stdin(Stdio::null())
@@ -101,7 +100,7 @@ impl Cli {
         )
     }
 
-    fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+    pub(crate) fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
         let mut child = self
             .command(args)
             .stdin(Stdio::piped())
@@ -118,7 +117,7 @@ impl Cli {
         finished(child.wait_with_output().expect("the binary finishes"))
     }
 
-    fn add_org(&self, args: &[&str]) -> String {
+    pub(crate) fn add_org(&self, args: &[&str]) -> String {
         let run = self.run(&[&["org", "add"], args].concat());
         run.ok();
         let id = run.last_line().to_owned();
@@ -127,7 +126,7 @@ impl Cli {
     }
 }
 
-fn finished(output: Output) -> Run {
+pub(crate) fn finished(output: Output) -> Run {
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -136,19 +135,19 @@ fn finished(output: Output) -> Run {
 }
 
 /// The URL as the CLI takes it (`DatabaseUrl`'s Debug hides passwords, so it cannot be used here).
-fn raw_url(url: &DatabaseUrl) -> String {
+pub(crate) fn raw_url(url: &DatabaseUrl) -> String {
     match url {
         DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
         DatabaseUrl::Postgres(url) => url.clone(),
     }
 }
 
-fn looks_like_id(s: &str) -> bool {
+pub(crate) fn looks_like_id(s: &str) -> bool {
     s.len() == 36 && s.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
 }
 
 /// Everything an operator does, on one backend.
-fn operator_commands(db: TestDatabase) {
+pub(crate) fn operator_commands(db: TestDatabase) {
     let cli = Cli::for_database(&db);
 
     // The key.
@@ -400,7 +399,7 @@ fn migrate_creates_a_postgres_schema_and_reports_what_ran() {
 }
 
 #[track_caller]
-fn assert_migrations_ran(run: &Run) {
+pub(crate) fn assert_migrations_ran(run: &Run) {
     let count: usize = run
         .last_line()
         .split(' ')
@@ -412,14 +411,14 @@ fn assert_migrations_ran(run: &Run) {
 }
 
 /// An empty PostgreSQL schema, not migrated, dropped at the end.
-struct FreshSchema {
-    admin: Store,
-    name: String,
-    url: String,
+pub(crate) struct FreshSchema {
+    pub(crate) admin: Store,
+    pub(crate) name: String,
+    pub(crate) url: String,
 }
 
 impl FreshSchema {
-    fn new() -> FreshSchema {
+    pub(crate) fn new() -> FreshSchema {
         let admin_url = postgres_admin_url();
         let admin = Store::open(&DatabaseUrl::parse(&admin_url).expect("a postgres:// URL"))
             .expect("PostgreSQL for the tests (see waymark_store::testing)");
@@ -515,19 +514,19 @@ fn defaults_are_in_waymark_data() {
 }
 
 /// A running server, stopped (with SIGINT, as Ctrl-C would) when dropped.
-struct Server {
-    child: Child,
-    lines: mpsc::Receiver<String>,
+pub(crate) struct Server {
+    pub(crate) child: Child,
+    pub(crate) lines: mpsc::Receiver<String>,
 }
 
 impl Server {
-    fn start(mut cmd: Command) -> Server {
+    pub(crate) fn start(mut cmd: Command) -> Server {
         cmd.stderr(Stdio::inherit());
         Self::start_keeping_stderr(cmd)
     }
 
     /// Starts it with whatever stderr the command already has.
-    fn start_keeping_stderr(mut cmd: Command) -> Server {
+    pub(crate) fn start_keeping_stderr(mut cmd: Command) -> Server {
         let mut child = cmd
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -547,7 +546,7 @@ impl Server {
     }
 
     /// Every line up to and including `listening on http://ADDR`, and ADDR.
-    fn wait_until_listening(&self) -> (Vec<String>, String) {
+    pub(crate) fn wait_until_listening(&self) -> (Vec<String>, String) {
         let mut seen = Vec::new();
         loop {
             match self.lines.recv_timeout(Duration::from_secs(60)) {
@@ -564,7 +563,7 @@ impl Server {
     }
 
     /// Stops it as Ctrl-C would and waits for it to finish.
-    fn stop(mut self) -> Option<i32> {
+    pub(crate) fn stop(mut self) -> Option<i32> {
         drop(
             Command::new("kill")
                 .args(["-INT", &self.child.id().to_string()])
@@ -587,327 +586,4 @@ impl Drop for Server {
             drop(self.child.wait());
         }
     }
-}
-
-fn http_get(addr: &str, path: &str) -> String {
-    let mut stream = TcpStream::connect(addr).expect("the server accepts a connection");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .expect("a timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("request sent");
-    let mut response = String::new();
-    drop(stream.read_to_string(&mut response));
-    response
-}
-
-#[test]
-fn serve_announces_its_address_and_answers() {
-    let db = TestDatabase::sqlite();
-    let cli = Cli::for_database(&db);
-    cli.run(&["key", "init"]).ok();
-    let server = Server::start(cli.command(&["serve", "--bind", "127.0.0.1:0"]));
-    let (_, addr) = server.wait_until_listening();
-    let response = http_get(&addr, "/healthz");
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
-    assert_eq!(server.stop(), Some(0));
-}
-
-#[test]
-fn demo_prints_fictional_logins_and_serves() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut cmd = Command::new(BIN);
-    cmd.current_dir(dir.path())
-        .env_remove("RUST_LOG")
-        .args(["demo", "--bind", "127.0.0.1:0"]);
-    let server = Server::start(cmd);
-    let (lines, addr) = server.wait_until_listening();
-    let text = lines.join("\n");
-    assert!(text.contains("fictional"), "{text}");
-    assert!(text.contains("temporary"), "{text}");
-
-    let logins: Vec<&String> = lines
-        .iter()
-        .filter(|l| l.starts_with("  login: "))
-        .collect();
-    assert_eq!(logins.len(), 7, "{text}");
-    let mut emails = Vec::new();
-    let mut totps = Vec::new();
-    for line in &logins {
-        let rest = line.trim_start_matches("  login: ");
-        let mut words = rest.splitn(3, ' ');
-        let (email, password, mut about) = (
-            words.next().unwrap_or(""),
-            words.next().unwrap_or(""),
-            words.next().unwrap_or(""),
-        );
-        assert!(email.ends_with(".example"), "{line}");
-        assert_eq!(password.len(), 43, "{line}");
-        // Accounts with a second factor print its key: 32 Base32 characters (160 bits).
-        if let Some(after) = about.strip_prefix("totp:") {
-            let (key, rest) = after.split_once(' ').unwrap_or((after, ""));
-            assert_eq!(key.len(), 32, "{line}");
-            assert!(
-                waymark_vault::TotpSecret::from_base32(key).is_ok(),
-                "{line}"
-            );
-            totps.push(email.to_owned());
-            about = rest;
-        }
-        assert!(
-            about.starts_with('(') && about.ends_with("(fictional))") && about.contains(" at "),
-            "{line}"
-        );
-        emails.push(email.to_owned());
-    }
-    for expected in ["helper@church.example", "caseworker@harbour.example"] {
-        assert!(emails.iter().any(|e| e == expected), "{text}");
-    }
-    // Everyone but the helper (no second factor needed) and the manager left to enrol has a key.
-    assert_eq!(
-        totps,
-        [
-            "caseworker@harbour.example",
-            "caseworker@lantern.example",
-            "caseworker@panel.example",
-            "manager@panel.example",
-            "admin@harbour.example"
-        ],
-        "{text}"
-    );
-    for role in ["(helper at", "(caseworker at", "(manager at", "(admin at"] {
-        assert!(text.contains(role), "{text}");
-    }
-    assert!(
-        text.contains("Independent Decision Panel (fictional)"),
-        "{text}"
-    );
-    assert!(
-        text.contains("Northern Lantern Trust (fictional)"),
-        "{text}"
-    );
-
-    // The temporary folder named in the warning holds the database while the demo runs.
-    let folder = lines
-        .iter()
-        .find_map(|l| {
-            let start = l.find("temporary (")? + "temporary (".len();
-            let end = l[start..].find(')')? + start;
-            Some(PathBuf::from(&l[start..end]))
-        })
-        .expect("the warning names the temporary folder");
-    assert!(folder.join("waymark.db").exists());
-    assert!(folder.join("master.key").exists());
-
-    let response = http_get(&addr, "/healthz");
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
-
-    // Nothing is left behind in the working folder, and the temporary folder goes with the demo.
-    assert_eq!(server.stop(), Some(0));
-    assert!(!folder.exists(), "{} was left behind", folder.display());
-    assert_eq!(
-        std::fs::read_dir(dir.path()).map(Iterator::count).ok(),
-        Some(0)
-    );
-}
-
-#[test]
-fn demo_keeps_its_data_only_in_an_empty_folder() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let data: &Path = &dir.path().join("demo-data");
-    std::fs::create_dir(data).expect("a folder");
-    std::fs::write(data.join("something.txt"), "x").expect("a file");
-    let run = finished(
-        Command::new(BIN)
-            .args(["demo", "--bind", "127.0.0.1:0", "--data-dir"])
-            .arg(data)
-            .output()
-            .expect("the binary runs"),
-    );
-    run.one_line_error(&["not empty"]);
-    assert!(!data.join("waymark.db").exists());
-
-    let fresh = dir.path().join("fresh");
-    let mut cmd = Command::new(BIN);
-    cmd.args(["demo", "--bind", "127.0.0.1:0", "--data-dir"])
-        .arg(&fresh)
-        .env_remove("RUST_LOG");
-    let server = Server::start(cmd);
-    server.wait_until_listening();
-    assert_eq!(server.stop(), Some(0));
-    // Kept, as asked.
-    assert!(fresh.join("waymark.db").exists());
-    assert!(fresh.join("master.key").exists());
-}
-
-/// One HTTP/1.1 request with an optional bearer token and JSON body; returns the whole response.
-fn http_json(addr: &str, method: &str, path: &str, token: &str, body: Option<&str>) -> String {
-    let mut stream = TcpStream::connect(addr).expect("the server accepts a connection");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .expect("a timeout");
-    let body = body.unwrap_or("");
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .expect("request sent");
-    let mut response = String::new();
-    drop(stream.read_to_string(&mut response));
-    response
-}
-
-fn json_field(response: &str, field: &str) -> String {
-    let key = format!("\"{field}\":\"");
-    let from = response
-        .find(&key)
-        .map(|i| i + key.len())
-        .unwrap_or_else(|| panic!("no {field} in {response}"));
-    response[from..]
-        .split('"')
-        .next()
-        .unwrap_or_default()
-        .to_owned()
-}
-
-/// The route through the running server, logging at debug level: the names, contact details and
-/// reasons written never appear in what the process prints.
-fn personal_data_never_reaches_the_logs(db: TestDatabase) {
-    let cli = Cli::for_database(&db);
-    cli.run(&["key", "init"]).ok();
-    let church = cli.add_org(&["--name", "Log Test Church", "--kind", "community_group"]);
-    let harbour = cli.add_org(&[
-        "--name",
-        "Log Test Harbour",
-        "--kind",
-        "support_organisation",
-        "--nation",
-        "england_wales",
-    ]);
-    for (org, email, role) in [
-        (&church, "helper@log.example", "helper"),
-        (&harbour, "worker@log.example", "caseworker"),
-    ] {
-        cli.run_with_stdin(
-            &[
-                "user",
-                "add",
-                "--org",
-                org,
-                "--email",
-                email,
-                "--role",
-                role,
-                "--password-stdin",
-            ],
-            "a long enough password\n",
-        )
-        .ok();
-    }
-    let helper = cli
-        .run(&["token", "create", "--email", "helper@log.example"])
-        .ok()
-        .last_line()
-        .to_owned();
-    let worker = cli
-        .run(&["token", "create", "--email", "worker@log.example"])
-        .ok()
-        .last_line()
-        .to_owned();
-
-    let log = cli.dir.path().join("server.log");
-    let mut cmd = cli.command(&["serve", "--bind", "127.0.0.1:0"]);
-    cmd.env("RUST_LOG", "debug")
-        .stderr(std::fs::File::create(&log).expect("log file"));
-    let server = Server::start_keeping_stderr(cmd);
-    let (_, addr) = server.wait_until_listening();
-
-    let canary = format!("Canary{}", std::process::id());
-    let [name, contact, language, reason] =
-        ["Name", "Contact", "Language", "Reason"].map(|f| format!("{canary}{f}"));
-    let referral = |n: &str| {
-        format!(
-            r#"{{"to_organisation":"{harbour}","person":{{"name":"{n}","contact":"{contact}","language":"{language}"}},
-            "age":"adult","needs":["safe_housing"],"indicators":["debt_bondage"],"first_contact":"faith_group",
-            "nation":"england_wales","consent":{{"given":true}}}}"#
-        )
-    };
-    let created = http_json(
-        &addr,
-        "POST",
-        "/api/v1/referrals",
-        &helper,
-        Some(&referral(&name)),
-    );
-    assert!(created.starts_with("HTTP/1.1 201"), "{created}");
-    let id = json_field(&created, "id");
-    let accepted = http_json(
-        &addr,
-        "POST",
-        &format!("/api/v1/referrals/{id}/accept"),
-        &worker,
-        None,
-    );
-    assert!(accepted.starts_with("HTTP/1.1 201"), "{accepted}");
-    let case = http_json(
-        &addr,
-        "GET",
-        &format!("/api/v1/cases/{}", json_field(&accepted, "case_id")),
-        &worker,
-        None,
-    );
-    assert!(case.contains(&name), "the case shows the name: {case}");
-    let second = http_json(
-        &addr,
-        "POST",
-        "/api/v1/referrals",
-        &helper,
-        Some(&referral(&name)),
-    );
-    let second = json_field(&second, "id");
-    let declined = http_json(
-        &addr,
-        "POST",
-        &format!("/api/v1/referrals/{second}/decline"),
-        &worker,
-        Some(&format!(r#"{{"reason":"{reason}"}}"#)),
-    );
-    assert!(declined.starts_with("HTTP/1.1 200"), "{declined}");
-    // Bad input carrying personal data is refused without echoing it into the log.
-    let bad = http_json(
-        &addr,
-        "POST",
-        "/api/v1/referrals",
-        &helper,
-        Some(&referral(&name).replace("adult", "grown-up")),
-    );
-    assert!(bad.starts_with("HTTP/1.1 422"), "{bad}");
-    assert_eq!(server.stop(), Some(0));
-
-    let printed = std::fs::read_to_string(&log).expect("the log");
-    assert!(
-        printed.contains("referral sent"),
-        "the log was written at debug level: {printed}"
-    );
-    for value in [&name, &contact, &language, &reason] {
-        assert!(
-            !printed.contains(value.as_str()),
-            "{value} reached the log:\n{printed}"
-        );
-    }
-}
-
-#[test]
-fn personal_data_never_reaches_the_logs_on_sqlite() {
-    personal_data_never_reaches_the_logs(TestDatabase::sqlite());
-}
-
-#[test]
-fn personal_data_never_reaches_the_logs_on_postgres() {
-    personal_data_never_reaches_the_logs(TestDatabase::postgres());
 }

@@ -5,4 +5,5 @@
 #![allow(clippy::expect_used)]
 
 mod cli;
+mod cli_serve;
 mod first_responder;

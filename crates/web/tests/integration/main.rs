@@ -7,6 +7,8 @@
 mod support;
 
 mod anonymous;
+mod case_api;
+mod case_routes;
 mod cases;
 mod channel;
 mod clock;
