@@ -123,6 +123,32 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
+/// Answers the router's own refusals under `/api/` as the API answers everything else: a 405 (the path
+/// exists, the method does not) gets a problem+json body. The router adds the `Allow` header after this
+/// layer (it runs inside each route), so the body points to it rather than repeating it.
+pub(crate) async fn router_problems(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let method = request.method().clone();
+    let response = next.run(request).await;
+    if !api || response.status() != StatusCode::METHOD_NOT_ALLOWED {
+        return response;
+    }
+    let allow = response.headers().get(axum::http::header::ALLOW).cloned();
+    let mut problem = ApiError::MethodNotAllowed(format!(
+        "{method} is not allowed on this path: the `Allow` header lists the methods that are"
+    ))
+    .into_response();
+    if let Some(allow) = allow {
+        problem
+            .headers_mut()
+            .insert(axum::http::header::ALLOW, allow);
+    }
+    problem
+}
+
 /// The OpenAPI document of this API.
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
@@ -139,11 +165,84 @@ async fn openapi() -> Response {
     Json(openapi_document()).into_response()
 }
 
-fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    json.map(|Json(t)| t).map_err(|e| match e.status() {
+/// The one way the API reads a JSON request body. Every JSON route takes its body through this
+/// extractor, so every route refuses the same things the same way, as `application/problem+json`:
+/// - no `Content-Type: application/json`, or text that is not JSON: 400;
+/// - a body over the limit: 413;
+/// - JSON that is not an object (an array, a string, a number, `true`, `null`): 422. serde's derived
+///   `Deserialize` would otherwise read an array as the struct's fields in order, so `[]` sent to a
+///   "replace" operation would blank every field;
+/// - an object whose fields do not fit the request's type: 422.
+pub(crate) struct ApiJson<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        if !json_content_type(req.headers()) {
+            return Err(ApiError::BadRequest(
+                "Expected request with `Content-Type: application/json`".into(),
+            ));
+        }
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| match e.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge(e.body_text()),
+                _ => ApiError::BadRequest(e.body_text()),
+            })?;
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+        if first != Some(b'{') {
+            // Not an object: if it is JSON at all, say what to send instead; if not, it is a syntax error.
+            let value = Json::<serde_json::Value>::from_bytes(&bytes).map_err(rejection)?;
+            return Err(ApiError::App(AppError::Invalid(not_an_object(&value.0))));
+        }
+        Json::<T>::from_bytes(&bytes)
+            .map(|Json(t)| ApiJson(t))
+            .map_err(rejection)
+    }
+}
+
+fn rejection(e: JsonRejection) -> ApiError {
+    match e.status() {
         StatusCode::UNPROCESSABLE_ENTITY => ApiError::App(AppError::Invalid(e.body_text())),
         _ => ApiError::BadRequest(e.body_text()),
-    })
+    }
+}
+
+/// `application/json`, or any `application/…+json`, with or without parameters.
+fn json_content_type(headers: &axum::http::HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || essence
+            .strip_prefix("application/")
+            .is_some_and(|sub| sub.ends_with("+json"))
+}
+
+fn not_an_object(value: &serde_json::Value) -> String {
+    let what = match value {
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::Bool(_) => "true or false",
+        serde_json::Value::Null => "null",
+        serde_json::Value::Object(_) => "an object",
+    };
+    format!("Send a JSON object ({{...}}) with the request's fields, not {what}")
 }
 
 fn invalid(e: UnknownId) -> ApiError {
@@ -201,9 +300,8 @@ pub struct ScreeningResponse {
 #[utoipa::path(post, path = "/screenings", request_body = ScreeningRequest,
     responses((status = 200, body = ScreeningResponse), (status = 422, body = Problem, content_type = "application/problem+json")))]
 async fn screening(
-    json: Result<Json<ScreeningRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<ScreeningRequest>,
 ) -> Result<Json<ScreeningResponse>, ApiError> {
-    let req = body(json)?;
     let age = AgeBand::parse(&req.age).map_err(invalid)?;
     let nation = Nation::parse(&req.nation).map_err(invalid)?;
     let indicators = ids(&req.indicators, Indicator::parse)?
@@ -290,9 +388,8 @@ pub struct Created {
 async fn submit_referral(
     State(app): State<App>,
     ApiUser(account): ApiUser,
-    json: Result<Json<ReferralRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<ReferralRequest>,
 ) -> Result<Response, ApiError> {
-    let req = body(json)?;
     let to = OrgId::parse(&req.to_organisation)
         .map_err(|e| ApiError::App(AppError::Invalid(e.to_string())))?;
     let draft = ReferralDraft {
@@ -514,10 +611,9 @@ async fn decline(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<DeclineRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<DeclineRequest>,
 ) -> Result<Json<AnswerResponse>, ApiError> {
     let id = referral_id(&id)?;
-    let req = body(json)?;
     app.decline_referral(&account, &id, &req.reason).await?;
     Ok(Json(AnswerResponse {
         id: id.to_string(),

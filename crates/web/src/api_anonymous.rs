@@ -2,7 +2,6 @@
 //! a referral, with non-identifying facts only; never for a child. Its own organisation lists them.
 
 use axum::extract::State;
-use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -12,7 +11,7 @@ use utoipa::{OpenApi, ToSchema};
 use waymark_app::{App, NotificationView};
 use waymark_domain::anonymous::NotificationDraft;
 
-use super::{body, iso};
+use super::{ApiJson, iso};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
@@ -113,9 +112,8 @@ fn notification_body(n: NotificationView) -> NotificationBody {
 async fn notify(
     State(app): State<App>,
     ApiUser(account): ApiUser,
-    json: Result<Json<NotificationRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<NotificationRequest>,
 ) -> Result<Response, ApiError> {
-    let req = body(json)?;
     let draft = NotificationDraft {
         age: req.age,
         nationality: req.nationality,

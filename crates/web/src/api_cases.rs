@@ -3,7 +3,6 @@
 //! search. Every call is decided by the case policy in the use case: a case the caller may not open is
 //! 404, exactly as one that does not exist.
 
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -21,7 +20,7 @@ use waymark_domain::case_record::{
 use waymark_domain::ids::{DocumentId, PlanActionId};
 use waymark_domain::{CaseId, ExploitationType, Need, UserId};
 
-use super::{ReferralBody, body, invalid, iso, referral_body};
+use super::{ApiJson, ReferralBody, invalid, iso, referral_body};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 use crate::pages::case_record::{UPLOAD_BODY_LIMIT, UploadProblem, download_response, read_upload};
@@ -454,10 +453,9 @@ async fn update_person(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<PersonRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<PersonRequest>,
 ) -> Result<Json<CaseUpdated>, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     if r.aliases.iter().any(|a| a.contains('\n')) {
         return Err(ApiError::App(AppError::Invalid(
             "aliases: one name per entry, without new lines".into(),
@@ -504,10 +502,9 @@ async fn record_needs(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<NeedsRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<NeedsRequest>,
 ) -> Result<Json<CaseUpdated>, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let needs = r
         .needs
         .iter()
@@ -538,10 +535,9 @@ async fn add_plan_action(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<PlanActionRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<PlanActionRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let owner = r
         .owner
         .as_deref()
@@ -587,10 +583,9 @@ async fn add_note(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<NoteRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<NoteRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     Ok(created(app.add_note(&account, &id, r.body).await?))
 }
 
@@ -622,10 +617,9 @@ async fn add_history(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<HistoryRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<HistoryRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let new = NewHistory {
         kind: ExploitationType::parse(&r.exploitation_type).map_err(invalid)?,
         place: ExploitationPlace::parse(&r.place).map_err(invalid)?,
@@ -654,10 +648,9 @@ async fn record_risk(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<RiskRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<RiskRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let level = RiskLevel::parse(&r.level).map_err(invalid)?;
     Ok(created(
         app.record_risk(&account, &id, level, r.reasons).await?,
@@ -764,10 +757,9 @@ async fn assign(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<AssignRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<AssignRequest>,
 ) -> Result<Json<CaseUpdated>, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let to = UserId::parse(&r.user_id)
         .map_err(|e| ApiError::App(AppError::Invalid(format!("user_id: {e}"))))?;
     app.assign_case(&account, &id, &to).await?;
@@ -799,10 +791,9 @@ async fn break_glass(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<BreakGlassRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<BreakGlassRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let until = app.break_glass(&account, &id, &r.reason).await?;
     Ok((
         StatusCode::CREATED,
@@ -992,7 +983,7 @@ async fn search(
 async fn search_posted(
     State(app): State<App>,
     ApiUser(account): ApiUser,
-    json: Result<Json<SearchRequest>, JsonRejection>,
+    ApiJson(json): ApiJson<SearchRequest>,
 ) -> Result<Json<SearchResponse>, ApiError> {
-    run_search(&app, &account, body(json)?).await
+    run_search(&app, &account, json).await
 }

@@ -3,7 +3,6 @@
 //! erased. Caseworkers read and answer with their bearer token. A wrong codename is 404 and too many
 //! wrong ones 429, whatever the guess.
 
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -17,7 +16,7 @@ use waymark_app::{App, AppError, ChannelMessage, Conversation};
 use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
 use waymark_domain::{AgeBand, CaseId, Nation, Need, OrgId};
 
-use super::{body, ids, invalid, iso, referral_id};
+use super::{ApiJson, ids, invalid, iso, referral_id};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
@@ -99,9 +98,8 @@ pub struct SelfReferralCreated {
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub(super) async fn submit_self_referral(
     State(app): State<App>,
-    json: Result<Json<SelfReferralRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<SelfReferralRequest>,
 ) -> Result<Response, ApiError> {
-    let req = body(json)?;
     let to = OrgId::parse(&req.to_organisation)
         .map_err(|e| ApiError::App(AppError::Invalid(e.to_string())))?;
     let draft = SelfReferralDraft {
@@ -175,9 +173,8 @@ fn message_body(m: ChannelMessage) -> ChannelMessageBody {
 pub(super) async fn channel_inbox(
     State(app): State<App>,
     Client(client): Client,
-    json: Result<Json<CodenameRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<CodenameRequest>,
 ) -> Result<Json<ChannelInboxResponse>, ApiError> {
-    let req = body(json)?;
     let v = app.channel_inbox(&client, &req.codename).await?;
     Ok(Json(ChannelInboxResponse {
         status: v.status.as_str().into(),
@@ -209,9 +206,8 @@ pub struct MessageCreated {
 pub(super) async fn channel_send(
     State(app): State<App>,
     Client(client): Client,
-    json: Result<Json<ChannelSendRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<ChannelSendRequest>,
 ) -> Result<Response, ApiError> {
-    let req = body(json)?;
     let id = app.channel_send(&client, &req.codename, &req.body).await?;
     Ok((
         StatusCode::CREATED,
@@ -234,9 +230,8 @@ pub struct ErasedResponse {
 pub(super) async fn channel_erase(
     State(app): State<App>,
     Client(client): Client,
-    json: Result<Json<CodenameRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<CodenameRequest>,
 ) -> Result<Json<ErasedResponse>, ApiError> {
-    let req = body(json)?;
     app.channel_erase(&client, &req.codename).await?;
     Ok(Json(ErasedResponse { erased: true }))
 }
@@ -288,9 +283,8 @@ async fn write(
     app: &App,
     account: &waymark_app::Account,
     about: Conversation,
-    json: Result<Json<ReplyRequest>, JsonRejection>,
+    req: ReplyRequest,
 ) -> Result<Response, ApiError> {
-    let req = body(json)?;
     let id = app.reply(account, &about, &req.body).await?;
     Ok((
         StatusCode::CREATED,
@@ -326,7 +320,7 @@ pub(super) async fn reply_to_referral(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<ReplyRequest>, JsonRejection>,
+    ApiJson(json): ApiJson<ReplyRequest>,
 ) -> Result<Response, ApiError> {
     write(
         &app,
@@ -360,7 +354,7 @@ pub(super) async fn reply_to_case(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<ReplyRequest>, JsonRejection>,
+    ApiJson(json): ApiJson<ReplyRequest>,
 ) -> Result<Response, ApiError> {
     write(&app, &account, Conversation::Case(case_id(&id)?), json).await
 }

@@ -2,7 +2,6 @@
 //! Every call is decided by the case policy in the use case: a case the caller may not open is 404,
 //! exactly as one that does not exist; erasing is for managers (403 for a caseworker who can open it).
 
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -12,7 +11,7 @@ use utoipa::ToSchema;
 use waymark_app::{App, AppError};
 use waymark_domain::CaseId;
 
-use super::body;
+use super::ApiJson;
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
@@ -69,10 +68,9 @@ async fn close(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<CloseRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<CloseRequest>,
 ) -> Result<Json<ClosedResponse>, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let closed = app.close_case(&account, &id, r.move_on_plan).await?;
     Ok(Json(ClosedResponse {
         id: id.to_string(),
@@ -213,9 +211,8 @@ async fn retention(
 async fn set_retention(
     State(app): State<App>,
     ApiUser(account): ApiUser,
-    json: Result<Json<RetentionBody>, JsonRejection>,
+    ApiJson(r): ApiJson<RetentionBody>,
 ) -> Result<Json<RetentionBody>, ApiError> {
-    let r = body(json)?;
     let days = app.set_retention(&account, r.days).await?;
     Ok(Json(RetentionBody {
         days: i64::from(days),

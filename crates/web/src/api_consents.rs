@@ -3,7 +3,6 @@
 //! policy in the use case: a case (or consent) the caller may not open is 404; an onward referral without
 //! a covering consent is 422.
 
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -17,7 +16,7 @@ use waymark_domain::case_record::{CaseError, parse_date};
 use waymark_domain::consent::ConsentMethod;
 use waymark_domain::ids::ConsentId;
 
-use super::{body, invalid, iso};
+use super::{ApiJson, invalid, iso};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
@@ -193,10 +192,9 @@ async fn record(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<ConsentRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<ConsentRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let given_on = match r.given_on.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(d) => Some(parse_date("given_on", d).map_err(|e| match e {
@@ -262,10 +260,9 @@ async fn refer_onward(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<OnwardRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<OnwardRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let sent = app
         .refer_onward(&account, &id, &r.to_organisation, &r.consent_id)
         .await?;

@@ -7,7 +7,6 @@
 //! decision maker confirms it (`POST /formal-referrals/{id}/reasonable-grounds/review`). Dates come from
 //! the clock rules in force (`waymark_domain::clock`), never from the caller.
 
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -21,7 +20,7 @@ use waymark_app::{
 use waymark_domain::CaseId;
 use waymark_domain::formal::{Closure, Outcome};
 
-use super::body;
+use super::ApiJson;
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
@@ -349,10 +348,9 @@ async fn refer(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<FormalReferralRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<FormalReferralRequest>,
 ) -> Result<Response, ApiError> {
     let case = CaseId::parse(&id).map_err(|_| ApiError::App(AppError::NotFound))?;
-    let r = body(json)?;
     let made = app
         .refer_formally(&account, &case, &r.decision_body, r.consent_id.as_deref())
         .await?;
@@ -432,9 +430,8 @@ async fn reasonable_grounds(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<DecisionRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<DecisionRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
-    let r = body(json)?;
     let outcome = Outcome::parse(&r.outcome).map_err(unprocessable)?;
     Ok(Json(status_body(
         app.decide_reasonable_grounds(&account, &id, outcome, &r.reasons)
@@ -454,9 +451,8 @@ async fn review(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<ReviewRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<ReviewRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
-    let r = body(json)?;
     Ok(Json(status_body(
         app.review_negative(&account, &id, r.agree).await?,
     )))
@@ -474,9 +470,8 @@ async fn conclusive_grounds(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<DecisionRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<DecisionRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
-    let r = body(json)?;
     let outcome = Outcome::parse(&r.outcome).map_err(unprocessable)?;
     Ok(Json(status_body(
         app.decide_conclusive(&account, &id, outcome, &r.reasons)
@@ -495,9 +490,8 @@ async fn closure(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<ClosureRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<ClosureRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
-    let r = body(json)?;
     let state = Closure::parse(&r.state).map_err(unprocessable)?;
     Ok(Json(status_body(
         app.close_formal_referral(&account, &id, state).await?,
@@ -542,9 +536,8 @@ async fn information_request(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<InformationRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<InformationRequest>,
 ) -> Result<Response, ApiError> {
-    let r = body(json)?;
     let by = match r.reply_by.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(d) => Some(
@@ -572,10 +565,9 @@ async fn reconsideration(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path((id, formal)): Path<(String, String)>,
-    json: Result<Json<ReconsiderationRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<ReconsiderationRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
     let case = CaseId::parse(&id).map_err(|_| ApiError::App(AppError::NotFound))?;
-    let r = body(json)?;
     Ok(Json(status_body(
         app.ask_reconsideration(&account, &case, &formal, &r.reasons)
             .await?,
@@ -594,10 +586,9 @@ async fn answer_request(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path((id, formal, request)): Path<(String, String, String)>,
-    json: Result<Json<AnswerRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<AnswerRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
     let case = CaseId::parse(&id).map_err(|_| ApiError::App(AppError::NotFound))?;
-    let r = body(json)?;
     Ok(Json(status_body(
         app.answer_information_request(&account, &case, &formal, &request, &r.answer)
             .await?,

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -15,7 +14,7 @@ use utoipa::{OpenApi, ToSchema};
 use waymark_app::{App, AppError};
 use waymark_domain::training::{self, Course, CourseStatus};
 
-use super::body;
+use super::ApiJson;
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
@@ -292,10 +291,9 @@ async fn attempt(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<AttemptRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<AttemptRequest>,
 ) -> Result<Response, ApiError> {
     let c = find(&id)?;
-    let r = body(json)?;
     let result = app.attempt_quiz(&account, &c.id, r.answers).await?;
     let explanations: BTreeMap<&str, &str> = c
         .questions()

@@ -96,6 +96,7 @@ pub fn router(app: App) -> Router {
         .route("/static/{file}", get(pages::assets::file))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(api::router_problems))
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(app)
 }
