@@ -127,7 +127,7 @@ pub struct OnwardRequest {
 #[derive(Serialize, ToSchema)]
 pub struct OnwardCreated {
     id: String,
-    /// `sent`.
+    /// `sent` (201), or `already_sent` (200: this is the referral sent before under the same consent).
     status: String,
     /// What was shared.
     scope: Vec<String>,
@@ -252,9 +252,15 @@ async fn withdraw(
 /// Refer the person onward to another organisation in Waymark, under a consent that covers it. The
 /// receiver finds it in its `GET /referrals` inbox and sees only the consented scopes. 422 without a
 /// consent, with a withdrawn one, or with one for another organisation.
+///
+/// Sending the same onward referral again (same case, same consent, same organisation) while the first is
+/// waiting or accepted sends nothing: the answer is **200** with the first referral's id and `status`
+/// `already_sent`. Only a declined one can be sent again (201, a new referral).
 #[utoipa::path(post, path = "/cases/{id}/onward-referrals", request_body = OnwardRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 201, body = OnwardCreated), (status = 404, body = Problem, content_type = "application/problem+json"),
+    responses((status = 201, body = OnwardCreated, description = "Sent: a new referral"),
+        (status = 200, body = OnwardCreated, description = "Already sent under this consent to this organisation: the existing referral"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 async fn refer_onward(
     State(app): State<App>,
@@ -267,10 +273,19 @@ async fn refer_onward(
         .refer_onward(&account, &id, &r.to_organisation, &r.consent_id)
         .await?;
     Ok((
-        StatusCode::CREATED,
+        if sent.existing {
+            StatusCode::OK
+        } else {
+            StatusCode::CREATED
+        },
         Json(OnwardCreated {
             id: sent.referral_id.to_string(),
-            status: "sent".into(),
+            status: if sent.existing {
+                "already_sent"
+            } else {
+                "sent"
+            }
+            .into(),
             scope: sent.scopes.iter().map(|s| s.as_str().to_owned()).collect(),
             person_told: sent.person_told,
         }),
