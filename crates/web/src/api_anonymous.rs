@@ -106,9 +106,9 @@ fn notification_body(n: NotificationView) -> NotificationBody {
 #[utoipa::path(post, path = "/anonymous-notifications", tag = "anonymous", request_body = NotificationRequest,
     security(("bearer" = [])),
     responses((status = 201, body = NotificationBody),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem),
+        (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
 async fn notify(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -131,8 +131,8 @@ async fn notify(
 /// managers of a first responder (anyone else: 403).
 #[utoipa::path(get, path = "/anonymous-notifications", tag = "anonymous", security(("bearer" = [])),
     responses((status = 200, body = NotificationsResponse),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem),
+        (status = 403, body = Problem)))]
 async fn list_notifications(
     State(app): State<App>,
     ApiUser(account): ApiUser,

@@ -95,7 +95,7 @@ pub struct SelfReferralCreated {
 /// Ask a support organisation for help, with no account. Returns the codename, once.
 #[utoipa::path(post, path = "/self-referrals", request_body = SelfReferralRequest,
     responses((status = 201, body = SelfReferralCreated),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 422, body = Problem)))]
 pub(super) async fn submit_self_referral(
     State(app): State<App>,
     ApiJson(req): ApiJson<SelfReferralRequest>,
@@ -168,8 +168,8 @@ fn message_body(m: ChannelMessage) -> ChannelMessageBody {
 /// after too many wrong codenames from this client (or from everyone).
 #[utoipa::path(post, path = "/channel/inbox", request_body = CodenameRequest,
     responses((status = 200, body = ChannelInboxResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 429, body = Problem)))]
 pub(super) async fn channel_inbox(
     State(app): State<App>,
     Client(client): Client,
@@ -200,9 +200,9 @@ pub struct MessageCreated {
 /// Write to the organisation. 404 for a codename that finds nothing, 429 after too many wrong ones.
 #[utoipa::path(post, path = "/channel/messages", request_body = ChannelSendRequest,
     responses((status = 201, body = MessageCreated),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem),
+        (status = 429, body = Problem)))]
 pub(super) async fn channel_send(
     State(app): State<App>,
     Client(client): Client,
@@ -225,8 +225,8 @@ pub struct ErasedResponse {
 /// organisation, can read the request or the messages again. Anonymous counts remain.
 #[utoipa::path(post, path = "/channel/erase", request_body = CodenameRequest,
     responses((status = 200, body = ErasedResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 429, body = Problem)))]
 pub(super) async fn channel_erase(
     State(app): State<App>,
     Client(client): Client,
@@ -300,7 +300,7 @@ fn case_id(id: &str) -> Result<CaseId, ApiError> {
 /// The conversation with the person who referred themselves (audited; own organisation only).
 #[utoipa::path(get, path = "/referrals/{id}/messages", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = ConversationResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 pub(super) async fn referral_messages(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -313,9 +313,9 @@ pub(super) async fn referral_messages(
 #[utoipa::path(post, path = "/referrals/{id}/messages", request_body = ReplyRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 201, body = MessageCreated),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
 pub(super) async fn reply_to_referral(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -334,7 +334,7 @@ pub(super) async fn reply_to_referral(
 /// The conversation from the case the referral became (audited; own organisation only).
 #[utoipa::path(get, path = "/cases/{id}/messages", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = ConversationResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 pub(super) async fn case_messages(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -347,9 +347,9 @@ pub(super) async fn case_messages(
 #[utoipa::path(post, path = "/cases/{id}/messages", request_body = ReplyRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 201, body = MessageCreated),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
 pub(super) async fn reply_to_case(
     State(app): State<App>,
     ApiUser(account): ApiUser,

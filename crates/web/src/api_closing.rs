@@ -61,9 +61,9 @@ pub struct ClosedResponse {
 /// of the assigned caseworker (they appear in `/tasks`). 409 when the case is already closed.
 #[utoipa::path(post, path = "/cases/{id}/close", request_body = CloseRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 200, body = ClosedResponse), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ClosedResponse), (status = 404, body = Problem),
+        (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
 async fn close(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -98,9 +98,9 @@ pub struct ErasureResponse {
 /// Afterwards `GET /cases/{id}` answers `erased: true` with no personal field. Managers only: 403 for a
 /// caseworker who can open the case; 409 when already erased.
 #[utoipa::path(post, path = "/cases/{id}/erasure", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = ErasureResponse), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ErasureResponse), (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
 async fn erasure(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -119,7 +119,7 @@ async fn erasure(
 /// documents (listed), history, risks and messages. Audited as an export.
 #[utoipa::path(get, path = "/cases/{id}/export", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, description = "The record as an HTML document", content_type = "text/html", body = String),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn export(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -154,7 +154,7 @@ pub struct CaseStatisticsResponse {
 /// Counts of the caller's organisation's cases from plaintext facts only, so erased cases still count.
 /// Managers of a support organisation.
 #[utoipa::path(get, path = "/statistics/cases", security(("bearer" = [])),
-    responses((status = 200, body = CaseStatisticsResponse), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CaseStatisticsResponse), (status = 403, body = Problem)))]
 async fn statistics(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -187,12 +187,13 @@ async fn statistics(
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct RetentionBody {
     /// Days a closed case is kept before it is erased: 30 to 9125; 2190 (six years) by default.
+    #[serde(deserialize_with = "super::whole::i64")]
     days: i64,
 }
 
 /// How long the caller's organisation keeps a closed case. Managers and administrators.
 #[utoipa::path(get, path = "/organisation/retention", security(("bearer" = [])),
-    responses((status = 200, body = RetentionBody), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = RetentionBody), (status = 403, body = Problem)))]
 async fn retention(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -206,8 +207,8 @@ async fn retention(
 /// Set how long the caller's organisation keeps a closed case. Managers and administrators; 422 outside
 /// 30 to 9125 days.
 #[utoipa::path(put, path = "/organisation/retention", request_body = RetentionBody, security(("bearer" = [])),
-    responses((status = 200, body = RetentionBody), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = RetentionBody), (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
 async fn set_retention(
     State(app): State<App>,
     ApiUser(account): ApiUser,

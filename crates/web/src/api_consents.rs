@@ -173,7 +173,7 @@ fn consents_response(s: Sharing) -> ConsentsResponse {
 
 /// A case's consents (or safeguarding basis) and its onward referrals with their answers.
 #[utoipa::path(get, path = "/cases/{id}/consents", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = ConsentsResponse), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ConsentsResponse), (status = 404, body = Problem)))]
 async fn list(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -186,8 +186,8 @@ async fn list(
 /// Record a consent: what may be shared, with whom, why, when and how.
 #[utoipa::path(post, path = "/cases/{id}/consents", request_body = ConsentRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 201, body = ConsentCreated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = ConsentCreated), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn record(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -233,8 +233,8 @@ async fn record(
 /// Withdraw a consent: nothing more is shared under it, and an onward referral under it that is not yet
 /// answered is withdrawn (the receiver can no longer accept or read it).
 #[utoipa::path(post, path = "/consents/{id}/withdraw", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = ConsentWithdrawn), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ConsentWithdrawn), (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
 async fn withdraw(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -260,8 +260,8 @@ async fn withdraw(
     params(("id" = String, Path)),
     responses((status = 201, body = OnwardCreated, description = "Sent: a new referral"),
         (status = 200, body = OnwardCreated, description = "Already sent under this consent to this organisation: the existing referral"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn refer_onward(
     State(app): State<App>,
     ApiUser(account): ApiUser,

@@ -341,9 +341,9 @@ fn decision_body(v: FormalDecisionView) -> DecisionViewBody {
 #[utoipa::path(post, path = "/cases/{id}/formal-referrals", tag = "formal", request_body = FormalReferralRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 201, body = FormalReferralBody),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn refer(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -368,7 +368,7 @@ async fn refer(
 #[utoipa::path(get, path = "/cases/{id}/formal-referrals", tag = "formal", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = FormalReferralsResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn case_referrals(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -387,7 +387,7 @@ async fn case_referrals(
 /// The decision body's queue, the soonest due first. Its decision makers only (anyone else: 404).
 #[utoipa::path(get, path = "/formal-referrals", tag = "formal", security(("bearer" = [])),
     responses((status = 200, body = QueueResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn queue(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -406,7 +406,7 @@ async fn queue(
 #[utoipa::path(get, path = "/formal-referrals/{id}", tag = "formal", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = DecisionViewBody),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn referral(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -424,8 +424,8 @@ async fn referral(
 #[utoipa::path(post, path = "/formal-referrals/{id}/reasonable-grounds", tag = "formal", request_body = DecisionRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn reasonable_grounds(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -445,8 +445,8 @@ async fn reasonable_grounds(
 #[utoipa::path(post, path = "/formal-referrals/{id}/reasonable-grounds/review", tag = "formal", request_body = ReviewRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn review(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -464,8 +464,8 @@ async fn review(
 #[utoipa::path(post, path = "/formal-referrals/{id}/conclusive-grounds", tag = "formal", request_body = DecisionRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn conclusive_grounds(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -484,8 +484,8 @@ async fn conclusive_grounds(
 #[utoipa::path(post, path = "/formal-referrals/{id}/closure", tag = "formal", request_body = ClosureRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn closure(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -530,8 +530,8 @@ pub struct AnswerRequest {
 #[utoipa::path(post, path = "/formal-referrals/{id}/information-requests", tag = "formal", request_body = InformationRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 201, body = FormalReferralBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn information_request(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -558,9 +558,9 @@ async fn information_request(
 #[utoipa::path(post, path = "/cases/{id}/formal-referrals/{formal}/reconsideration", tag = "formal", request_body = ReconsiderationRequest,
     security(("bearer" = [])), params(("id" = String, Path), ("formal" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn reconsideration(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -579,9 +579,9 @@ async fn reconsideration(
 #[utoipa::path(post, path = "/cases/{id}/formal-referrals/{formal}/information-requests/{request}/answer", tag = "formal", request_body = AnswerRequest,
     security(("bearer" = [])), params(("id" = String, Path), ("formal" = String, Path), ("request" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn answer_request(
     State(app): State<App>,
     ApiUser(account): ApiUser,

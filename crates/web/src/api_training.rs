@@ -162,7 +162,7 @@ async fn courses() -> Json<CoursesResponse> {
 /// A course with its modules' text and questions, never the right answers (public).
 #[utoipa::path(get, path = "/training/courses/{id}", tag = "training", params(("id" = String, Path)),
     responses((status = 200, body = CourseBody),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn course(Path(id): Path<String>) -> Result<Json<CourseBody>, ApiError> {
     let c = find(&id)?;
     Ok(Json(CourseBody {
@@ -211,7 +211,7 @@ pub struct ProgressBody {
 #[utoipa::path(get, path = "/training/courses/{id}/progress", tag = "training", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = ProgressBody),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn progress(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -238,7 +238,7 @@ async fn progress(
 #[utoipa::path(post, path = "/training/courses/{id}/modules/{module}/read", tag = "training",
     security(("bearer" = [])), params(("id" = String, Path), ("module" = String, Path)),
     responses((status = 204),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn read(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -254,6 +254,7 @@ pub struct AttemptRequest {
     /// Question id → the index of the answer chosen. Every question of the course counts: one left out
     /// is wrong.
     #[schema(example = json!({"law-1": 0, "signs-1": 2}))]
+    #[serde(deserialize_with = "super::whole::map_usize")]
     answers: BTreeMap<String, usize>,
 }
 
@@ -285,8 +286,8 @@ pub struct AttemptBody {
 #[utoipa::path(post, path = "/training/courses/{id}/attempts", tag = "training", request_body = AttemptRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 201, body = AttemptBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn attempt(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -347,7 +348,7 @@ pub struct CertificateCheck {
 /// that is not a code: the answer gives no hint which.
 #[utoipa::path(get, path = "/certificates/{code}", tag = "training", params(("code" = String, Path)),
     responses((status = 200, body = CertificateCheck),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn certificate(
     State(app): State<App>,
     Path(code): Path<String>,

@@ -11,7 +11,7 @@ mod pdf;
 mod security;
 mod views;
 
-pub use api::openapi_document;
+pub use api::{openapi_document, openapi_unmatched_constraints};
 
 use axum::Router;
 use axum::routing::{get, post};
