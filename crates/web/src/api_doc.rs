@@ -12,11 +12,17 @@
 
 use serde_json::{Value, json};
 use waymark_domain::case::CaseStatus;
-use waymark_domain::case_record::{ExploitationPlace, NeedUrgency, RiskLevel};
+use waymark_domain::case_record::{
+    DocumentKind, ExploitationPlace, NeedUrgency, PlanStatus, RiskLevel,
+};
 use waymark_domain::consent::{ConsentMethod, ConsentScope};
-use waymark_domain::formal::{Closure, Outcome};
+use waymark_domain::decision_letter::NoticeKind;
+use waymark_domain::formal::{Closure, FormalStatus, Outcome, RequestKind};
+use waymark_domain::referral::ReferralStatus;
 use waymark_domain::self_referral::Urgency;
-use waymark_domain::{AgeBand, ExploitationType, FirstContact, Indicator, Nation, Need};
+use waymark_domain::{
+    AgeBand, ExploitationType, FirstContact, Indicator, Nation, Need, ScreeningOutcome,
+};
 
 /// Every id of a vocabulary, in its order.
 fn ids<T: Copy + Into<&'static str>>(all: &[T]) -> Value {
@@ -198,6 +204,66 @@ fn properties() -> Vec<(&'static str, &'static str, Value)> {
             "shared_under_consent",
             each_of(ConsentScope::ALL, 0),
         ),
+        ("InboxEntry", "status", one_of(ReferralStatus::ALL)),
+        ("ReferralBody", "status", one_of(ReferralStatus::ALL)),
+        ("OnwardBody", "status", one_of(ReferralStatus::ALL)),
+        ("OnwardBody", "scope", each_of(ConsentScope::ALL, 0)),
+        ("OnwardCreated", "scope", each_of(ConsentScope::ALL, 0)),
+        (
+            "ScreeningResponse",
+            "outcome",
+            one_of(ScreeningOutcome::ALL),
+        ),
+        ("CaseBody", "status", one_of(CaseStatus::ALL)),
+        ("CaseSummaryBody", "status", one_of(CaseStatus::ALL)),
+        ("CaseMatchBody", "status", one_of(CaseStatus::ALL)),
+        ("NeedBody", "need", one_of(Need::ALL)),
+        ("NeedBody", "urgency", one_of(NeedUrgency::ALL)),
+        (
+            "HistoryBody",
+            "exploitation_type",
+            one_of(ExploitationType::ALL),
+        ),
+        ("HistoryBody", "place", one_of(ExploitationPlace::ALL)),
+        ("RiskBody", "level", one_of(RiskLevel::ALL)),
+        ("PlanActionBody", "status", one_of(PlanStatus::ALL)),
+        ("DocumentBody", "type", one_of(DocumentKind::ALL)),
+        ("DocumentCreated", "type", one_of(DocumentKind::ALL)),
+        ("CaseConsentBody", "method", one_of(ConsentMethod::ALL)),
+        ("CaseConsentBody", "scope", each_of(ConsentScope::ALL, 0)),
+        ("OpenReferralBody", "urgency", one_of(Urgency::ALL)),
+        ("FormalReferralBody", "status", one_of(FormalStatus::ALL)),
+        ("QueueEntry", "status", one_of(FormalStatus::ALL)),
+        ("QueueEntry", "nation", one_of(Nation::ALL)),
+        ("BacklogLineBody", "status", one_of(FormalStatus::ALL)),
+        ("FormalRequestBody", "kind", one_of(RequestKind::ALL)),
+        ("NoticeBody", "kind", one_of(NoticeKind::ALL)),
+        (
+            "DecisionHistoryBody",
+            "exploitation_type",
+            one_of(ExploitationType::ALL),
+        ),
+        (
+            "DecisionHistoryBody",
+            "place",
+            one_of(ExploitationPlace::ALL),
+        ),
+        ("DecisionPersonBody", "nation", one_of(Nation::ALL)),
+        ("NotificationBody", "age", one_of(AgeBand::ALL)),
+        ("NotificationBody", "nation", one_of(Nation::ALL)),
+        (
+            "NotificationBody",
+            "exploitation_types",
+            each_of(ExploitationType::ALL, 0),
+        ),
+        ("NotificationBody", "indicators", each_of(Indicator::ALL, 0)),
+        (
+            "OutcomeBody",
+            "exploitation_type",
+            one_of(ExploitationType::ALL),
+        ),
+        ("TargetBody", "nation", one_of(Nation::ALL)),
+        ("CourseSummary", "nation", one_of(Nation::ALL)),
     ]
 }
 
