@@ -75,7 +75,7 @@ pub fn router() -> Router<App> {
                        manager every case; anyone else gets 404.",
         version = "1"
     ),
-    paths(screening, submit_referral, inbox, open_referral, accept, decline,
+    paths(openapi, screening, submit_referral, inbox, open_referral, accept, decline,
         cases::case, cases::list_cases, cases::update_person, cases::record_needs, cases::add_plan_action,
         cases::complete_plan_action, cases::add_note, cases::upload_document, cases::download_document,
         cases::add_history, cases::record_risk, cases::assign, cases::break_glass, cases::tasks,
@@ -180,6 +180,10 @@ pub fn openapi_unmatched_constraints() -> Vec<String> {
     serde_json::to_value(&doc).map_or_else(|e| vec![e.to_string()], |json| doc::unmatched(&json))
 }
 
+/// This document (OpenAPI 3.1).
+#[utoipa::path(get, path = "/openapi.json",
+    responses((status = 200, description = "The OpenAPI document of this API", content_type = "application/json",
+        body = Object)))]
 async fn openapi() -> Response {
     Json(openapi_document()).into_response()
 }
