@@ -201,3 +201,38 @@ async fn a_json_body_over_the_limit_is_too_large() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_query_that_cannot_be_read_is_a_problem_and_whole_numbers_may_have_a_zero_fraction() {
+    for h in Harness::both().await {
+        let token = h.tokens.harbour_worker.clone();
+        let r = h
+            .api(
+                "GET",
+                "/api/v1/cases?status=open&status=closed",
+                &token,
+                None,
+            )
+            .await;
+        is_problem(&r, StatusCode::BAD_REQUEST);
+
+        // JSON Schema's integer includes 97.0; the document says integer.
+        let admin = h.tokens.harbour_admin.clone();
+        let r = h
+            .api(
+                "PUT",
+                "/api/v1/organisation/retention",
+                &admin,
+                Some(json!({"days": 97.0})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(r.json()["days"], json!(97));
+        for bad in [json!({"days": 97.5}), json!({"days": 1e300})] {
+            let r = h
+                .api("PUT", "/api/v1/organisation/retention", &admin, Some(bad))
+                .await;
+            is_problem(&r, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    }
+}
