@@ -63,7 +63,7 @@ pub fn run_browser_tests(
 
 /// `cargo build -p waymark` (the debug profile shares the test build's
 /// dependencies) and the path of the binary.
-fn build_waymark(ctx: &Ctx) -> Result<PathBuf, String> {
+pub(crate) fn build_waymark(ctx: &Ctx) -> Result<PathBuf, String> {
     run(util::cargo()
         .args(["build", "--package", "waymark"])
         .current_dir(&ctx.root))?;
@@ -80,7 +80,7 @@ fn build_waymark(ctx: &Ctx) -> Result<PathBuf, String> {
 
 /// Cargo's target directory, as `cargo metadata` reports it (it follows
 /// CARGO_TARGET_DIR and .cargo/config.toml).
-fn target_dir(ctx: &Ctx) -> Result<PathBuf, String> {
+pub(crate) fn target_dir(ctx: &Ctx) -> Result<PathBuf, String> {
     let metadata = capture(
         util::cargo()
             .args([

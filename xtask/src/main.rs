@@ -6,6 +6,7 @@
 
 mod e2e;
 mod postgres;
+mod schemathesis;
 mod util;
 
 use std::io::IsTerminal;
@@ -37,6 +38,7 @@ COMMANDS:
                          cargo-nextest is installed with `cargo install
                          --locked` when missing)
           rust doctests  cargo test --workspace --doc --no-fail-fast
+          api contract   as `cargo xtask schemathesis`
           browser tests  as `cargo xtask e2e`
         A failed layer does not stop the later ones unless --fail-fast is given.
     e2e [PLAYWRIGHT ARGS...]
@@ -47,6 +49,14 @@ COMMANDS:
         Arguments go to Playwright, e.g. `cargo xtask e2e --project js-off
         tests/smoke.spec.ts`. Passes WAYMARK_TEST_POSTGRES_URL on if it is set,
         but starts no PostgreSQL.
+    schemathesis
+        The API contract alone: a property-based run of the OpenAPI document
+        (schemathesis, pinned, pip-installed into <target>/schemathesis-venv
+        when missing) against the debug `waymark` binary on a fresh SQLite
+        database seeded through the API with one of each kind of record, as a
+        caseworker, a manager, a helper, a decision body's caseworker and with
+        no token; `--checks all`, a fixed seed and a bounded number of examples.
+        Fails on any failure; prints operations, test cases and failures.
     with-postgres [COMMAND [ARGS...]]
         Provide PostgreSQL as `test` does, run COMMAND with
         WAYMARK_TEST_POSTGRES_URL set (without one: print the URL and the
@@ -135,6 +145,7 @@ fn main() -> ExitCode {
         "e2e" => e2e_only(rest),
         "with-postgres" => with_postgres(rest),
         "bench" => bench(rest),
+        "schemathesis" => schemathesis_only(),
         other => {
             eprintln!("xtask: unknown command `{other}`\n");
             eprint!("{HELP}");
@@ -151,17 +162,19 @@ enum Step {
     Postgres,
     RustTests,
     DocTests,
+    ApiContract,
     Browser,
 }
 
 impl Step {
-    const ALL: [Step; 7] = [
+    const ALL: [Step; 8] = [
         Step::Format,
         Step::Clippy,
         Step::SupplyChain,
         Step::Postgres,
         Step::RustTests,
         Step::DocTests,
+        Step::ApiContract,
         Step::Browser,
     ];
 
@@ -173,6 +186,7 @@ impl Step {
             Step::Postgres => "postgresql",
             Step::RustTests => "rust tests",
             Step::DocTests => "rust doctests",
+            Step::ApiContract => "api contract",
             Step::Browser => "browser tests",
         }
     }
@@ -408,6 +422,10 @@ fn test(args: &[String]) -> ExitCode {
                     }
                 }
             }
+            Step::ApiContract => {
+                header("api contract: schemathesis against the OpenAPI document");
+                schemathesis::run_api_contract(&ctx)
+            }
             Step::Browser => e2e::run_browser_tests(
                 &mut ctx,
                 postgres.as_ref().map(|pg| pg.url.as_str()),
@@ -431,6 +449,16 @@ fn e2e_only(args: &[String]) -> ExitCode {
     let result = e2e::run_browser_tests(&mut ctx, url.as_deref(), args, &mut report.counts);
     report.record(Step::Browser.name(), start, result);
     report.print("cargo xtask e2e")
+}
+
+fn schemathesis_only() -> ExitCode {
+    let ctx = Ctx::new();
+    let mut report = Report::default();
+    let start = Instant::now();
+    header("api contract: schemathesis against the OpenAPI document");
+    let result = schemathesis::run_api_contract(&ctx);
+    report.record(Step::ApiContract.name(), start, result);
+    report.print("cargo xtask schemathesis")
 }
 
 fn bench(args: &[String]) -> ExitCode {

@@ -44,6 +44,9 @@ pub struct OnwardSent {
     pub scopes: Vec<ConsentScope>,
     /// The person was told in their codename channel.
     pub person_told: bool,
+    /// Nothing new was sent: an onward referral under the same consent to the same organisation was
+    /// already sent and is waiting or accepted, and this is it.
+    pub existing: bool,
 }
 
 // ---- the package ------------------------------------------------------------------------------------------
@@ -326,6 +329,36 @@ fn tell_person(
     Ok(true)
 }
 
+/// An onward referral of this case under this consent to this organisation that is still waiting or was
+/// accepted: sending it again would give the receiver the same person twice, so the repeat is that one
+/// (a declined one can be sent again). Checked in the sending transaction, after the consent was checked.
+fn already_sent(
+    tx: &mut Tx<'_>,
+    actor: &Account,
+    case: &Case,
+    consent: &ConsentId,
+    to: &OrgId,
+) -> Result<Option<OnwardSent>, AppError> {
+    for o in tx.onward_under_consent(consent)? {
+        if o.case_id != case.id {
+            continue;
+        }
+        let Some(r) = tx.referral_from(&actor.org_id, &o.referral_id)? else {
+            continue;
+        };
+        if &r.to_org_id == to && matches!(r.status, ReferralStatus::Sent | ReferralStatus::Accepted)
+        {
+            return Ok(Some(OnwardSent {
+                referral_id: o.referral_id,
+                scopes: o.scopes.into_iter().collect(),
+                person_told: false,
+                existing: true,
+            }));
+        }
+    }
+    Ok(None)
+}
+
 /// Sends the onward referral (the work inside the case gate).
 fn send(
     tx: &mut Tx<'_>,
@@ -352,6 +385,9 @@ fn send(
     let scopes = covers(facts.as_ref(), &actor.org_id, &dest).map_err(refuse)?;
     let consent = consent.ok_or_else(|| refuse(OnwardRefusal::NoConsent))?;
     let case = &opened.case;
+    if let Some(sent) = already_sent(tx, actor, case, &consent.id, &to)? {
+        return Ok(sent);
+    }
     let key = writable_key(keys, tx, case)?;
     let original = tx.referral_of_case(case)?.ok_or(AppError::NotFound)?;
     let recipient = tx.organisation(&to)?.ok_or(AppError::NotFound)?;
@@ -459,6 +495,7 @@ fn send(
         referral_id: id,
         scopes: scopes.into_iter().collect(),
         person_told,
+        existing: false,
     })
 }
 
@@ -564,7 +601,8 @@ pub(crate) fn open_package(
 
 impl App {
     /// Refers the person of a case onward to another organisation in Waymark under a consent of the case
-    /// that names it. Refused (422, with what to do) without such a consent, with a withdrawn one, with one
+    /// that names it. Sending it again while the first is waiting or accepted sends nothing and returns the
+    /// first (`existing`). Refused (422, with what to do) without such a consent, with a withdrawn one, with one
     /// for another organisation, or to an organisation that is not a support organisation or is one's own.
     pub async fn refer_onward(
         &self,

@@ -103,6 +103,34 @@ impl FormalStatus {
         }
     }
 
+    /// Where the referral stands, as the rest of a sentence that starts "this referral …" (the
+    /// refusals use it; [`FormalStatus::describe`] is a label, not a clause).
+    pub fn clause(self) -> &'static str {
+        match self {
+            FormalStatus::AwaitingReasonableGrounds => {
+                "is waiting for the reasonable-grounds decision"
+            }
+            FormalStatus::NegativeAwaitingReview => {
+                "has a negative reasonable-grounds decision waiting for a second reviewer"
+            }
+            FormalStatus::ReasonableGroundsNegative => "has a negative reasonable-grounds decision",
+            FormalStatus::RecoveryPeriod => {
+                "is in the recovery period after a positive reasonable-grounds decision, waiting for the conclusive decision"
+            }
+            FormalStatus::ConclusivePositive => "has a positive conclusive decision",
+            FormalStatus::ConclusiveNegative => "has a negative conclusive decision",
+            FormalStatus::Withdrawn => "was withdrawn",
+            FormalStatus::LeftUk => "was closed because the person left the UK",
+            FormalStatus::Missing => "was closed because the person is missing",
+            FormalStatus::ReasonableGroundsReconsideration => {
+                "is waiting for a new reasonable-grounds decision, as the referrer asked for the negative one to be reconsidered"
+            }
+            FormalStatus::ConclusiveReconsideration => {
+                "is waiting for a new conclusive decision, as the referrer asked for the negative one to be reconsidered"
+            }
+        }
+    }
+
     /// No decision can follow.
     pub fn is_final(self) -> bool {
         matches!(
@@ -173,7 +201,7 @@ pub enum FormalError {
     AlreadyReferred,
     #[error("give the reasons for the decision (1 to 5000 characters)")]
     ReasonsRequired,
-    #[error("this referral is {}: a reasonable-grounds decision cannot be recorded now", .0.describe())]
+    #[error("this referral {}, so a reasonable-grounds decision cannot be recorded now", .0.clause())]
     NotAwaitingReasonableGrounds(FormalStatus),
     #[error("there is no negative reasonable-grounds decision waiting for a second reviewer")]
     NothingToReview,
@@ -181,15 +209,15 @@ pub enum FormalError {
         "a second reviewer must be a different decision maker from the one who made the negative decision"
     )]
     SameReviewer,
-    #[error("this referral is {}: a conclusive decision cannot be recorded now", .0.describe())]
+    #[error("this referral {}, so a conclusive decision cannot be recorded now", .0.clause())]
     NotInRecoveryPeriod(FormalStatus),
     #[error(
         "the conclusive decision cannot be made before {0} (the earliest date under the rules)"
     )]
     TooEarly(Date),
-    #[error("this referral is already closed ({})", .0.describe())]
+    #[error("this referral is already closed: it {}", .0.clause())]
     AlreadyFinal(FormalStatus),
-    #[error("this referral is {}: only a negative decision can be reconsidered", .0.describe())]
+    #[error("this referral {}, and only a negative decision can be reconsidered", .0.clause())]
     NothingToReconsider(FormalStatus),
     #[error(
         "only the organisation that made the referral can ask for a reconsideration or answer the decision body"
@@ -394,6 +422,45 @@ mod tests {
             ),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_refusal_that_names_the_status_reads_as_a_sentence() {
+        assert_eq!(
+            FormalError::NotAwaitingReasonableGrounds(Missing).to_string(),
+            "this referral was closed because the person is missing, so a reasonable-grounds decision \
+             cannot be recorded now"
+        );
+        assert_eq!(
+            FormalError::NotInRecoveryPeriod(ReasonableGroundsNegative).to_string(),
+            "this referral has a negative reasonable-grounds decision, so a conclusive decision cannot be \
+             recorded now"
+        );
+        assert_eq!(
+            FormalError::AlreadyFinal(ConclusivePositive).to_string(),
+            "this referral is already closed: it has a positive conclusive decision"
+        );
+        for &s in FormalStatus::ALL {
+            // Every clause continues "this referral …" with a verb, never a bare label ("is the person is
+            // missing", "is positive reasonable-grounds decision").
+            let clause = s.clause();
+            assert!(
+                ["is ", "has ", "was "]
+                    .iter()
+                    .any(|v| clause.starts_with(v)),
+                "{s}: {clause}"
+            );
+            for e in [
+                FormalError::NotAwaitingReasonableGrounds(s),
+                FormalError::NotInRecoveryPeriod(s),
+                FormalError::AlreadyFinal(s),
+                FormalError::NothingToReconsider(s),
+            ] {
+                let m = e.to_string();
+                assert!(m.starts_with("this referral "), "{m}");
+                assert!(!m.contains(": waiting") && !m.contains("is the "), "{m}");
+            }
+        }
     }
 
     #[test]

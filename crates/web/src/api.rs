@@ -36,6 +36,8 @@ mod consents;
 mod decision_figures;
 #[path = "api_decision_letters.rs"]
 mod decision_letters;
+#[path = "api_doc.rs"]
+mod doc;
 #[path = "api_formal.rs"]
 mod formal;
 #[path = "api_training.rs"]
@@ -74,7 +76,7 @@ pub fn router() -> RouteTable {
                        manager every case; anyone else gets 404.",
         version = "1"
     ),
-    paths(screening, submit_referral, inbox, open_referral, accept, decline,
+    paths(openapi, screening, submit_referral, inbox, open_referral, accept, decline,
         cases::case, cases::list_cases, cases::update_person, cases::record_needs, cases::add_plan_action,
         cases::complete_plan_action, cases::add_note, cases::upload_document, cases::download_document,
         cases::add_history, cases::record_risk, cases::assign, cases::break_glass, cases::tasks,
@@ -124,6 +126,32 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
+/// Answers the router's own refusals under `/api/` as the API answers everything else: a 405 (the path
+/// exists, the method does not) gets a problem+json body. The router adds the `Allow` header after this
+/// layer (it runs inside each route), so the body points to it rather than repeating it.
+pub(crate) async fn router_problems(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let method = request.method().clone();
+    let response = next.run(request).await;
+    if !api || response.status() != StatusCode::METHOD_NOT_ALLOWED {
+        return response;
+    }
+    let allow = response.headers().get(axum::http::header::ALLOW).cloned();
+    let mut problem = ApiError::MethodNotAllowed(format!(
+        "{method} is not allowed on this path: the `Allow` header lists the methods that are"
+    ))
+    .into_response();
+    if let Some(allow) = allow {
+        problem
+            .headers_mut()
+            .insert(axum::http::header::ALLOW, allow);
+    }
+    problem
+}
+
 /// The OpenAPI document of this API.
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
@@ -133,18 +161,177 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
     doc.merge(<decision_letters::DecisionLettersDoc as OpenApi>::openapi());
     doc.merge(<training::TrainingDoc as OpenApi>::openapi());
     doc.servers = Some(vec![utoipa::openapi::Server::new("/api/v1")]);
-    doc
+    // What utoipa cannot derive (error answers, vocabularies, limits) is stated in api_doc.rs, on the
+    // document as JSON; utoipa's types read it back.
+    let Ok(mut json) = serde_json::to_value(&doc) else {
+        return doc;
+    };
+    doc::complete(&mut json);
+    serde_json::from_value(json).unwrap_or(doc)
 }
 
+/// Entries of api_doc.rs that name nothing in the document (a test keeps this empty).
+pub fn openapi_unmatched_constraints() -> Vec<String> {
+    let mut doc = ApiDoc::openapi();
+    doc.merge(<anonymous::AnonymousDoc as OpenApi>::openapi());
+    doc.merge(<formal::FormalDoc as OpenApi>::openapi());
+    doc.merge(<decision_figures::DecisionFiguresDoc as OpenApi>::openapi());
+    doc.merge(<decision_letters::DecisionLettersDoc as OpenApi>::openapi());
+    doc.merge(<training::TrainingDoc as OpenApi>::openapi());
+    serde_json::to_value(&doc).map_or_else(|e| vec![e.to_string()], |json| doc::unmatched(&json))
+}
+
+/// This document (OpenAPI 3.1).
+#[utoipa::path(get, path = "/openapi.json",
+    responses((status = 200, description = "The OpenAPI document of this API", content_type = "application/json",
+        body = Object)))]
 async fn openapi() -> Response {
     Json(openapi_document()).into_response()
 }
 
-fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    json.map(|Json(t)| t).map_err(|e| match e.status() {
+/// The one way the API reads a JSON request body. Every JSON route takes its body through this
+/// extractor, so every route refuses the same things the same way, as `application/problem+json`:
+/// - no `Content-Type: application/json`, or text that is not JSON: 400;
+/// - a body over the limit: 413;
+/// - JSON that is not an object (an array, a string, a number, `true`, `null`): 422. serde's derived
+///   `Deserialize` would otherwise read an array as the struct's fields in order, so `[]` sent to a
+///   "replace" operation would blank every field;
+/// - an object whose fields do not fit the request's type: 422.
+pub(crate) struct ApiJson<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        if !json_content_type(req.headers()) {
+            return Err(ApiError::BadRequest(
+                "Expected request with `Content-Type: application/json`".into(),
+            ));
+        }
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| match e.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge(e.body_text()),
+                _ => ApiError::BadRequest(e.body_text()),
+            })?;
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+        if first != Some(b'{') {
+            // Not an object: if it is JSON at all, say what to send instead; if not, it is a syntax error.
+            let value = Json::<serde_json::Value>::from_bytes(&bytes).map_err(rejection)?;
+            return Err(ApiError::App(AppError::Invalid(not_an_object(&value.0))));
+        }
+        Json::<T>::from_bytes(&bytes)
+            .map(|Json(t)| ApiJson(t))
+            .map_err(rejection)
+    }
+}
+
+/// The API's query-string extractor: a query that cannot be read (a parameter given twice, say) is a
+/// problem+json 400 like every other API error, not axum's plain-text one.
+pub(crate) struct ApiQuery<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(q)| ApiQuery(q))
+            .map_err(|e| ApiError::BadRequest(e.body_text()))
+    }
+}
+
+/// JSON Schema's `integer` includes `97.0`, and the document says `integer`; serde's integers refuse
+/// it. Integer fields of request bodies read through these, so a whole number written with a zero
+/// fraction is that number; anything else is still refused (422).
+pub(crate) mod whole {
+    use std::collections::BTreeMap;
+
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer};
+    use serde_json::Number;
+
+    fn exact(n: &Number) -> Option<i64> {
+        n.as_i64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                .map(|f| f as i64)
+        })
+    }
+
+    fn to<T: TryFrom<i64>, E: serde::de::Error>(n: &Number) -> Result<T, E> {
+        exact(n)
+            .and_then(|i| T::try_from(i).ok())
+            .ok_or_else(|| E::custom(format!("{n} is not a whole number in range")))
+    }
+
+    pub fn i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        to(&Number::deserialize(d)?)
+    }
+
+    pub fn option_u8<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+        Option::<Number>::deserialize(d)?
+            .map(|n| to(&n))
+            .transpose()
+    }
+
+    pub fn map_usize<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, usize>, D::Error> {
+        BTreeMap::<String, Number>::deserialize(d)?
+            .into_iter()
+            .map(|(k, n)| to(&n).map(|v| (k, v)))
+            .collect::<Result<_, D::Error>>()
+            .map_err(|e| D::Error::custom(e.to_string()))
+    }
+}
+
+fn rejection(e: JsonRejection) -> ApiError {
+    match e.status() {
         StatusCode::UNPROCESSABLE_ENTITY => ApiError::App(AppError::Invalid(e.body_text())),
         _ => ApiError::BadRequest(e.body_text()),
-    })
+    }
+}
+
+/// `application/json`, or any `application/…+json`, with or without parameters.
+fn json_content_type(headers: &axum::http::HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || essence
+            .strip_prefix("application/")
+            .is_some_and(|sub| sub.ends_with("+json"))
+}
+
+fn not_an_object(value: &serde_json::Value) -> String {
+    let what = match value {
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::Bool(_) => "true or false",
+        serde_json::Value::Null => "null",
+        serde_json::Value::Object(_) => "an object",
+    };
+    format!("Send a JSON object ({{...}}) with the request's fields, not {what}")
 }
 
 fn invalid(e: UnknownId) -> ApiError {
@@ -200,11 +387,10 @@ pub struct ScreeningResponse {
 
 /// Screen a concern. Needs no token and stores nothing.
 #[utoipa::path(post, path = "/screenings", request_body = ScreeningRequest,
-    responses((status = 200, body = ScreeningResponse), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ScreeningResponse), (status = 422, body = Problem)))]
 async fn screening(
-    json: Result<Json<ScreeningRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<ScreeningRequest>,
 ) -> Result<Json<ScreeningResponse>, ApiError> {
-    let req = body(json)?;
     let age = AgeBand::parse(&req.age).map_err(invalid)?;
     let nation = Nation::parse(&req.nation).map_err(invalid)?;
     let indicators = ids(&req.indicators, Indicator::parse)?
@@ -286,14 +472,13 @@ pub struct Created {
 
 /// Refer a person to a support organisation. An adult needs `consent.given = true` (else 422).
 #[utoipa::path(post, path = "/referrals", request_body = ReferralRequest, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = Created), (status = 401, body = Problem),
+        (status = 422, body = Problem)))]
 async fn submit_referral(
     State(app): State<App>,
     ApiUser(account): ApiUser,
-    json: Result<Json<ReferralRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<ReferralRequest>,
 ) -> Result<Response, ApiError> {
-    let req = body(json)?;
     let to = OrgId::parse(&req.to_organisation)
         .map_err(|e| ApiError::App(AppError::Invalid(e.to_string())))?;
     let draft = ReferralDraft {
@@ -354,7 +539,7 @@ fn iso(t: time::PrimitiveDateTime) -> String {
 
 /// The referrals sent to the caller's organisation, newest first (no personal fields).
 #[utoipa::path(get, path = "/referrals", security(("bearer" = [])),
-    responses((status = 200, body = InboxResponse), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = InboxResponse), (status = 403, body = Problem)))]
 async fn inbox(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -454,7 +639,7 @@ fn referral_id(id: &str) -> Result<ReferralId, ApiError> {
 
 /// Open one referral sent to the caller's organisation, with the person's details (audited).
 #[utoipa::path(get, path = "/referrals/{id}", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = ReferralBody), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ReferralBody), (status = 404, body = Problem)))]
 async fn open_referral(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -474,8 +659,8 @@ pub struct AcceptResponse {
 
 /// Accept a referral, which opens a case. Another organisation's referral answers 404.
 #[utoipa::path(post, path = "/referrals/{id}/accept", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 201, body = AcceptResponse), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = AcceptResponse), (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
 async fn accept(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -509,16 +694,15 @@ pub struct AnswerResponse {
 /// Decline a referral with a reason the sender sees.
 #[utoipa::path(post, path = "/referrals/{id}/decline", request_body = DeclineRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 200, body = AnswerResponse), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = AnswerResponse), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn decline(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<DeclineRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<DeclineRequest>,
 ) -> Result<Json<AnswerResponse>, ApiError> {
     let id = referral_id(&id)?;
-    let req = body(json)?;
     app.decline_referral(&account, &id, &req.reason).await?;
     Ok(Json(AnswerResponse {
         id: id.to_string(),

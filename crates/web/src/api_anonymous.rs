@@ -3,7 +3,6 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -12,7 +11,7 @@ use utoipa::{OpenApi, ToSchema};
 use waymark_app::{App, NotificationView};
 use waymark_domain::anonymous::NotificationDraft;
 
-use super::{body, iso};
+use super::{ApiJson, iso};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 use crate::routes::RouteTable;
@@ -108,15 +107,14 @@ fn notification_body(n: NotificationView) -> NotificationBody {
 #[utoipa::path(post, path = "/anonymous-notifications", tag = "anonymous", request_body = NotificationRequest,
     security(("bearer" = [])),
     responses((status = 201, body = NotificationBody),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem),
+        (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
 async fn notify(
     State(app): State<App>,
     ApiUser(account): ApiUser,
-    json: Result<Json<NotificationRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<NotificationRequest>,
 ) -> Result<Response, ApiError> {
-    let req = body(json)?;
     let draft = NotificationDraft {
         age: req.age,
         nationality: req.nationality,
@@ -134,8 +132,8 @@ async fn notify(
 /// managers of a first responder (anyone else: 403).
 #[utoipa::path(get, path = "/anonymous-notifications", tag = "anonymous", security(("bearer" = [])),
     responses((status = 200, body = NotificationsResponse),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem),
+        (status = 403, body = Problem)))]
 async fn list_notifications(
     State(app): State<App>,
     ApiUser(account): ApiUser,

@@ -4,8 +4,7 @@
 //! 404, exactly as one that does not exist.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -21,7 +20,7 @@ use waymark_domain::case_record::{
 use waymark_domain::ids::{DocumentId, PlanActionId};
 use waymark_domain::{CaseId, ExploitationType, Need, UserId};
 
-use super::{ReferralBody, body, invalid, iso, referral_body};
+use super::{ApiJson, ApiQuery, ReferralBody, invalid, iso, referral_body};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 use crate::pages::case_record::{UPLOAD_BODY_LIMIT, UploadProblem, download_response, read_upload};
@@ -330,7 +329,7 @@ fn case_body(c: CaseView) -> CaseBody {
 /// open it: another organisation, a helper, an administrator, a caseworker not assigned without a live
 /// break-the-glass grant.
 #[utoipa::path(get, path = "/cases/{id}", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = CaseBody), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CaseBody), (status = 404, body = Problem)))]
 pub(super) async fn case(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -366,12 +365,12 @@ pub struct StatusQuery {
 /// The cases the caller can open (a manager: every case of the organisation; a caseworker: those
 /// assigned to them and those they broke the glass for), newest first. No personal field.
 #[utoipa::path(get, path = "/cases", security(("bearer" = [])), params(StatusQuery),
-    responses((status = 200, body = CaseListResponse), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CaseListResponse), (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
 async fn list_cases(
     State(app): State<App>,
     ApiUser(account): ApiUser,
-    Query(q): Query<StatusQuery>,
+    ApiQuery(q): ApiQuery<StatusQuery>,
 ) -> Result<Json<CaseListResponse>, ApiError> {
     let status = q
         .status
@@ -434,7 +433,7 @@ pub struct PersonRequest {
     /// `YYYY-MM-DD`; or give `age` instead, not both.
     #[serde(default)]
     date_of_birth: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::whole::option_u8")]
     age: Option<u8>,
     #[serde(default)]
     nationality: String,
@@ -449,16 +448,15 @@ pub struct PersonRequest {
 /// Replace the person's details (sealed; names and date of birth indexed for search).
 #[utoipa::path(post, path = "/cases/{id}/person", request_body = PersonRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 200, body = CaseUpdated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CaseUpdated), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn update_person(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<PersonRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<PersonRequest>,
 ) -> Result<Json<CaseUpdated>, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     if r.aliases.iter().any(|a| a.contains('\n')) {
         return Err(ApiError::App(AppError::Invalid(
             "aliases: one name per entry, without new lines".into(),
@@ -499,16 +497,15 @@ pub struct NeedsRequest {
 /// Record (replace) the needs assessment: an urgency per need and a sealed note.
 #[utoipa::path(post, path = "/cases/{id}/needs", request_body = NeedsRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 200, body = CaseUpdated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CaseUpdated), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn record_needs(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<NeedsRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<NeedsRequest>,
 ) -> Result<Json<CaseUpdated>, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let needs = r
         .needs
         .iter()
@@ -533,16 +530,15 @@ pub struct PlanActionRequest {
 /// Add an action to the support plan (sealed title, an owner, a due date).
 #[utoipa::path(post, path = "/cases/{id}/plan-actions", request_body = PlanActionRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 201, body = RecordCreated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = RecordCreated), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn add_plan_action(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<PlanActionRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<PlanActionRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let owner = r
         .owner
         .as_deref()
@@ -560,8 +556,8 @@ async fn add_plan_action(
 /// Mark a plan action done (409 when it already is).
 #[utoipa::path(post, path = "/cases/{id}/plan-actions/{action}/done", security(("bearer" = [])),
     params(("id" = String, Path), ("action" = String, Path)),
-    responses((status = 200, body = CaseUpdated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CaseUpdated), (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
 async fn complete_plan_action(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -582,16 +578,15 @@ pub struct NoteRequest {
 /// Add a note (sealed).
 #[utoipa::path(post, path = "/cases/{id}/notes", request_body = NoteRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 201, body = RecordCreated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = RecordCreated), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn add_note(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<NoteRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<NoteRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     Ok(created(app.add_note(&account, &id, r.body).await?))
 }
 
@@ -617,16 +612,15 @@ pub struct HistoryRequest {
 /// Add an episode of exploitation history.
 #[utoipa::path(post, path = "/cases/{id}/history", request_body = HistoryRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 201, body = RecordCreated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = RecordCreated), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn add_history(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<HistoryRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<HistoryRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let new = NewHistory {
         kind: ExploitationType::parse(&r.exploitation_type).map_err(invalid)?,
         place: ExploitationPlace::parse(&r.place).map_err(invalid)?,
@@ -649,16 +643,15 @@ pub struct RiskRequest {
 /// Record a risk-of-re-trafficking assessment (earlier ones are kept).
 #[utoipa::path(post, path = "/cases/{id}/risk", request_body = RiskRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 201, body = RecordCreated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = RecordCreated), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn record_risk(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<RiskRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<RiskRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let level = RiskLevel::parse(&r.level).map_err(invalid)?;
     Ok(created(
         app.record_risk(&account, &id, level, r.reasons).await?,
@@ -688,10 +681,10 @@ pub struct DocumentCreated {
 /// Upload a document (sealed at rest). 413 over 5 MiB, 415 when it is not a PDF, PNG, JPEG or plain text.
 #[utoipa::path(post, path = "/cases/{id}/documents", security(("bearer" = [])), params(("id" = String, Path)),
     request_body(content = DocumentUpload, content_type = "multipart/form-data"),
-    responses((status = 201, body = DocumentCreated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = DocumentCreated), (status = 404, body = Problem),
+        (status = 413, body = Problem),
+        (status = 415, body = Problem),
+        (status = 422, body = Problem)))]
 async fn upload_document(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -734,7 +727,7 @@ async fn upload_document(
     params(("id" = String, Path), ("document" = String, Path)),
     responses((status = 200, description = "The document, as an attachment", content(
             ("application/pdf"), ("image/png"), ("image/jpeg"), ("text/plain; charset=utf-8"))),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn download_document(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -758,17 +751,16 @@ pub struct AssignRequest {
 /// Assign (or reassign) a case. Managers only: 403 for a caseworker who can open the case.
 #[utoipa::path(post, path = "/cases/{id}/assign", request_body = AssignRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 200, body = CaseUpdated), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CaseUpdated), (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn assign(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<AssignRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<AssignRequest>,
 ) -> Result<Json<CaseUpdated>, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let to = UserId::parse(&r.user_id)
         .map_err(|e| ApiError::App(AppError::Invalid(format!("user_id: {e}"))))?;
     app.assign_case(&account, &id, &to).await?;
@@ -793,17 +785,16 @@ pub struct BreakGlassResponse {
 /// and the audit log keeps the reason. 409 for someone who can already open the case.
 #[utoipa::path(post, path = "/cases/{id}/break-glass", request_body = BreakGlassRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 201, body = BreakGlassResponse), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = BreakGlassResponse), (status = 404, body = Problem),
+        (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
 async fn break_glass(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<BreakGlassRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<BreakGlassRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let until = app.break_glass(&account, &id, &r.reason).await?;
     Ok((
         StatusCode::CREATED,
@@ -836,7 +827,7 @@ pub struct TasksResponse {
 
 /// The open plan actions the caller owns, by due date (each case read is audited).
 #[utoipa::path(get, path = "/tasks", security(("bearer" = [])),
-    responses((status = 200, body = TasksResponse), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = TasksResponse), (status = 403, body = Problem)))]
 async fn tasks(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -876,7 +867,7 @@ pub struct OpenReferralsResponse {
 
 /// The organisation's referrals waiting for an answer, oldest first, with their age in days.
 #[utoipa::path(get, path = "/open-referrals", security(("bearer" = [])),
-    responses((status = 200, body = OpenReferralsResponse), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = OpenReferralsResponse), (status = 403, body = Problem)))]
 async fn open_referrals(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -929,8 +920,7 @@ pub struct SearchResponse {
 }
 
 /// Exactly one of the three.
-#[derive(Deserialize, ToSchema, utoipa::IntoParams, Default)]
-#[into_params(parameter_in = Query)]
+#[derive(Deserialize, ToSchema, Default)]
 pub struct SearchRequest {
     /// A case reference, e.g. `HL-2026-0007` (upper or lower case).
     #[serde(default)]
@@ -967,15 +957,24 @@ async fn run_search(
     }))
 }
 
+/// The one query `GET /search` takes.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // read as a SearchRequest, so that a name or date of birth is refused by name
+pub struct ReferenceQuery {
+    /// A case reference, e.g. `HL-2026-0007` (upper or lower case).
+    reference: String,
+}
+
 /// Find a case of the caller's organisation by its reference. Names and dates of birth are refused here
 /// (422): a URL can end up in a proxy's or browser's log, so they go in the body of `POST /search`.
-#[utoipa::path(get, path = "/search", security(("bearer" = [])), params(SearchRequest),
-    responses((status = 200, body = SearchResponse), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/search", security(("bearer" = [])), params(ReferenceQuery),
+    responses((status = 200, body = SearchResponse), (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
 async fn search(
     State(app): State<App>,
     ApiUser(account): ApiUser,
-    Query(q): Query<SearchRequest>,
+    ApiQuery(q): ApiQuery<SearchRequest>,
 ) -> Result<Json<SearchResponse>, ApiError> {
     if q.name.is_some() || q.date_of_birth.is_some() {
         return Err(ApiError::App(AppError::Invalid(
@@ -988,12 +987,12 @@ async fn search(
 /// Search the caller's organisation's cases by exact reference, name or date of birth (blind indexes),
 /// with the terms in the body, out of every URL.
 #[utoipa::path(post, path = "/search", request_body = SearchRequest, security(("bearer" = [])),
-    responses((status = 200, body = SearchResponse), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = SearchResponse), (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
 async fn search_posted(
     State(app): State<App>,
     ApiUser(account): ApiUser,
-    json: Result<Json<SearchRequest>, JsonRejection>,
+    ApiJson(json): ApiJson<SearchRequest>,
 ) -> Result<Json<SearchResponse>, ApiError> {
-    run_search(&app, &account, body(json)?).await
+    run_search(&app, &account, json).await
 }

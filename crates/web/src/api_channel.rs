@@ -4,7 +4,6 @@
 //! wrong ones 429, whatever the guess.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -18,7 +17,7 @@ use waymark_app::{App, AppError, ChannelMessage, Conversation};
 use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
 use waymark_domain::{AgeBand, CaseId, Nation, Need, OrgId};
 
-use super::{body, ids, invalid, iso, referral_id};
+use super::{ApiJson, ids, invalid, iso, referral_id};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 
@@ -97,12 +96,11 @@ pub struct SelfReferralCreated {
 /// Ask a support organisation for help, with no account. Returns the codename, once.
 #[utoipa::path(post, path = "/self-referrals", request_body = SelfReferralRequest,
     responses((status = 201, body = SelfReferralCreated),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 422, body = Problem)))]
 pub(super) async fn submit_self_referral(
     State(app): State<App>,
-    json: Result<Json<SelfReferralRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<SelfReferralRequest>,
 ) -> Result<Response, ApiError> {
-    let req = body(json)?;
     let to = OrgId::parse(&req.to_organisation)
         .map_err(|e| ApiError::App(AppError::Invalid(e.to_string())))?;
     let draft = SelfReferralDraft {
@@ -171,14 +169,13 @@ fn message_body(m: ChannelMessage) -> ChannelMessageBody {
 /// after too many wrong codenames from this client (or from everyone).
 #[utoipa::path(post, path = "/channel/inbox", request_body = CodenameRequest,
     responses((status = 200, body = ChannelInboxResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 429, body = Problem)))]
 pub(super) async fn channel_inbox(
     State(app): State<App>,
     Client(client): Client,
-    json: Result<Json<CodenameRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<CodenameRequest>,
 ) -> Result<Json<ChannelInboxResponse>, ApiError> {
-    let req = body(json)?;
     let v = app.channel_inbox(&client, &req.codename).await?;
     Ok(Json(ChannelInboxResponse {
         status: v.status.as_str().into(),
@@ -204,15 +201,14 @@ pub struct MessageCreated {
 /// Write to the organisation. 404 for a codename that finds nothing, 429 after too many wrong ones.
 #[utoipa::path(post, path = "/channel/messages", request_body = ChannelSendRequest,
     responses((status = 201, body = MessageCreated),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem),
+        (status = 429, body = Problem)))]
 pub(super) async fn channel_send(
     State(app): State<App>,
     Client(client): Client,
-    json: Result<Json<ChannelSendRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<ChannelSendRequest>,
 ) -> Result<Response, ApiError> {
-    let req = body(json)?;
     let id = app.channel_send(&client, &req.codename, &req.body).await?;
     Ok((
         StatusCode::CREATED,
@@ -230,14 +226,13 @@ pub struct ErasedResponse {
 /// organisation, can read the request or the messages again. Anonymous counts remain.
 #[utoipa::path(post, path = "/channel/erase", request_body = CodenameRequest,
     responses((status = 200, body = ErasedResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 429, body = Problem)))]
 pub(super) async fn channel_erase(
     State(app): State<App>,
     Client(client): Client,
-    json: Result<Json<CodenameRequest>, JsonRejection>,
+    ApiJson(req): ApiJson<CodenameRequest>,
 ) -> Result<Json<ErasedResponse>, ApiError> {
-    let req = body(json)?;
     app.channel_erase(&client, &req.codename).await?;
     Ok(Json(ErasedResponse { erased: true }))
 }
@@ -289,9 +284,8 @@ async fn write(
     app: &App,
     account: &waymark_app::Account,
     about: Conversation,
-    json: Result<Json<ReplyRequest>, JsonRejection>,
+    req: ReplyRequest,
 ) -> Result<Response, ApiError> {
-    let req = body(json)?;
     let id = app.reply(account, &about, &req.body).await?;
     Ok((
         StatusCode::CREATED,
@@ -307,7 +301,7 @@ fn case_id(id: &str) -> Result<CaseId, ApiError> {
 /// The conversation with the person who referred themselves (audited; own organisation only).
 #[utoipa::path(get, path = "/referrals/{id}/messages", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = ConversationResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 pub(super) async fn referral_messages(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -320,14 +314,14 @@ pub(super) async fn referral_messages(
 #[utoipa::path(post, path = "/referrals/{id}/messages", request_body = ReplyRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 201, body = MessageCreated),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
 pub(super) async fn reply_to_referral(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<ReplyRequest>, JsonRejection>,
+    ApiJson(json): ApiJson<ReplyRequest>,
 ) -> Result<Response, ApiError> {
     write(
         &app,
@@ -341,7 +335,7 @@ pub(super) async fn reply_to_referral(
 /// The conversation from the case the referral became (audited; own organisation only).
 #[utoipa::path(get, path = "/cases/{id}/messages", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = ConversationResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 pub(super) async fn case_messages(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -354,14 +348,14 @@ pub(super) async fn case_messages(
 #[utoipa::path(post, path = "/cases/{id}/messages", request_body = ReplyRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 201, body = MessageCreated),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
 pub(super) async fn reply_to_case(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<ReplyRequest>, JsonRejection>,
+    ApiJson(json): ApiJson<ReplyRequest>,
 ) -> Result<Response, ApiError> {
     write(&app, &account, Conversation::Case(case_id(&id)?), json).await
 }

@@ -69,9 +69,9 @@ pub struct ClockResponse {
     params(("nation" = String, Path, description = "`england_wales`, `scotland` or `northern_ireland`",
         example = "england_wales"), ClockQuery),
     responses((status = 200, body = ClockResponse),
-        (status = 404, description = "No such nation", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such nation", body = Problem),
         (status = 422, description = "A date is missing, not `YYYY-MM-DD`, outside the recorded years, or the decision is before the referral",
-            body = Problem, content_type = "application/problem+json")))]
+            body = Problem)))]
 pub(super) async fn clock(
     Path(nation): Path<String>,
     query: Result<Query<ClockQuery>, QueryRejection>,

@@ -3,7 +3,6 @@
 //! exactly as one that does not exist; erasing is for managers (403 for a caseworker who can open it).
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -12,7 +11,7 @@ use utoipa::ToSchema;
 use waymark_app::{App, AppError};
 use waymark_domain::CaseId;
 
-use super::body;
+use super::ApiJson;
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 use crate::routes::RouteTable;
@@ -63,17 +62,16 @@ pub struct ClosedResponse {
 /// of the assigned caseworker (they appear in `/tasks`). 409 when the case is already closed.
 #[utoipa::path(post, path = "/cases/{id}/close", request_body = CloseRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 200, body = ClosedResponse), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ClosedResponse), (status = 404, body = Problem),
+        (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
 async fn close(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<CloseRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<CloseRequest>,
 ) -> Result<Json<ClosedResponse>, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let closed = app.close_case(&account, &id, r.move_on_plan).await?;
     Ok(Json(ClosedResponse {
         id: id.to_string(),
@@ -101,9 +99,9 @@ pub struct ErasureResponse {
 /// Afterwards `GET /cases/{id}` answers `erased: true` with no personal field. Managers only: 403 for a
 /// caseworker who can open the case; 409 when already erased.
 #[utoipa::path(post, path = "/cases/{id}/erasure", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = ErasureResponse), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ErasureResponse), (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
 async fn erasure(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -122,7 +120,7 @@ async fn erasure(
 /// documents (listed), history, risks and messages. Audited as an export.
 #[utoipa::path(get, path = "/cases/{id}/export", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, description = "The record as an HTML document", content_type = "text/html", body = String),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn export(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -157,7 +155,7 @@ pub struct CaseStatisticsResponse {
 /// Counts of the caller's organisation's cases from plaintext facts only, so erased cases still count.
 /// Managers of a support organisation.
 #[utoipa::path(get, path = "/statistics/cases", security(("bearer" = [])),
-    responses((status = 200, body = CaseStatisticsResponse), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = CaseStatisticsResponse), (status = 403, body = Problem)))]
 async fn statistics(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -190,12 +188,13 @@ async fn statistics(
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct RetentionBody {
     /// Days a closed case is kept before it is erased: 30 to 9125; 2190 (six years) by default.
+    #[serde(deserialize_with = "super::whole::i64")]
     days: i64,
 }
 
 /// How long the caller's organisation keeps a closed case. Managers and administrators.
 #[utoipa::path(get, path = "/organisation/retention", security(("bearer" = [])),
-    responses((status = 200, body = RetentionBody), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = RetentionBody), (status = 403, body = Problem)))]
 async fn retention(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -209,14 +208,13 @@ async fn retention(
 /// Set how long the caller's organisation keeps a closed case. Managers and administrators; 422 outside
 /// 30 to 9125 days.
 #[utoipa::path(put, path = "/organisation/retention", request_body = RetentionBody, security(("bearer" = [])),
-    responses((status = 200, body = RetentionBody), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = RetentionBody), (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
 async fn set_retention(
     State(app): State<App>,
     ApiUser(account): ApiUser,
-    json: Result<Json<RetentionBody>, JsonRejection>,
+    ApiJson(r): ApiJson<RetentionBody>,
 ) -> Result<Json<RetentionBody>, ApiError> {
-    let r = body(json)?;
     let days = app.set_retention(&account, r.days).await?;
     Ok(Json(RetentionBody {
         days: i64::from(days),

@@ -4,7 +4,6 @@
 //! a covering consent is 422.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -17,7 +16,7 @@ use waymark_domain::case_record::{CaseError, parse_date};
 use waymark_domain::consent::ConsentMethod;
 use waymark_domain::ids::ConsentId;
 
-use super::{body, invalid, iso};
+use super::{ApiJson, invalid, iso};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 use crate::routes::RouteTable;
@@ -129,7 +128,7 @@ pub struct OnwardRequest {
 #[derive(Serialize, ToSchema)]
 pub struct OnwardCreated {
     id: String,
-    /// `sent`.
+    /// `sent` (201), or `already_sent` (200: this is the referral sent before under the same consent).
     status: String,
     /// What was shared.
     scope: Vec<String>,
@@ -175,7 +174,7 @@ fn consents_response(s: Sharing) -> ConsentsResponse {
 
 /// A case's consents (or safeguarding basis) and its onward referrals with their answers.
 #[utoipa::path(get, path = "/cases/{id}/consents", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = ConsentsResponse), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ConsentsResponse), (status = 404, body = Problem)))]
 async fn list(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -188,16 +187,15 @@ async fn list(
 /// Record a consent: what may be shared, with whom, why, when and how.
 #[utoipa::path(post, path = "/cases/{id}/consents", request_body = ConsentRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 201, body = ConsentCreated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = ConsentCreated), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn record(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<ConsentRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<ConsentRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let given_on = match r.given_on.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(d) => Some(parse_date("given_on", d).map_err(|e| match e {
@@ -236,8 +234,8 @@ async fn record(
 /// Withdraw a consent: nothing more is shared under it, and an onward referral under it that is not yet
 /// answered is withdrawn (the receiver can no longer accept or read it).
 #[utoipa::path(post, path = "/consents/{id}/withdraw", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = ConsentWithdrawn), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ConsentWithdrawn), (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
 async fn withdraw(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -255,26 +253,40 @@ async fn withdraw(
 /// Refer the person onward to another organisation in Waymark, under a consent that covers it. The
 /// receiver finds it in its `GET /referrals` inbox and sees only the consented scopes. 422 without a
 /// consent, with a withdrawn one, or with one for another organisation.
+///
+/// Sending the same onward referral again (same case, same consent, same organisation) while the first is
+/// waiting or accepted sends nothing: the answer is **200** with the first referral's id and `status`
+/// `already_sent`. Only a declined one can be sent again (201, a new referral).
 #[utoipa::path(post, path = "/cases/{id}/onward-referrals", request_body = OnwardRequest, security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 201, body = OnwardCreated), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = OnwardCreated, description = "Sent: a new referral"),
+        (status = 200, body = OnwardCreated, description = "Already sent under this consent to this organisation: the existing referral"),
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn refer_onward(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<OnwardRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<OnwardRequest>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
-    let r = body(json)?;
     let sent = app
         .refer_onward(&account, &id, &r.to_organisation, &r.consent_id)
         .await?;
     Ok((
-        StatusCode::CREATED,
+        if sent.existing {
+            StatusCode::OK
+        } else {
+            StatusCode::CREATED
+        },
         Json(OnwardCreated {
             id: sent.referral_id.to_string(),
-            status: "sent".into(),
+            status: if sent.existing {
+                "already_sent"
+            } else {
+                "sent"
+            }
+            .into(),
             scope: sent.scopes.iter().map(|s| s.as_str().to_owned()).collect(),
             person_told: sent.person_told,
         }),

@@ -203,7 +203,7 @@ fn response(f: DecisionFigures) -> DecisionFiguresResponse {
 /// suppressed). Its decision makers only (anyone else: 404). An audited read.
 #[utoipa::path(get, path = "/decision-figures", tag = "formal", security(("bearer" = [])),
     responses((status = 200, body = DecisionFiguresResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn decision_figures(
     State(app): State<App>,
     ApiUser(account): ApiUser,

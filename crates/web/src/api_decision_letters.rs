@@ -108,7 +108,7 @@ fn case_id(id: &str) -> Result<CaseId, ApiError> {
 #[utoipa::path(get, path = "/formal-referrals/{id}/letters", tag = "formal", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = NoticesResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn formal_referral_letters(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -124,7 +124,7 @@ async fn formal_referral_letters(
 #[utoipa::path(get, path = "/formal-referrals/{id}/letters/{letter}", tag = "formal", security(("bearer" = [])),
     params(("id" = String, Path), ("letter" = String, Path)),
     responses((status = 200, description = "The letter, as a PDF attachment", content_type = "application/pdf"),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn formal_referral_letter(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -141,7 +141,7 @@ async fn formal_referral_letter(
 #[utoipa::path(get, path = "/cases/{case}/formal-referrals/{id}/letters", tag = "formal", security(("bearer" = [])),
     params(("case" = String, Path), ("id" = String, Path)),
     responses((status = 200, body = NoticesResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn case_formal_referral_letters(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -160,8 +160,8 @@ async fn case_formal_referral_letters(
 #[utoipa::path(get, path = "/cases/{case}/formal-referrals/{id}/letters/{letter}", tag = "formal", security(("bearer" = [])),
     params(("case" = String, Path), ("id" = String, Path), ("letter" = String, Path)),
     responses((status = 200, description = "The letter, as a PDF attachment", content_type = "application/pdf"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
 async fn case_formal_referral_letter(
     State(app): State<App>,
     ApiUser(account): ApiUser,

@@ -8,7 +8,6 @@
 //! the clock rules in force (`waymark_domain::clock`), never from the caller.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -21,7 +20,7 @@ use waymark_app::{
 use waymark_domain::CaseId;
 use waymark_domain::formal::{Closure, Outcome};
 
-use super::body;
+use super::ApiJson;
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 use crate::routes::RouteTable;
@@ -343,17 +342,16 @@ fn decision_body(v: FormalDecisionView) -> DecisionViewBody {
 #[utoipa::path(post, path = "/cases/{id}/formal-referrals", tag = "formal", request_body = FormalReferralRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 201, body = FormalReferralBody),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn refer(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<FormalReferralRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<FormalReferralRequest>,
 ) -> Result<Response, ApiError> {
     let case = CaseId::parse(&id).map_err(|_| ApiError::App(AppError::NotFound))?;
-    let r = body(json)?;
     let made = app
         .refer_formally(&account, &case, &r.decision_body, r.consent_id.as_deref())
         .await?;
@@ -371,7 +369,7 @@ async fn refer(
 #[utoipa::path(get, path = "/cases/{id}/formal-referrals", tag = "formal", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = FormalReferralsResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn case_referrals(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -390,7 +388,7 @@ async fn case_referrals(
 /// The decision body's queue, the soonest due first. Its decision makers only (anyone else: 404).
 #[utoipa::path(get, path = "/formal-referrals", tag = "formal", security(("bearer" = [])),
     responses((status = 200, body = QueueResponse),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn queue(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -409,7 +407,7 @@ async fn queue(
 #[utoipa::path(get, path = "/formal-referrals/{id}", tag = "formal", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = DecisionViewBody),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn referral(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -427,15 +425,14 @@ async fn referral(
 #[utoipa::path(post, path = "/formal-referrals/{id}/reasonable-grounds", tag = "formal", request_body = DecisionRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn reasonable_grounds(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<DecisionRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<DecisionRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
-    let r = body(json)?;
     let outcome = Outcome::parse(&r.outcome).map_err(unprocessable)?;
     Ok(Json(status_body(
         app.decide_reasonable_grounds(&account, &id, outcome, &r.reasons)
@@ -449,15 +446,14 @@ async fn reasonable_grounds(
 #[utoipa::path(post, path = "/formal-referrals/{id}/reasonable-grounds/review", tag = "formal", request_body = ReviewRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn review(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<ReviewRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<ReviewRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
-    let r = body(json)?;
     Ok(Json(status_body(
         app.review_negative(&account, &id, r.agree).await?,
     )))
@@ -469,15 +465,14 @@ async fn review(
 #[utoipa::path(post, path = "/formal-referrals/{id}/conclusive-grounds", tag = "formal", request_body = DecisionRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn conclusive_grounds(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<DecisionRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<DecisionRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
-    let r = body(json)?;
     let outcome = Outcome::parse(&r.outcome).map_err(unprocessable)?;
     Ok(Json(status_body(
         app.decide_conclusive(&account, &id, outcome, &r.reasons)
@@ -490,15 +485,14 @@ async fn conclusive_grounds(
 #[utoipa::path(post, path = "/formal-referrals/{id}/closure", tag = "formal", request_body = ClosureRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn closure(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<ClosureRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<ClosureRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
-    let r = body(json)?;
     let state = Closure::parse(&r.state).map_err(unprocessable)?;
     Ok(Json(status_body(
         app.close_formal_referral(&account, &id, state).await?,
@@ -537,15 +531,14 @@ pub struct AnswerRequest {
 #[utoipa::path(post, path = "/formal-referrals/{id}/information-requests", tag = "formal", request_body = InformationRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 201, body = FormalReferralBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn information_request(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<InformationRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<InformationRequest>,
 ) -> Result<Response, ApiError> {
-    let r = body(json)?;
     let by = match r.reply_by.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(d) => Some(
@@ -566,17 +559,16 @@ async fn information_request(
 #[utoipa::path(post, path = "/cases/{id}/formal-referrals/{formal}/reconsideration", tag = "formal", request_body = ReconsiderationRequest,
     security(("bearer" = [])), params(("id" = String, Path), ("formal" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn reconsideration(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path((id, formal)): Path<(String, String)>,
-    json: Result<Json<ReconsiderationRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<ReconsiderationRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
     let case = CaseId::parse(&id).map_err(|_| ApiError::App(AppError::NotFound))?;
-    let r = body(json)?;
     Ok(Json(status_body(
         app.ask_reconsideration(&account, &case, &formal, &r.reasons)
             .await?,
@@ -588,17 +580,16 @@ async fn reconsideration(
 #[utoipa::path(post, path = "/cases/{id}/formal-referrals/{formal}/information-requests/{request}/answer", tag = "formal", request_body = AnswerRequest,
     security(("bearer" = [])), params(("id" = String, Path), ("formal" = String, Path), ("request" = String, Path)),
     responses((status = 200, body = FormalReferralBody),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn answer_request(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path((id, formal, request)): Path<(String, String, String)>,
-    json: Result<Json<AnswerRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<AnswerRequest>,
 ) -> Result<Json<FormalReferralBody>, ApiError> {
     let case = CaseId::parse(&id).map_err(|_| ApiError::App(AppError::NotFound))?;
-    let r = body(json)?;
     Ok(Json(status_body(
         app.answer_information_request(&account, &case, &formal, &request, &r.answer)
             .await?,

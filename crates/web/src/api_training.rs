@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -15,7 +14,7 @@ use utoipa::{OpenApi, ToSchema};
 use waymark_app::{App, AppError};
 use waymark_domain::training::{self, Course, CourseStatus};
 
-use super::body;
+use super::ApiJson;
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 use crate::routes::RouteTable;
@@ -164,7 +163,7 @@ async fn courses() -> Json<CoursesResponse> {
 /// A course with its modules' text and questions, never the right answers (public).
 #[utoipa::path(get, path = "/training/courses/{id}", tag = "training", params(("id" = String, Path)),
     responses((status = 200, body = CourseBody),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn course(Path(id): Path<String>) -> Result<Json<CourseBody>, ApiError> {
     let c = find(&id)?;
     Ok(Json(CourseBody {
@@ -213,7 +212,7 @@ pub struct ProgressBody {
 #[utoipa::path(get, path = "/training/courses/{id}/progress", tag = "training", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = ProgressBody),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn progress(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -240,7 +239,7 @@ async fn progress(
 #[utoipa::path(post, path = "/training/courses/{id}/modules/{module}/read", tag = "training",
     security(("bearer" = [])), params(("id" = String, Path), ("module" = String, Path)),
     responses((status = 204),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn read(
     State(app): State<App>,
     ApiUser(account): ApiUser,
@@ -256,6 +255,7 @@ pub struct AttemptRequest {
     /// Question id → the index of the answer chosen. Every question of the course counts: one left out
     /// is wrong.
     #[schema(example = json!({"law-1": 0, "signs-1": 2}))]
+    #[serde(deserialize_with = "super::whole::map_usize")]
     answers: BTreeMap<String, usize>,
 }
 
@@ -287,16 +287,15 @@ pub struct AttemptBody {
 #[utoipa::path(post, path = "/training/courses/{id}/attempts", tag = "training", request_body = AttemptRequest,
     security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 201, body = AttemptBody),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn attempt(
     State(app): State<App>,
     ApiUser(account): ApiUser,
     Path(id): Path<String>,
-    json: Result<Json<AttemptRequest>, JsonRejection>,
+    ApiJson(r): ApiJson<AttemptRequest>,
 ) -> Result<Response, ApiError> {
     let c = find(&id)?;
-    let r = body(json)?;
     let result = app.attempt_quiz(&account, &c.id, r.answers).await?;
     let explanations: BTreeMap<&str, &str> = c
         .questions()
@@ -350,7 +349,7 @@ pub struct CertificateCheck {
 /// that is not a code: the answer gives no hint which.
 #[utoipa::path(get, path = "/certificates/{code}", tag = "training", params(("code" = String, Path)),
     responses((status = 200, body = CertificateCheck),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem)))]
 async fn certificate(
     State(app): State<App>,
     Path(code): Path<String>,

@@ -123,6 +123,10 @@ pub enum ApiError {
     App(AppError),
     Unauthorized,
     BadRequest(String),
+    /// A request body over the limit.
+    TooLarge(String),
+    /// The path exists but not with this method (the router's 405, given a body).
+    MethodNotAllowed(String),
 }
 
 impl From<AppError> for ApiError {
@@ -164,6 +168,8 @@ impl IntoResponse for ApiError {
                 "Send a valid API token as `Authorization: Bearer TOKEN`.".into(),
             ),
             ApiError::BadRequest(m) => (StatusCode::BAD_REQUEST, m.clone()),
+            ApiError::TooLarge(m) => (StatusCode::PAYLOAD_TOO_LARGE, m.clone()),
+            ApiError::MethodNotAllowed(m) => (StatusCode::METHOD_NOT_ALLOWED, m.clone()),
         };
         let kind = match status {
             StatusCode::NOT_FOUND => "not-found",
@@ -175,6 +181,7 @@ impl IntoResponse for ApiError {
             StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported-type",
             StatusCode::TOO_MANY_REQUESTS => "too-many-requests",
             StatusCode::BAD_REQUEST => "bad-request",
+            StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
             _ => "internal",
         };
         let body = Problem {
@@ -188,6 +195,13 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             header::HeaderValue::from_static("application/problem+json"),
         );
+        if status == StatusCode::UNAUTHORIZED {
+            // RFC 9110 §11.6.1: a 401 names the scheme that would be accepted.
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+        }
         response
     }
 }

@@ -12,7 +12,7 @@ mod routes;
 mod security;
 mod views;
 
-pub use api::openapi_document;
+pub use api::{openapi_document, openapi_unmatched_constraints};
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -23,6 +23,7 @@ pub fn router(app: App) -> Router {
     let (router, _) = route_table().into_parts();
     router
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(api::router_problems))
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(app)
 }

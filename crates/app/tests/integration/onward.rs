@@ -354,12 +354,21 @@ async fn withdrawing_a_consent_stops_further_sharing() {
         let case = case_with_canary(&w).await;
         let cw = &w.a_caseworker;
         let c = record(&w, &case, &w.org_b, &["identity", "contact", "documents"]).await;
+        // A second consent to the same organisation: one onward referral under each (a repeat under the
+        // same consent would be the first one again), one left waiting, one accepted.
+        let c2 = record(&w, &case, &w.org_b, &["identity", "contact", "documents"]).await;
         let pending = app
             .refer_onward(cw, &case, w.org_b.as_str(), c.as_str())
             .await
             .expect("sent");
-        let answered = app
+        let repeat = app
             .refer_onward(cw, &case, w.org_b.as_str(), c.as_str())
+            .await
+            .expect("sent again");
+        assert!(!pending.existing && repeat.existing, "{on:?}");
+        assert_eq!(repeat.referral_id, pending.referral_id, "{on:?}");
+        let answered = app
+            .refer_onward(cw, &case, w.org_b.as_str(), c2.as_str())
             .await
             .expect("sent");
         let kept = app
@@ -370,6 +379,12 @@ async fn withdrawing_a_consent_stops_further_sharing() {
         assert_eq!(
             app.withdraw_consent(cw, &c).await.expect("withdrawn"),
             1,
+            "{on:?}"
+        );
+        // Withdrawing the other one withdraws nothing already accepted.
+        assert_eq!(
+            app.withdraw_consent(cw, &c2).await.expect("withdrawn"),
+            0,
             "{on:?}"
         );
         // Withdrawn once only; another organisation cannot even find it.

@@ -614,3 +614,45 @@ async fn the_sign_in_page_only_returns_to_local_pages() {
 fn the_openapi_document_is_unchanged_unless_reviewed() {
     insta::assert_json_snapshot!("openapi", waymark_web::openapi_document());
 }
+
+/// Every constraint api_doc.rs states lands on a schema property or parameter the document has: renaming
+/// a field cannot silently drop its enum or limit.
+#[test]
+fn every_documented_constraint_names_something_in_the_document() {
+    assert_eq!(
+        waymark_web::openapi_unmatched_constraints(),
+        Vec::<String>::new()
+    );
+    let doc = serde_json::to_value(waymark_web::openapi_document()).expect("JSON");
+    let s = doc.to_string();
+    assert!(
+        !s.contains("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Problem\"")
+    );
+    assert_eq!(
+        doc.pointer("/components/schemas/ScreeningRequest/properties/nation/enum"),
+        Some(&serde_json::json!([
+            "england_wales",
+            "scotland",
+            "northern_ireland"
+        ]))
+    );
+    // GET /search documents only the query it accepts.
+    let params = doc
+        .pointer("/paths/~1search/get/parameters")
+        .expect("parameters");
+    assert_eq!(params.as_array().map(Vec::len), Some(1), "{params}");
+    assert_eq!(params[0]["name"], "reference");
+    // Every secured operation documents 401 with the header; every one documents 405.
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("item") {
+            if op.get("security").is_some() {
+                assert!(
+                    op.pointer("/responses/401/headers/WWW-Authenticate")
+                        .is_some(),
+                    "{method} {path}"
+                );
+            }
+            assert!(op.pointer("/responses/405").is_some(), "{method} {path}");
+        }
+    }
+}

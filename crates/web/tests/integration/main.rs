@@ -13,6 +13,7 @@ mod cases;
 mod channel;
 mod clock;
 mod closing;
+mod contract;
 mod decision_figures;
 mod decision_letters;
 mod formal;

@@ -262,6 +262,78 @@ async fn the_api_refers_onward_only_under_a_covering_consent_and_withdrawal_stop
 }
 
 #[tokio::test]
+async fn sending_the_same_onward_referral_again_returns_the_first() {
+    for h in Harness::both().await {
+        let id = case(&h).await;
+        let lantern = lantern_id(&h).await;
+        let worker = h.tokens.harbour_worker.clone();
+        let r = h
+            .api(
+                "POST",
+                &format!("/api/v1/cases/{id}/consents"),
+                &worker,
+                Some(json!({"scope": ["needs"], "recipient": lantern, "purpose": "Support in Glasgow"})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let consent = r.json()["id"].as_str().expect("id").to_owned();
+        let send = json!({"to_organisation": lantern, "consent_id": consent});
+        let onward = format!("/api/v1/cases/{id}/onward-referrals");
+        let first = h.api("POST", &onward, &worker, Some(send.clone())).await;
+        assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+        assert_eq!(first.json()["status"], "sent");
+        let rid = first.json()["id"].as_str().expect("id").to_owned();
+        for _ in 0..3 {
+            let again = h.api("POST", &onward, &worker, Some(send.clone())).await;
+            assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+            assert_eq!(again.json()["id"], rid.as_str());
+            assert_eq!(again.json()["status"], "already_sent");
+            assert_eq!(again.json()["scope"], json!(["needs"]));
+        }
+        // Lantern has the person once; the case lists one onward referral.
+        let inbox = h
+            .api("GET", "/api/v1/referrals", &h.tokens.lantern_worker, None)
+            .await
+            .json();
+        let from_harbour = inbox["referrals"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter(|r| r["from_organisation"] == "Harbour Light (fictional)")
+            .count();
+        assert_eq!(from_harbour, 1, "{inbox}");
+        let listed = h
+            .api(
+                "GET",
+                &format!("/api/v1/cases/{id}/consents"),
+                &worker,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(
+            listed["onward_referrals"].as_array().map(Vec::len),
+            Some(1),
+            "{listed}"
+        );
+
+        // Once Lantern declines it, the same consent can send it again: a new referral.
+        let r = h
+            .api(
+                "POST",
+                &format!("/api/v1/referrals/{rid}/decline"),
+                &h.tokens.lantern_worker,
+                Some(json!({"reason": "No capacity this month"})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let resent = h.api("POST", &onward, &worker, Some(send)).await;
+        assert_eq!(resent.status, StatusCode::CREATED, "{}", resent.body);
+        assert_ne!(resent.json()["id"], rid.as_str());
+    }
+}
+
+#[tokio::test]
 async fn the_page_records_consent_refers_onward_and_withdraws_without_javascript() {
     for h in Harness::both().await {
         let id = case(&h).await;
