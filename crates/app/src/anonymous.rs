@@ -12,7 +12,8 @@ use waymark_domain::ids::NotificationId;
 use waymark_domain::{AgeBand, ExploitationType, Indicator, Nation, OrgId};
 use waymark_store::{Account, AnonymousNotification, AuditEvent, Tx};
 
-use crate::referrals::{event, new_id};
+use crate::audit::event;
+use crate::sealing::new_id;
 use crate::{App, AppError, Keys};
 
 /// An anonymous notification as its organisation sees it.

@@ -1,6 +1,6 @@
 //! Casework: the case record and need-to-know.
 //!
-//! Every use case on a case goes through one gate, [`open_case`]: the case is looked up in the actor's
+//! Every use case on a case goes through one gate, [`crate::gate::open_case`]: the case is looked up in the actor's
 //! organisation only, and [`waymark_domain::case::decide`] answers for the action — the role policy and
 //! the case policy together (a manager works every case of the organisation, a caseworker the cases
 //! assigned to them or that they broke the glass for). A refusal on a case the actor may not open is
@@ -14,38 +14,35 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 use waymark_domain::case::{
-    BreakGlassReason, CaseAccess, CaseAction, CaseStatus, Decision, age_in_days,
-    break_glass_duration, case_access, decide, format_reference, normalise_reference,
-    reference_prefix,
+    BreakGlassReason, CaseAction, CaseStatus, Decision, age_in_days, break_glass_duration,
+    normalise_reference,
 };
 use waymark_domain::case_record::{
-    Birth, DocumentKind, DueState, ExploitationEpisode, ExploitationPlace, IndexKind, NeedUrgency,
-    NeedsAssessment, PersonDetails, PersonDraft, PlanStatus, RiskLevel, check_document,
-    document_name, due_date, due_state, note_body, plan_action_title, risk_reasons,
+    DocumentKind, DueState, ExploitationEpisode, ExploitationPlace, IndexKind, NeedUrgency,
+    NeedsAssessment, PersonDraft, PlanStatus, RiskLevel, check_document, document_name, due_date,
+    due_state, note_body, plan_action_title, risk_reasons,
 };
 use waymark_domain::ids::{DocumentId, HistoryEntryId, NoteId, PlanActionId, RiskAssessmentId};
-use waymark_domain::referral::ReferralStatus;
 use waymark_domain::self_referral::Urgency;
-use waymark_domain::{CaseId, ExploitationType, Need, OrgId, Permission, ReferralId, Role, UserId};
+use waymark_domain::{CaseId, ExploitationType, Need, Permission, ReferralId, Role, UserId};
 use waymark_store::{
     Account, AuditEvent, Case, CaseDocument, CaseNote, CaseRecordRows, HistoryEntry, PlanAction,
-    Referral, RiskAssessment, StaffMember, Tx,
+    RiskAssessment, SealedColumn, StaffMember, Tx,
 };
-use waymark_vault::{BlindIndexKey, DataKey, FieldContext};
+use waymark_vault::{DataKey, Zeroizing};
 
-use crate::referrals::{
-    ERASED, NOT_GIVEN, ReferralView, new_id, org_name, require, require_for_record,
+use crate::audit::case_event;
+use crate::gate::{
+    BREAK_GLASS_ACCESS, CaseMatch, Opened, decision, org_name, require, visible_matches,
+};
+use crate::referrals::ReferralView;
+use crate::sealing::{
+    ERASED, NOT_GIVEN, PersonDoc, ctx, index_entries, index_key, iso_date, new_id, seal_person,
+    writable_key,
 };
 use crate::{App, AppError, Keys};
-
-/// The audit reason of work done through a break-the-glass grant.
-pub const BREAK_GLASS_ACCESS: &str = "break-glass";
-
-const ERASED_CONFLICT: &str =
-    "the person had their data erased, so nothing more can be recorded on this case";
 
 // ---- views ---------------------------------------------------------------------------------------------
 
@@ -182,7 +179,7 @@ pub struct CaseView {
     /// Who the case may be assigned to (for managers; empty otherwise).
     pub assignees: Vec<StaffMember>,
     /// Closing, follow-ups and erasure (see `closing.rs`).
-    pub closure: crate::closing::ClosureView,
+    pub closure: ClosureView,
 }
 
 /// A case as lists show it: no personal field.
@@ -242,17 +239,6 @@ pub struct MyWork {
     pub cases: Vec<CaseSummary>,
     /// The organisation's referrals waiting for an answer, oldest first.
     pub open_referrals: Vec<OpenReferral>,
-}
-
-/// A case another record may be about: a search hit or a possible match for a new referral.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseMatch {
-    pub case_id: CaseId,
-    pub reference: String,
-    pub status: String,
-    pub opened_at: PrimitiveDateTime,
-    /// `Allowed`: the actor can open it; `BreakGlass`: only by breaking the glass.
-    pub access: CaseAccess,
 }
 
 /// What to search a case by, within the actor's organisation. Exact matches only.
@@ -321,60 +307,84 @@ impl std::fmt::Debug for Download {
     }
 }
 
+/// How a case was closed, what was scheduled, and whether it was erased; part of [`CaseView`].
+#[derive(Clone, Default)]
+pub struct ClosureView {
+    pub closed_at: Option<PrimitiveDateTime>,
+    /// Who closed it (a display name).
+    pub closed_by: Option<String>,
+    /// The move-on plan, opened (`None` before closure and after erasure).
+    pub move_on_plan: Option<String>,
+    /// The plan actions closing scheduled (follow-up check-ins).
+    pub follow_ups: Vec<PlanActionId>,
+    /// When the case was erased (by a manager or when its retention period ended).
+    pub erased_at: Option<PrimitiveDateTime>,
+    /// The actor may close the case now (it is open, not erased, and the case policy allows it).
+    pub can_close: bool,
+    /// The actor may erase the case now (the case policy allows it, and it is not yet erased).
+    pub can_erase: bool,
+}
+
+impl std::fmt::Debug for ClosureView {
+    // The move-on plan is personal data.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClosureView")
+            .field("closed_at", &self.closed_at)
+            .field("erased_at", &self.erased_at)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Reads a case's closure for its view (the caller has opened the case for `actor`).
+pub(crate) fn closure_view(
+    tx: &mut Tx<'_>,
+    _keys: &Keys,
+    actor: &Account,
+    case: &Case,
+    key: Option<&DataKey>,
+) -> Result<ClosureView, AppError> {
+    let c = tx.case_closure(&case.id)?.unwrap_or_default();
+    let move_on_plan = match (key, &c.move_on_plan_ct) {
+        (Some(k), Some(ct)) => {
+            Some(k.open_string(&ctx(SealedColumn::CaseMoveOnPlan, case.id.as_str()), ct)?)
+        }
+        _ => None,
+    };
+    let closed_by = match &c.closed_by {
+        Some(u) => tx
+            .case_staff(&actor.org_id)?
+            .into_iter()
+            .find(|s| &s.id == u)
+            .map(|s| s.display_name)
+            .or_else(|| Some("a former member of staff".into())),
+        None => None,
+    };
+    let erased = key.is_none() || c.erased_at.is_some();
+    let may = |tx: &mut Tx<'_>, a| -> Result<bool, AppError> {
+        Ok(decision(tx, actor, case, a)?.0 == Decision::Permit)
+    };
+    Ok(ClosureView {
+        can_close: !erased
+            && case.status == CaseStatus::Open.as_str()
+            && may(tx, CaseAction::Close)?,
+        can_erase: c.erased_at.is_none() && may(tx, CaseAction::Erase)?,
+        follow_ups: if erased {
+            Vec::new()
+        } else {
+            tx.follow_up_ids(&case.id)?
+        },
+        closed_at: c.closed_at,
+        closed_by,
+        move_on_plan,
+        erased_at: c.erased_at,
+    })
+}
+
 // ---- the person document -----------------------------------------------------------------------------
 
-/// The person's details as the sealed JSON document stores them. `v` lets a later version read old ones.
-#[derive(Serialize, Deserialize, Default)]
-struct PersonDoc {
-    v: u8,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    date_of_birth: Option<String>,
-    #[serde(default)]
-    age: Option<u8>,
-    #[serde(default)]
-    nationality: Option<String>,
-    #[serde(default)]
-    languages: Option<String>,
-    #[serde(default)]
-    safe_contact: Option<String>,
-    #[serde(default)]
-    never_write_to: Option<String>,
-}
-
-fn iso_date(d: Date) -> String {
-    let f = time::macros::format_description!("[year]-[month]-[day]");
-    d.format(&f).unwrap_or_default()
-}
-
+/// The person's details as the sealed document holds them, opened.
 impl PersonDoc {
-    fn from_details(p: &PersonDetails) -> PersonDoc {
-        let text = |t: &Option<waymark_domain::referral::PersonalText>| {
-            t.as_ref().map(|t| t.expose().to_owned())
-        };
-        PersonDoc {
-            v: 1,
-            name: text(&p.name),
-            aliases: p.aliases.iter().map(|a| a.expose().to_owned()).collect(),
-            date_of_birth: match p.birth {
-                Birth::DateOfBirth(d) => Some(iso_date(d)),
-                _ => None,
-            },
-            age: match p.birth {
-                Birth::Age(a) => Some(a),
-                _ => None,
-            },
-            nationality: text(&p.nationality),
-            languages: text(&p.languages),
-            safe_contact: text(&p.safe_contact),
-            never_write_to: text(&p.never_write_to),
-        }
-    }
-
-    fn into_person(self) -> Person {
+    pub(crate) fn into_person(self) -> Person {
         Person {
             name: self
                 .name
@@ -404,170 +414,6 @@ fn erased_person() -> Person {
         safe_contact: ERASED.into(),
         never_write_to: ERASED.into(),
     }
-}
-
-// ---- sealing contexts and blind indexes --------------------------------------------------------------------
-
-pub(crate) fn ctx<'a>(table: &'a str, column: &'a str, row_id: &'a str) -> FieldContext<'a> {
-    FieldContext {
-        table,
-        column,
-        row_id,
-    }
-}
-
-/// The blind-index key of one organisation for one kind of entry: each organisation has its own, so the
-/// same name in two organisations cannot be linked through the indexes. (Organisation ids never contain
-/// `:`, so no two purposes can be the same text.)
-fn index_key(keys: &Keys, org: &OrgId, kind: IndexKind) -> BlindIndexKey {
-    keys.master
-        .blind_index_key(&format!("case-{}:{}", kind.as_str(), org.as_str()))
-}
-
-pub(crate) fn index_entries(
-    keys: &Keys,
-    org: &OrgId,
-    p: &PersonDetails,
-) -> Vec<(IndexKind, Vec<u8>)> {
-    let names = index_key(keys, org, IndexKind::Name);
-    let mut out: Vec<(IndexKind, Vec<u8>)> = p
-        .names()
-        .map(|n| (IndexKind::Name, names.index(n.expose())))
-        .collect();
-    if let Birth::DateOfBirth(d) = p.birth {
-        out.push((
-            IndexKind::DateOfBirth,
-            index_key(keys, org, IndexKind::DateOfBirth).index(&iso_date(d)),
-        ));
-    }
-    out
-}
-
-pub(crate) fn seal_person(
-    key: &DataKey,
-    case_id: &CaseId,
-    p: &PersonDetails,
-) -> Result<Vec<u8>, AppError> {
-    let json = serde_json::to_vec(&PersonDoc::from_details(p))
-        .map_err(|e| AppError::Invalid(format!("the person's details could not be stored: {e}")))?;
-    let sealed = key.seal(&ctx("case_persons", "person", case_id.as_str()), &json);
-    // The serialised copy is personal data too.
-    zeroize_vec(json);
-    Ok(sealed)
-}
-
-pub(crate) fn zeroize_vec(mut v: Vec<u8>) {
-    v.iter_mut().for_each(|b| *b = 0);
-    std::hint::black_box(&v);
-}
-
-// ---- the gate -------------------------------------------------------------------------------------------
-
-/// A case the actor may work on for one action, and how.
-pub(crate) struct Opened {
-    pub case: Case,
-    /// Access came through a break-the-glass grant, live until then.
-    pub via_grant: Option<PrimitiveDateTime>,
-}
-
-impl Opened {
-    pub(crate) fn reason(&self) -> &'static str {
-        if self.via_grant.is_some() {
-            BREAK_GLASS_ACCESS
-        } else {
-            ""
-        }
-    }
-}
-
-/// The case policy's answer for one actor, one case (of their organisation) and one action.
-pub(crate) fn decision(
-    tx: &mut Tx<'_>,
-    actor: &Account,
-    case: &Case,
-    action: CaseAction,
-) -> Result<(Decision, Option<PrimitiveDateTime>), AppError> {
-    let assigned = case.assigned_to.as_ref() == Some(&actor.user_id);
-    let grant = if actor.role == Role::Caseworker && !assigned {
-        tx.live_grant(&case.id, &actor.user_id, tx.now())?
-    } else {
-        None
-    };
-    let d = decide(
-        action,
-        actor.role,
-        actor.org_kind,
-        case.org_id == actor.org_id,
-        assigned,
-        grant.is_some(),
-    );
-    Ok((d, grant))
-}
-
-fn refused(d: Decision) -> AppError {
-    match d {
-        Decision::Forbidden => AppError::Forbidden,
-        Decision::AlreadyAllowed => {
-            AppError::Conflict("you can already open this case: there is no glass to break".into())
-        }
-        Decision::Permit | Decision::NotFound => AppError::NotFound,
-    }
-}
-
-/// The one gate every case use case goes through.
-pub(crate) fn open_case(
-    tx: &mut Tx<'_>,
-    actor: &Account,
-    id: &CaseId,
-    action: CaseAction,
-) -> Result<Opened, AppError> {
-    let case = tx.case_of(&actor.org_id, id)?.ok_or(AppError::NotFound)?;
-    match decision(tx, actor, &case, action)? {
-        (Decision::Permit, grant) => Ok(Opened {
-            case,
-            via_grant: grant,
-        }),
-        (d, _) => Err(refused(d)),
-    }
-}
-
-/// Need-to-know reaches the referral a case was opened from: once accepted, the referral (with the same
-/// personal details) opens only for those who may open its case.
-pub(crate) fn check_referral_access(
-    tx: &mut Tx<'_>,
-    actor: &Account,
-    r: &Referral,
-) -> Result<(), AppError> {
-    if r.status != ReferralStatus::Accepted {
-        return Ok(());
-    }
-    match tx.case_for_referral(&actor.org_id, &r.id)? {
-        Some(case) => match decision(tx, actor, &case, CaseAction::View)? {
-            (Decision::Permit, _) => Ok(()),
-            (d, _) => Err(refused(d)),
-        },
-        None => Ok(()),
-    }
-}
-
-pub(crate) fn case_event<'a>(
-    actor: &'a Account,
-    action: &'a str,
-    opened: &'a Opened,
-) -> AuditEvent<'a> {
-    AuditEvent {
-        actor: actor.user_id.as_str(),
-        org_id: Some(&actor.org_id),
-        action,
-        record_type: "case",
-        record_id: opened.case.id.as_str(),
-        reason: opened.reason(),
-    }
-}
-
-pub(crate) fn writable_key(keys: &Keys, tx: &mut Tx<'_>, case: &Case) -> Result<DataKey, AppError> {
-    keys.data_key(tx, &case.person_id)?
-        .ok_or_else(|| AppError::Conflict(ERASED_CONFLICT.into()))
 }
 
 /// The people who can open a case right now (and so may own its plan actions): the managers, the assigned
@@ -640,9 +486,9 @@ fn unseal_record(
     referral: &ReferralView,
     today: Date,
 ) -> Result<Unsealed, AppError> {
-    let open = |table: &str, column: &str, row: &str, ct: &[u8]| -> Result<String, AppError> {
+    let open = |column: SealedColumn, row: &str, ct: &[u8]| -> Result<String, AppError> {
         match key {
-            Some(k) => Ok(k.open_string(&ctx(table, column, row), ct)?),
+            Some(k) => Ok(k.open_string(&ctx(column, row), ct)?),
             None => Ok(ERASED.to_owned()),
         }
     };
@@ -650,7 +496,7 @@ fn unseal_record(
         (None, _) => erased_person(),
         (Some(k), Some(p)) => {
             let json = k.open(
-                &ctx("case_persons", "person", case.id.as_str()),
+                &ctx(SealedColumn::CasePerson, case.id.as_str()),
                 &p.person_ct,
             )?;
             serde_json::from_slice::<PersonDoc>(&json)
@@ -677,7 +523,7 @@ fn unseal_record(
                 note: n
                     .note_ct
                     .as_deref()
-                    .map(|ct| open("case_needs_assessments", "note", cid, ct))
+                    .map(|ct| open(SealedColumn::NeedsNote, cid, ct))
                     .transpose()?,
                 needs: n.needs,
                 assessed_at: n.assessed_at,
@@ -690,7 +536,7 @@ fn unseal_record(
         .into_iter()
         .map(|a| {
             Ok(PlanActionView {
-                title: open("case_plan_actions", "title", a.id.as_str(), &a.title_ct)?,
+                title: open(SealedColumn::PlanActionTitle, a.id.as_str(), &a.title_ct)?,
                 owner: name_of(staff, &a.owner_id),
                 due: due_state(a.due_on, today),
                 id: a.id,
@@ -706,7 +552,7 @@ fn unseal_record(
         .into_iter()
         .map(|n| {
             Ok(NoteView {
-                body: open("case_notes", "body", n.id.as_str(), &n.body_ct)?,
+                body: open(SealedColumn::NoteBody, n.id.as_str(), &n.body_ct)?,
                 author: name_of(staff, &n.author_id),
                 id: n.id,
                 at: n.created_at,
@@ -718,7 +564,11 @@ fn unseal_record(
         .into_iter()
         .map(|d| {
             Ok(DocumentView {
-                name: open("case_documents", "filename", d.id.as_str(), &d.filename_ct)?,
+                name: open(
+                    SealedColumn::DocumentFilename,
+                    d.id.as_str(),
+                    &d.filename_ct,
+                )?,
                 uploaded_by: name_of(staff, &d.uploaded_by),
                 id: d.id,
                 kind: d.kind,
@@ -735,7 +585,7 @@ fn unseal_record(
                 note: h
                     .note_ct
                     .as_deref()
-                    .map(|ct| open("case_history", "note", h.id.as_str(), ct))
+                    .map(|ct| open(SealedColumn::HistoryNote, h.id.as_str(), ct))
                     .transpose()?,
                 recorded_by: name_of(staff, &h.recorded_by),
                 id: h.id,
@@ -752,12 +602,7 @@ fn unseal_record(
         .into_iter()
         .map(|r| {
             Ok(RiskView {
-                reasons: open(
-                    "case_risk_assessments",
-                    "reasons",
-                    r.id.as_str(),
-                    &r.reasons_ct,
-                )?,
+                reasons: open(SealedColumn::RiskReasons, r.id.as_str(), &r.reasons_ct)?,
                 assessed_by: name_of(staff, &r.assessed_by),
                 id: r.id,
                 level: r.level,
@@ -774,114 +619,6 @@ fn unseal_record(
         history,
         risks,
     })
-}
-
-/// Opens the case a referral was accepted into: its reference, the accepting caseworker assigned, and the
-/// referral's name, contact and language copied into the case's person document (sealed afresh with the
-/// case's context) and indexed for search.
-pub(crate) fn open_case_from_referral(
-    tx: &mut Tx<'_>,
-    keys: &Keys,
-    actor: &Account,
-    r: &Referral,
-    at: PrimitiveDateTime,
-) -> Result<Case, AppError> {
-    let org = tx.organisation(&actor.org_id)?.ok_or(AppError::NotFound)?;
-    let number = tx.next_case_number(&actor.org_id, at.year())?;
-    let case = Case {
-        id: new_id(CaseId::parse)?,
-        org_id: actor.org_id.clone(),
-        referral_id: r.id.clone(),
-        person_id: r.person_id.clone(),
-        status: CaseStatus::Open.as_str().into(),
-        opened_at: at,
-        opened_by: actor.user_id.clone(),
-        reference: format_reference(&reference_prefix(&org.name), at.year(), number),
-        // The caseworker who accepts the referral works the case until a manager reassigns it.
-        assigned_to: Some(actor.user_id.clone()),
-    };
-    tx.insert_case(&case)?;
-    if let Some(key) = keys.data_key(tx, &r.person_id)? {
-        let rid = r.id.as_str();
-        let field =
-            |column: &str, ct: &[u8]| key.open_string(&crate::referrals::field(column, rid), ct);
-        let name = field("name", &r.name_ct)?;
-        let contact = field("contact", &r.contact_ct)?;
-        let language = field("language", &r.language_ct)?;
-        let draft = PersonDraft {
-            name,
-            safe_contact: contact,
-            languages: language,
-            ..PersonDraft::default()
-        };
-        // The referral's fields were checked with the same limits; a value that no longer fits is
-        // left for the caseworker to enter rather than failing the acceptance.
-        let details = draft.validate(at.date()).unwrap_or(PersonDetails {
-            name: None,
-            aliases: vec![],
-            birth: Birth::Unknown,
-            nationality: None,
-            languages: None,
-            safe_contact: None,
-            never_write_to: None,
-        });
-        let sealed = seal_person(&key, &case.id, &details)?;
-        tx.set_case_person(&case.id, &sealed, at, &actor.user_id)?;
-        tx.replace_case_index(&case, &index_entries(keys, &case.org_id, &details))?;
-    }
-    // An onward referral brings the consented parts of the sending case with it.
-    crate::onward::open_package(tx, keys, actor, r, &case, at)?;
-    Ok(case)
-}
-
-/// The cases of the actor's organisation whose indexed names include the referral's name: a warning that
-/// the person may already be supported (shown on the opened referral). The referral's own case is left out.
-pub(crate) fn possible_matches(
-    tx: &mut Tx<'_>,
-    keys: &Keys,
-    actor: &Account,
-    referral: &ReferralView,
-) -> Result<Vec<CaseMatch>, AppError> {
-    if referral.erased || referral.name == NOT_GIVEN || referral.name.trim().is_empty() {
-        return Ok(Vec::new());
-    }
-    let digest = index_key(keys, &actor.org_id, IndexKind::Name).index(&referral.name);
-    let found = tx.cases_by_index(&actor.org_id, IndexKind::Name, &digest)?;
-    matches(tx, actor, found, referral.case_id.as_ref())
-}
-
-fn matches(
-    tx: &mut Tx<'_>,
-    actor: &Account,
-    found: Vec<Case>,
-    leave_out: Option<&CaseId>,
-) -> Result<Vec<CaseMatch>, AppError> {
-    let mut out = Vec::new();
-    for c in found {
-        if Some(&c.id) == leave_out {
-            continue;
-        }
-        let assigned = c.assigned_to.as_ref() == Some(&actor.user_id);
-        let grant = tx.live_grant(&c.id, &actor.user_id, tx.now())?.is_some();
-        let access = case_access(
-            actor.role,
-            actor.org_kind,
-            c.org_id == actor.org_id,
-            assigned,
-            grant,
-        );
-        if access == CaseAccess::Denied {
-            continue;
-        }
-        out.push(CaseMatch {
-            case_id: c.id,
-            reference: c.reference,
-            status: c.status,
-            opened_at: c.opened_at,
-            access,
-        });
-    }
-    Ok(out)
 }
 
 /// The cases the actor can open: a manager every case of the organisation, a caseworker the cases
@@ -944,7 +681,7 @@ fn tasks_of(tx: &mut Tx<'_>, keys: &Keys, actor: &Account) -> Result<Vec<Task>, 
         }
         let title = match opened.get(&case.id) {
             Some(Some(Some(key))) => Some(key.open_string(
-                &ctx("case_plan_actions", "title", action.id.as_str()),
+                &ctx(SealedColumn::PlanActionTitle, action.id.as_str()),
                 &action.title_ct,
             )?),
             Some(Some(None)) => Some(ERASED.to_owned()),
@@ -982,31 +719,6 @@ fn open_referrals_of(tx: &mut Tx<'_>, actor: &Account) -> Result<Vec<OpenReferra
 // ---- the use cases ------------------------------------------------------------------------------------
 
 impl App {
-    /// Runs `work` in one transaction on a case the actor may do `action` to; anything else is refused
-    /// before any work (a case they may not open is `NotFound`, and leaves no audit entry).
-    pub(crate) async fn on_case<R, F>(
-        &self,
-        actor: &Account,
-        id: &CaseId,
-        action: CaseAction,
-        work: F,
-    ) -> Result<R, AppError>
-    where
-        R: Send + 'static,
-        F: FnOnce(&mut Tx<'_>, &Keys, &Account, Opened) -> Result<R, AppError> + Send + 'static,
-    {
-        require_for_record(actor, Permission::ReadCase)?;
-        let keys = std::sync::Arc::clone(&self.keys);
-        let actor = actor.clone();
-        let id = id.clone();
-        self.store
-            .run(move |tx| {
-                let opened = open_case(tx, &actor, &id, action)?;
-                work(tx, &keys, &actor, opened)
-            })
-            .await
-    }
-
     /// The cases the actor can open, newest first (no personal field): a manager every case of the
     /// organisation, a caseworker those assigned to them and those they broke the glass for.
     pub async fn cases(&self, actor: &Account) -> Result<Vec<CaseSummary>, AppError> {
@@ -1083,7 +795,7 @@ pub(crate) fn case_view(
         erased: key.is_none(),
         access_until: opened.via_grant,
         owners: owners(&staff, case, actor, opened.via_grant.is_some()),
-        closure: crate::closing::closure_view(tx, keys, actor, case, key.as_ref())?,
+        closure: closure_view(tx, keys, actor, case, key.as_ref())?,
         active_consents: tx
             .consents_of_case(&case.id)?
             .iter()
@@ -1179,7 +891,7 @@ impl App {
                 let note_ct = a
                     .note
                     .as_ref()
-                    .map(|n| key.seal_str(&ctx("case_needs_assessments", "note", cid), n.expose()));
+                    .map(|n| key.seal_str(&ctx(SealedColumn::NeedsNote, cid), n.expose()));
                 let list: Vec<(Need, NeedUrgency)> = a.needs.into_iter().collect();
                 tx.replace_case_needs(
                     &opened.case.id,
@@ -1229,7 +941,7 @@ impl App {
                 let aid: PlanActionId = new_id(PlanActionId::parse)?;
                 tx.insert_plan_action(&PlanAction {
                     title_ct: key.seal_str(
-                        &ctx("case_plan_actions", "title", aid.as_str()),
+                        &ctx(SealedColumn::PlanActionTitle, aid.as_str()),
                         title.expose(),
                     ),
                     id: aid.clone(),
@@ -1301,7 +1013,8 @@ impl App {
                 let key = writable_key(keys, tx, &opened.case)?;
                 let nid: NoteId = new_id(NoteId::parse)?;
                 tx.insert_case_note(&CaseNote {
-                    body_ct: key.seal_str(&ctx("case_notes", "body", nid.as_str()), body.expose()),
+                    body_ct: key
+                        .seal_str(&ctx(SealedColumn::NoteBody, nid.as_str()), body.expose()),
                     id: nid.clone(),
                     case_id: opened.case.id.clone(),
                     author_id: actor.user_id.clone(),
@@ -1328,17 +1041,19 @@ impl App {
             id,
             CaseAction::UploadDocument,
             move |tx, keys, actor, opened| {
+                // The upload is personal data: wiped when dropped.
+                let bytes = Zeroizing::new(bytes);
                 let kind = check_document(&bytes)?;
                 let size_bytes = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
                 let name = document_name(&file_name);
                 let key = writable_key(keys, tx, &opened.case)?;
                 let did: DocumentId = new_id(DocumentId::parse)?;
-                let content_ct = key.seal(&ctx("case_documents", "content", did.as_str()), &bytes);
-                zeroize_vec(bytes);
+                let content_ct =
+                    key.seal(&ctx(SealedColumn::DocumentContent, did.as_str()), &bytes);
                 tx.insert_case_document(
                     &CaseDocument {
                         filename_ct: key.seal_str(
-                            &ctx("case_documents", "filename", did.as_str()),
+                            &ctx(SealedColumn::DocumentFilename, did.as_str()),
                             name.expose(),
                         ),
                         id: did.clone(),
@@ -1384,7 +1099,7 @@ impl App {
                     .data_key(tx, &opened.case.person_id)?
                     .ok_or(AppError::NotFound)?;
                 let mut plain = key.open(
-                    &ctx("case_documents", "content", meta.id.as_str()),
+                    &ctx(SealedColumn::DocumentContent, meta.id.as_str()),
                     &content_ct,
                 )?;
                 tx.audit(
@@ -1431,7 +1146,7 @@ impl App {
                 let hid: HistoryEntryId = new_id(HistoryEntryId::parse)?;
                 tx.insert_history_entry(&HistoryEntry {
                     note_ct: e.note.as_ref().map(|n| {
-                        key.seal_str(&ctx("case_history", "note", hid.as_str()), n.expose())
+                        key.seal_str(&ctx(SealedColumn::HistoryNote, hid.as_str()), n.expose())
                     }),
                     id: hid.clone(),
                     case_id: opened.case.id.clone(),
@@ -1467,7 +1182,7 @@ impl App {
                 let rid: RiskAssessmentId = new_id(RiskAssessmentId::parse)?;
                 tx.insert_risk_assessment(&RiskAssessment {
                     reasons_ct: key.seal_str(
-                        &ctx("case_risk_assessments", "reasons", rid.as_str()),
+                        &ctx(SealedColumn::RiskReasons, rid.as_str()),
                         reasons.expose(),
                     ),
                     id: rid.clone(),
@@ -1649,7 +1364,7 @@ impl App {
                         reason: by,
                     },
                 )?;
-                matches(tx, &actor, found, None)
+                visible_matches(tx, &actor, found, None)
             })
             .await
     }

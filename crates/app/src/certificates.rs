@@ -27,7 +27,7 @@ use waymark_vault::{
     verify_offline,
 };
 
-use crate::referrals::event;
+use crate::audit::event;
 use crate::{App, AppError, Keys};
 
 /// The audit actor of work nobody asked for directly (making the signing key on first use).

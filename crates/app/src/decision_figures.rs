@@ -14,8 +14,8 @@ use waymark_domain::decision_figures::{DecisionFigures, figures};
 use waymark_domain::formal::may_decide;
 use waymark_store::Account;
 
+use crate::audit::event;
 use crate::onward::HistoryPart;
-use crate::referrals::event;
 use crate::{App, AppError};
 
 /// The exploitation types of a formal referral's package, in vocabulary order, each once: the category

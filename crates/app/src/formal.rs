@@ -25,12 +25,13 @@ use waymark_domain::formal::{
 };
 use waymark_domain::ids::{ConsentId, FormalReferralId, FormalRequestId, PersonId};
 use waymark_domain::{CaseId, ExploitationType, Nation, OrgId, OrganisationKind};
-use waymark_store::{Account, FormalReferral, FormalRequest, PersonKey, Tx};
-use waymark_vault::{DataKey, FieldContext};
+use waymark_store::{Account, FormalReferral, FormalRequest, PersonKey, SealedColumn, Tx};
+use waymark_vault::{DataKey, Zeroize, Zeroizing};
 
-use crate::cases::{Opened, case_event, writable_key, zeroize_vec};
+use crate::audit::{case_event, event};
+use crate::gate::{Opened, org_name};
 use crate::onward::{Package, build_package};
-use crate::referrals::{event, new_id, org_name};
+use crate::sealing::{ctx, new_id, writable_key};
 use crate::{App, AppError, Keys};
 
 /// A formal referral as the referring organisation sees it on its case: where it stands and its dates,
@@ -145,14 +146,6 @@ impl std::fmt::Debug for FormalDecisionView {
     }
 }
 
-fn ctx<'a>(column: &'a str, id: &'a FormalReferralId) -> FieldContext<'a> {
-    FieldContext {
-        table: "formal_referrals",
-        column,
-        row_id: id.as_str(),
-    }
-}
-
 fn refused(e: FormalError) -> AppError {
     AppError::Invalid(e.to_string())
 }
@@ -175,33 +168,25 @@ fn requests_view(
     let key = keys.data_key(tx, &f.person_id)?;
     rows.into_iter()
         .map(|r| {
-            let open = |col: &str, ct: Option<&[u8]>| -> Result<Option<String>, AppError> {
+            let open = |col: SealedColumn, ct: Option<&[u8]>| -> Result<Option<String>, AppError> {
                 match (&key, ct) {
-                    (Some(k), Some(c)) => Ok(Some(k.open_string(&request_ctx(col, &r.id), c)?)),
+                    (Some(k), Some(c)) => Ok(Some(k.open_string(&ctx(col, r.id.as_str()), c)?)),
                     _ => Ok(None),
                 }
             };
             Ok(FormalRequestView {
                 kind: RequestKind::parse(&r.kind)
                     .map_err(|_| AppError::Invalid("a request of an unknown kind".into()))?,
-                text: open("text", Some(&r.text_ct))?,
+                text: open(SealedColumn::FormalRequestText, Some(&r.text_ct))?,
                 asked_on: r.asked_at.date(),
                 reply_by: r.reply_by,
                 overdue: r.replied_at.is_none() && r.reply_by.is_some_and(|d| d < today),
-                reply: open("reply", r.reply_ct.as_deref())?,
+                reply: open(SealedColumn::FormalRequestReply, r.reply_ct.as_deref())?,
                 replied_on: r.replied_at.map(|t| t.date()),
                 id: r.id,
             })
         })
         .collect()
-}
-
-fn request_ctx<'a>(column: &'a str, id: &'a FormalRequestId) -> FieldContext<'a> {
-    FieldContext {
-        table: "formal_requests",
-        column,
-        row_id: id.as_str(),
-    }
 }
 
 /// [`status_view`] with the requests between the body and the referrer.
@@ -287,9 +272,9 @@ fn send(
 
     let key = writable_key(keys, tx, case)?;
     let scopes: BTreeSet<ConsentScope> = REQUIRED_SCOPES.into_iter().collect();
-    let (package, contents) = build_package(tx, &key, case, &original, &scopes)?;
+    let (package, mut contents) = build_package(tx, &key, case, &original, &scopes)?;
     // Documents are never in the scopes above; say so again rather than rely on it.
-    contents.into_iter().for_each(zeroize_vec);
+    contents.zeroize();
     let package = Package {
         v: 1,
         person: package.person,
@@ -308,10 +293,11 @@ fn send(
         },
         at,
     )?;
-    let json = serde_json::to_vec(&package)
-        .map_err(|e| AppError::Invalid(format!("the referral could not be prepared: {e}")))?;
-    let package_ct = new_key.seal(&ctx("package", &id), &json);
-    zeroize_vec(json);
+    let json = Zeroizing::new(
+        serde_json::to_vec(&package)
+            .map_err(|e| AppError::Invalid(format!("the referral could not be prepared: {e}")))?,
+    );
+    let package_ct = new_key.seal(&ctx(SealedColumn::FormalPackage, id.as_str()), &json);
     tx.insert_formal_referral(&FormalReferral {
         id: id.clone(),
         case_id: case.id.clone(),
@@ -504,17 +490,20 @@ impl App {
             .run(move |tx| {
                 let f = open_formal(tx, &actor, &id)?;
                 let key = body_key(&keys, tx, &f)?;
-                let json = key.open(&ctx("package", &f.id), &f.package_ct)?;
+                let json = key.open(
+                    &ctx(SealedColumn::FormalPackage, f.id.as_str()),
+                    &f.package_ct,
+                )?;
                 let package: Package = serde_json::from_slice(&json).map_err(|_| {
                     AppError::Invalid("the decision body's copy could not be read".into())
                 })?;
-                let open = |col: &str, ct: &Option<Vec<u8>>| {
+                let open = |col: SealedColumn, ct: &Option<Vec<u8>>| {
                     ct.as_deref()
-                        .map(|c| key.open_string(&ctx(col, &f.id), c))
+                        .map(|c| key.open_string(&ctx(col, f.id.as_str()), c))
                         .transpose()
                 };
-                let rg_reasons = open("rg_reasons", &f.rg_reasons_ct)?;
-                let cg_reasons = open("cg_reasons", &f.cg_reasons_ct)?;
+                let rg_reasons = open(SealedColumn::FormalRgReasons, &f.rg_reasons_ct)?;
+                let cg_reasons = open(SealedColumn::FormalCgReasons, &f.cg_reasons_ct)?;
                 let rg_day = f.rg_decided_on.unwrap_or(today);
                 let rg = threshold(&f, rg_day)?;
                 let cg = threshold(&f, f.cg_decided_on.unwrap_or(today))?;
@@ -607,7 +596,8 @@ impl App {
                 }
                 f.status = status;
                 f.rg_outcome = Some(outcome);
-                f.rg_reasons_ct = Some(key.seal_str(&ctx("rg_reasons", &f.id), &why));
+                f.rg_reasons_ct =
+                    Some(key.seal_str(&ctx(SealedColumn::FormalRgReasons, f.id.as_str()), &why));
                 f.rg_decided_on = Some(today);
                 f.rg_decided_by = Some(actor.user_id.clone());
                 f.rg_reviewed_by = None;
@@ -694,7 +684,8 @@ impl App {
                 let why = reasons(&why).map_err(refused)?;
                 let key = body_key(&keys, tx, &f)?;
                 f.cg_outcome = Some(outcome);
-                f.cg_reasons_ct = Some(key.seal_str(&ctx("cg_reasons", &f.id), &why));
+                f.cg_reasons_ct =
+                    Some(key.seal_str(&ctx(SealedColumn::FormalCgReasons, f.id.as_str()), &why));
                 f.cg_decided_on = Some(at.date());
                 f.cg_decided_by = Some(actor.user_id.clone());
                 f.updated_at = at;
@@ -772,7 +763,10 @@ impl App {
                 let key = body_key(&keys, tx, &f)?;
                 let request: FormalRequestId = new_id(FormalRequestId::parse)?;
                 tx.insert_formal_request(&FormalRequest {
-                    text_ct: key.seal_str(&request_ctx("text", &request), &what),
+                    text_ct: key.seal_str(
+                        &ctx(SealedColumn::FormalRequestText, request.as_str()),
+                        &what,
+                    ),
                     id: request,
                     formal_referral_id: f.id.clone(),
                     kind: RequestKind::Information.as_str().into(),
@@ -824,7 +818,10 @@ impl App {
                     .ok_or(AppError::NotFound)?;
                 let reply = answer(&reply).map_err(refused)?;
                 let key = body_key(keys, tx, &f)?;
-                let ct = key.seal_str(&request_ctx("reply", &asked.id), &reply);
+                let ct = key.seal_str(
+                    &ctx(SealedColumn::FormalRequestReply, asked.id.as_str()),
+                    &reply,
+                );
                 if !tx.answer_formal_request(&asked.id, &ct, &actor.user_id, at)? {
                     return Err(refused(FormalError::AlreadyAnswered));
                 }
@@ -872,7 +869,10 @@ impl App {
                 let key = body_key(keys, tx, &f)?;
                 let request: FormalRequestId = new_id(FormalRequestId::parse)?;
                 tx.insert_formal_request(&FormalRequest {
-                    text_ct: key.seal_str(&request_ctx("text", &request), &why),
+                    text_ct: key.seal_str(
+                        &ctx(SealedColumn::FormalRequestText, request.as_str()),
+                        &why,
+                    ),
                     id: request,
                     formal_referral_id: f.id.clone(),
                     kind: RequestKind::Reconsideration.as_str().into(),

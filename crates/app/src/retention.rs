@@ -22,8 +22,8 @@ use waymark_domain::closing::{BadRetention, retention_days, retention_expired};
 use waymark_domain::{CaseId, ExploitationType, Need, OrgId, Permission};
 use waymark_store::{Account, AuditEvent, Case, Tx};
 
-use crate::cases::case_event;
-use crate::referrals::{event, require};
+use crate::audit::{case_event, event};
+use crate::gate::require;
 use crate::{App, AppError, Keys};
 
 /// The audit actor of the scheduled retention job.

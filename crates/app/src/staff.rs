@@ -5,18 +5,31 @@
 //! its cookie lets its holder type a code and nothing else. Wrong codes count toward the same lockout as
 //! wrong passwords, and the right password does not wipe that count: only a complete sign-in does.
 
-use time::PrimitiveDateTime;
+use time::{Duration, PrimitiveDateTime};
 use waymark_domain::UserId;
 use waymark_domain::staff_security::{
     self, IDLE_TIMEOUT, PENDING_LIFETIME, RECOVERY_CODES, SESSION_LIFETIME,
 };
 use waymark_store::{
-    Account, AuditEvent, NewSessionRecord, PendingSignIn, PendingStage, Session, Tx, User,
+    Account, AuditEvent, NewSessionRecord, PendingSignIn, PendingStage, SealedColumn, Session, Tx,
+    User,
 };
-use waymark_vault::{self as vault, FieldContext, TotpSecret};
+use waymark_vault::{self as vault, TotpSecret};
 
-use crate::accounts::{LOCKOUT, MAX_FAILED_LOGINS, NewSession};
+use crate::sealing::ctx;
 use crate::{App, AppError, Keys};
+
+/// Failed sign-ins in a row before an account is locked.
+pub const MAX_FAILED_LOGINS: i32 = 5;
+/// How long a locked account stays locked.
+pub const LOCKOUT: Duration = Duration::minutes(15);
+
+/// A signed-in browser session: the secret for the cookie, and what it stands for.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub secret: String,
+    pub session: Session,
+}
 
 /// The secret an enrolling account is shown, to type into an authenticator app or scan.
 #[derive(Clone)]
@@ -98,22 +111,6 @@ pub struct TeamMemberView {
     pub enrolled: bool,
     /// Whether the viewer may reset this account's second factor.
     pub may_reset: bool,
-}
-
-fn users_secret_ctx(user_id: &UserId) -> FieldContext<'_> {
-    FieldContext {
-        table: "users",
-        column: "totp_secret_ct",
-        row_id: user_id.as_str(),
-    }
-}
-
-fn pending_secret_ctx(id_hash: &str) -> FieldContext<'_> {
-    FieldContext {
-        table: "pending_sign_ins",
-        column: "totp_secret_ct",
-        row_id: id_hash,
-    }
 }
 
 fn event<'a>(actor: &'a User, action: &'a str) -> AuditEvent<'a> {
@@ -208,9 +205,10 @@ pub(crate) fn start_pending(
         (PendingStage::Code, None)
     } else {
         let offered = TotpSecret::generate();
-        let sealed = keys
-            .staff
-            .seal(&pending_secret_ctx(&id_hash), &offered.bytes());
+        let sealed = keys.staff.seal(
+            &ctx(SealedColumn::PendingSignInTotpSecret, &id_hash),
+            &offered.bytes(),
+        );
         (PendingStage::Enrol, Some(sealed))
     };
     tx.insert_pending_sign_in(&PendingSignIn {
@@ -275,7 +273,9 @@ impl App {
                 let enrolment = match (&pending.stage, &pending.totp_secret_ct) {
                     (PendingStage::Enrol, Some(ct)) => {
                         let user = tx.user(&pending.user_id)?.ok_or(AppError::SignInExpired)?;
-                        let bytes = keys.staff.open(&pending_secret_ctx(&digest), ct)?;
+                        let bytes = keys
+                            .staff
+                            .open(&ctx(SealedColumn::PendingSignInTotpSecret, &digest), ct)?;
                         let offered = TotpSecret::from_bytes(&bytes)?;
                         Some(Enrolment {
                             secret_base32: offered.base32().to_string(),
@@ -323,7 +323,9 @@ impl App {
                         return Ok(Err(AppError::SignInExpired));
                     };
                     let secret = TotpSecret::from_bytes(
-                        &keys.staff.open(&users_secret_ctx(&user.id), &ct)?,
+                        &keys
+                            .staff
+                            .open(&ctx(SealedColumn::UserTotpSecret, user.id.as_str()), &ct)?,
                     )?;
                     let last = two_factor.last_step.and_then(|s| u64::try_from(s).ok());
                     let mut accepted = None;
@@ -385,8 +387,11 @@ impl App {
                     return Ok(Err(AppError::SignInExpired));
                 }
                 let ct = pending.totp_secret_ct.ok_or(AppError::SignInExpired)?;
-                let secret =
-                    TotpSecret::from_bytes(&keys.staff.open(&pending_secret_ctx(&digest), &ct)?)?;
+                let secret = TotpSecret::from_bytes(
+                    &keys
+                        .staff
+                        .open(&ctx(SealedColumn::PendingSignInTotpSecret, &digest), &ct)?,
+                )?;
                 let Some(step) = secret
                     .verify(&code, unix, None)
                     .and_then(|s| i64::try_from(s).ok())
@@ -400,9 +405,10 @@ impl App {
                         AppError::BadCode,
                     )?));
                 };
-                let sealed = keys
-                    .staff
-                    .seal(&users_secret_ctx(&user.id), &secret.bytes());
+                let sealed = keys.staff.seal(
+                    &ctx(SealedColumn::UserTotpSecret, user.id.as_str()),
+                    &secret.bytes(),
+                );
                 tx.set_two_factor(&user.id, &sealed, t, step)?;
                 let recovery_codes = issue_recovery_codes(tx, &keys, &user.id, t)?;
                 tx.audit(&keys.audit, &event(&user, "two_factor.enrol"))?;
@@ -429,9 +435,10 @@ impl App {
                     AppError::Invalid("there is no account with that email".into())
                 })?;
                 let secret = TotpSecret::generate();
-                let sealed = keys
-                    .staff
-                    .seal(&users_secret_ctx(&user.id), &secret.bytes());
+                let sealed = keys.staff.seal(
+                    &ctx(SealedColumn::UserTotpSecret, user.id.as_str()),
+                    &secret.bytes(),
+                );
                 tx.clear_two_factor(&user.id)?;
                 tx.set_two_factor(&user.id, &sealed, t, 0)?;
                 let recovery_codes = issue_recovery_codes(tx, &keys, &user.id, t)?;

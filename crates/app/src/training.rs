@@ -11,8 +11,9 @@ use waymark_domain::ids::TrainingAttemptId;
 use waymark_domain::training::{self, Course, Score, score};
 use waymark_store::{Account, TrainingAttempt};
 
+use crate::audit::event;
 use crate::certificates::{Certificate, issue_certificate_in};
-use crate::referrals::{event, new_id};
+use crate::sealing::new_id;
 use crate::{App, AppError};
 
 /// One earlier attempt, for the helper's progress.
