@@ -6,6 +6,7 @@ use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role, UserId};
 use waymark_store::{Account, Organisation, Session, User};
 use waymark_vault as vault;
 
+use crate::audit::AuditAction;
 use crate::staff::{self, NewSession};
 use crate::{App, AppError};
 
@@ -84,7 +85,7 @@ impl App {
                     &waymark_store::AuditEvent {
                         actor: "cli",
                         org_id: Some(&org.id),
-                        action: "organisation.create",
+                        action: AuditAction::OrganisationCreate.as_str(),
                         record_type: "organisation",
                         record_id: org.id.as_str(),
                         reason: "",
@@ -158,7 +159,7 @@ impl App {
                     &waymark_store::AuditEvent {
                         actor: "cli",
                         org_id: Some(&org_id),
-                        action: "user.create",
+                        action: AuditAction::UserCreate.as_str(),
                         record_type: "user",
                         record_id: user.id.as_str(),
                         reason: "",
@@ -187,7 +188,7 @@ impl App {
                     &waymark_store::AuditEvent {
                         actor: "cli",
                         org_id: Some(&user.org_id),
-                        action: "token.create",
+                        action: AuditAction::TokenCreate.as_str(),
                         record_type: "user",
                         record_id: user.id.as_str(),
                         reason: "",
@@ -241,7 +242,7 @@ impl App {
                         &keys,
                         &user,
                         t,
-                        "login.failed",
+                        AuditAction::LoginFailed,
                         AppError::BadCredentials,
                     )?));
                 }

@@ -5,17 +5,216 @@ use waymark_store::{Account, AuditEvent};
 
 use crate::gate::Opened;
 
+/// What an audit entry records was done. The text written to the log ([`AuditAction::as_str`]) never
+/// changes: entries already chained and reports read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AuditAction {
+    AnonymousNotificationCreate,
+    CaseAnswerDecisionBody,
+    CaseAskReconsideration,
+    CaseAssign,
+    CaseBreakGlass,
+    CaseClose,
+    CaseConsentRecord,
+    CaseConsentWithdraw,
+    CaseConsentsRead,
+    CaseCreate,
+    CaseDocumentRead,
+    CaseDocumentUpload,
+    CaseErase,
+    CaseExport,
+    CaseHistoryAdd,
+    CaseNeedsUpdate,
+    CaseNoteAdd,
+    CaseOnwardPackageOpen,
+    CasePersonUpdate,
+    CasePlanAdd,
+    CasePlanComplete,
+    CasePlanRead,
+    CaseRead,
+    CaseReferFormally,
+    CaseReferOnward,
+    CaseRiskRecord,
+    CaseSearch,
+    CaseStatistics,
+    CertificateIssue,
+    CertificateList,
+    CertificateReferralCounts,
+    CertificateRevoke,
+    ChannelCreate,
+    ChannelDecisionNotice,
+    ChannelErase,
+    ChannelOnwardNotice,
+    ChannelRead,
+    ChannelReply,
+    ChannelSend,
+    ConsentRecord,
+    ConsentWithdraw,
+    DecisionLetterDownload,
+    DecisionLetterView,
+    DecisionNoticeCreate,
+    FormalReferralConclusiveNegative,
+    FormalReferralConclusivePositive,
+    FormalReferralCreate,
+    FormalReferralFigures,
+    FormalReferralInformationAnswered,
+    FormalReferralInformationRequested,
+    FormalReferralLeftUk,
+    FormalReferralMissing,
+    FormalReferralReasonableGroundsNegativeConfirmed,
+    FormalReferralReasonableGroundsNegativeNotConfirmed,
+    FormalReferralReasonableGroundsNegativeProposed,
+    FormalReferralReasonableGroundsPositive,
+    FormalReferralReconsiderationRequested,
+    FormalReferralView,
+    FormalReferralWithdrawn,
+    /// A complete sign-in (written as `login`).
+    Login,
+    LoginCode,
+    LoginCodeFailed,
+    LoginFailed,
+    LoginPassword,
+    LoginRecoveryCode,
+    OrganisationCreate,
+    OrganisationFirstResponder,
+    OrganisationRequiresTraining,
+    OrganisationRetention,
+    PersonErase,
+    ReferralAccept,
+    ReferralCreate,
+    ReferralDecline,
+    ReferralRead,
+    ReferralReadAnswer,
+    ReferralWithdraw,
+    SessionEnd,
+    SessionEndOthers,
+    SigningKeyCreate,
+    StaffList,
+    TokenCreate,
+    TrainingAttempt,
+    TwoFactorEnrol,
+    TwoFactorReset,
+    UserCreate,
+}
+
+impl AuditAction {
+    /// The dotted name written to the log.
+    pub(crate) const fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::AnonymousNotificationCreate => "anonymous_notification.create",
+            AuditAction::CaseAnswerDecisionBody => "case.answer_decision_body",
+            AuditAction::CaseAskReconsideration => "case.ask_reconsideration",
+            AuditAction::CaseAssign => "case.assign",
+            AuditAction::CaseBreakGlass => "case.break_glass",
+            AuditAction::CaseClose => "case.close",
+            AuditAction::CaseConsentRecord => "case.consent.record",
+            AuditAction::CaseConsentWithdraw => "case.consent.withdraw",
+            AuditAction::CaseConsentsRead => "case.consents.read",
+            AuditAction::CaseCreate => "case.create",
+            AuditAction::CaseDocumentRead => "case.document.read",
+            AuditAction::CaseDocumentUpload => "case.document.upload",
+            AuditAction::CaseErase => "case.erase",
+            AuditAction::CaseExport => "case.export",
+            AuditAction::CaseHistoryAdd => "case.history.add",
+            AuditAction::CaseNeedsUpdate => "case.needs.update",
+            AuditAction::CaseNoteAdd => "case.note.add",
+            AuditAction::CaseOnwardPackageOpen => "case.onward_package.open",
+            AuditAction::CasePersonUpdate => "case.person.update",
+            AuditAction::CasePlanAdd => "case.plan.add",
+            AuditAction::CasePlanComplete => "case.plan.complete",
+            AuditAction::CasePlanRead => "case.plan.read",
+            AuditAction::CaseRead => "case.read",
+            AuditAction::CaseReferFormally => "case.refer_formally",
+            AuditAction::CaseReferOnward => "case.refer_onward",
+            AuditAction::CaseRiskRecord => "case.risk.record",
+            AuditAction::CaseSearch => "case.search",
+            AuditAction::CaseStatistics => "case.statistics",
+            AuditAction::CertificateIssue => "certificate.issue",
+            AuditAction::CertificateList => "certificate.list",
+            AuditAction::CertificateReferralCounts => "certificate.referral_counts",
+            AuditAction::CertificateRevoke => "certificate.revoke",
+            AuditAction::ChannelCreate => "channel.create",
+            AuditAction::ChannelDecisionNotice => "channel.decision_notice",
+            AuditAction::ChannelErase => "channel.erase",
+            AuditAction::ChannelOnwardNotice => "channel.onward_notice",
+            AuditAction::ChannelRead => "channel.read",
+            AuditAction::ChannelReply => "channel.reply",
+            AuditAction::ChannelSend => "channel.send",
+            AuditAction::ConsentRecord => "consent.record",
+            AuditAction::ConsentWithdraw => "consent.withdraw",
+            AuditAction::DecisionLetterDownload => "decision_letter.download",
+            AuditAction::DecisionLetterView => "decision_letter.view",
+            AuditAction::DecisionNoticeCreate => "decision_notice.create",
+            AuditAction::FormalReferralConclusiveNegative => "formal_referral.conclusive.negative",
+            AuditAction::FormalReferralConclusivePositive => "formal_referral.conclusive.positive",
+            AuditAction::FormalReferralCreate => "formal_referral.create",
+            AuditAction::FormalReferralFigures => "formal_referral.figures",
+            AuditAction::FormalReferralInformationAnswered => {
+                "formal_referral.information_answered"
+            }
+            AuditAction::FormalReferralInformationRequested => {
+                "formal_referral.information_requested"
+            }
+            AuditAction::FormalReferralLeftUk => "formal_referral.left_uk",
+            AuditAction::FormalReferralMissing => "formal_referral.missing",
+            AuditAction::FormalReferralReasonableGroundsNegativeConfirmed => {
+                "formal_referral.reasonable_grounds.negative_confirmed"
+            }
+            AuditAction::FormalReferralReasonableGroundsNegativeNotConfirmed => {
+                "formal_referral.reasonable_grounds.negative_not_confirmed"
+            }
+            AuditAction::FormalReferralReasonableGroundsNegativeProposed => {
+                "formal_referral.reasonable_grounds.negative_proposed"
+            }
+            AuditAction::FormalReferralReasonableGroundsPositive => {
+                "formal_referral.reasonable_grounds.positive"
+            }
+            AuditAction::FormalReferralReconsiderationRequested => {
+                "formal_referral.reconsideration_requested"
+            }
+            AuditAction::FormalReferralView => "formal_referral.view",
+            AuditAction::FormalReferralWithdrawn => "formal_referral.withdrawn",
+            AuditAction::Login => "login",
+            AuditAction::LoginCode => "login.code",
+            AuditAction::LoginCodeFailed => "login.code_failed",
+            AuditAction::LoginFailed => "login.failed",
+            AuditAction::LoginPassword => "login.password",
+            AuditAction::LoginRecoveryCode => "login.recovery_code",
+            AuditAction::OrganisationCreate => "organisation.create",
+            AuditAction::OrganisationFirstResponder => "organisation.first_responder",
+            AuditAction::OrganisationRequiresTraining => "organisation.requires_training",
+            AuditAction::OrganisationRetention => "organisation.retention",
+            AuditAction::PersonErase => "person.erase",
+            AuditAction::ReferralAccept => "referral.accept",
+            AuditAction::ReferralCreate => "referral.create",
+            AuditAction::ReferralDecline => "referral.decline",
+            AuditAction::ReferralRead => "referral.read",
+            AuditAction::ReferralReadAnswer => "referral.read_answer",
+            AuditAction::ReferralWithdraw => "referral.withdraw",
+            AuditAction::SessionEnd => "session.end",
+            AuditAction::SessionEndOthers => "session.end_others",
+            AuditAction::SigningKeyCreate => "signing_key.create",
+            AuditAction::StaffList => "staff.list",
+            AuditAction::TokenCreate => "token.create",
+            AuditAction::TrainingAttempt => "training.attempt",
+            AuditAction::TwoFactorEnrol => "two_factor.enrol",
+            AuditAction::TwoFactorReset => "two_factor.reset",
+            AuditAction::UserCreate => "user.create",
+        }
+    }
+}
+
 /// An entry for `actor` doing `action` to the record `kind`/`id`.
 pub(crate) fn event<'a>(
     actor: &'a Account,
-    action: &'a str,
+    action: AuditAction,
     kind: &'a str,
     id: &'a str,
 ) -> AuditEvent<'a> {
     AuditEvent {
         actor: actor.user_id.as_str(),
         org_id: Some(&actor.org_id),
-        action,
+        action: action.as_str(),
         record_type: kind,
         record_id: id,
         reason: "",
@@ -25,13 +224,13 @@ pub(crate) fn event<'a>(
 /// An entry for work on an opened case; work done through a break-the-glass grant says so.
 pub(crate) fn case_event<'a>(
     actor: &'a Account,
-    action: &'a str,
+    action: AuditAction,
     opened: &'a Opened,
 ) -> AuditEvent<'a> {
     AuditEvent {
         actor: actor.user_id.as_str(),
         org_id: Some(&actor.org_id),
-        action,
+        action: action.as_str(),
         record_type: "case",
         record_id: opened.case.id.as_str(),
         reason: opened.reason(),

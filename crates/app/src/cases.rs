@@ -33,6 +33,7 @@ use waymark_store::{
 };
 use waymark_vault::{DataKey, Zeroizing};
 
+use crate::audit::AuditAction;
 use crate::audit::case_event;
 use crate::gate::{
     BREAK_GLASS_ACCESS, CaseMatch, Opened, decision, org_name, require, visible_matches,
@@ -663,7 +664,7 @@ fn tasks_of(tx: &mut Tx<'_>, keys: &Keys, actor: &Account) -> Result<Vec<Task>, 
                         &AuditEvent {
                             actor: actor.user_id.as_str(),
                             org_id: Some(&actor.org_id),
-                            action: "case.plan.read",
+                            action: AuditAction::CasePlanRead.as_str(),
                             record_type: "case",
                             record_id: case.id.as_str(),
                             reason: if grant.is_some() {
@@ -747,7 +748,10 @@ impl App {
     /// One case with the person's details and everything recorded on it. Audited.
     pub async fn case(&self, actor: &Account, id: &CaseId) -> Result<CaseView, AppError> {
         self.on_case(actor, id, CaseAction::View, |tx, keys, actor, opened| {
-            tx.audit(&keys.audit, &case_event(actor, "case.read", &opened))?;
+            tx.audit(
+                &keys.audit,
+                &case_event(actor, AuditAction::CaseRead, &opened),
+            )?;
             case_view(tx, keys, actor, &opened)
         })
         .await
@@ -864,7 +868,7 @@ impl App {
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &case_event(actor, "case.person.update", &opened),
+                    &case_event(actor, AuditAction::CasePersonUpdate, &opened),
                 )?;
                 Ok(())
             },
@@ -902,7 +906,7 @@ impl App {
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &case_event(actor, "case.needs.update", &opened),
+                    &case_event(actor, AuditAction::CaseNeedsUpdate, &opened),
                 )?;
                 Ok(())
             },
@@ -954,7 +958,10 @@ impl App {
                     done_at: None,
                     done_by: None,
                 })?;
-                tx.audit(&keys.audit, &case_event(actor, "case.plan.add", &opened))?;
+                tx.audit(
+                    &keys.audit,
+                    &case_event(actor, AuditAction::CasePlanAdd, &opened),
+                )?;
                 Ok(aid)
             },
         )
@@ -989,7 +996,7 @@ impl App {
                 }
                 tx.audit(
                     &keys.audit,
-                    &case_event(actor, "case.plan.complete", &opened),
+                    &case_event(actor, AuditAction::CasePlanComplete, &opened),
                 )?;
                 Ok(())
             },
@@ -1020,7 +1027,10 @@ impl App {
                     author_id: actor.user_id.clone(),
                     created_at: tx.now(),
                 })?;
-                tx.audit(&keys.audit, &case_event(actor, "case.note.add", &opened))?;
+                tx.audit(
+                    &keys.audit,
+                    &case_event(actor, AuditAction::CaseNoteAdd, &opened),
+                )?;
                 Ok(nid)
             },
         )
@@ -1067,7 +1077,7 @@ impl App {
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &case_event(actor, "case.document.upload", &opened),
+                    &case_event(actor, AuditAction::CaseDocumentUpload, &opened),
                 )?;
                 Ok(UploadedDocument {
                     id: did,
@@ -1104,7 +1114,7 @@ impl App {
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &case_event(actor, "case.document.read", &opened),
+                    &case_event(actor, AuditAction::CaseDocumentRead, &opened),
                 )?;
                 let did = meta.id.as_str();
                 Ok(Download {
@@ -1157,7 +1167,10 @@ impl App {
                     recorded_at: t,
                     recorded_by: actor.user_id.clone(),
                 })?;
-                tx.audit(&keys.audit, &case_event(actor, "case.history.add", &opened))?;
+                tx.audit(
+                    &keys.audit,
+                    &case_event(actor, AuditAction::CaseHistoryAdd, &opened),
+                )?;
                 Ok(hid)
             },
         )
@@ -1191,7 +1204,10 @@ impl App {
                     assessed_at: tx.now(),
                     assessed_by: actor.user_id.clone(),
                 })?;
-                tx.audit(&keys.audit, &case_event(actor, "case.risk.record", &opened))?;
+                tx.audit(
+                    &keys.audit,
+                    &case_event(actor, AuditAction::CaseRiskRecord, &opened),
+                )?;
                 Ok(rid)
             },
         )
@@ -1225,7 +1241,7 @@ impl App {
                     &keys.audit,
                     &AuditEvent {
                         reason: &reason,
-                        ..case_event(actor, "case.assign", &opened)
+                        ..case_event(actor, AuditAction::CaseAssign, &opened)
                     },
                 )?;
                 Ok(())
@@ -1254,7 +1270,7 @@ impl App {
                 &keys.audit,
                 &AuditEvent {
                     reason: reason.as_str(),
-                    ..case_event(actor, "case.break_glass", &opened)
+                    ..case_event(actor, AuditAction::CaseBreakGlass, &opened)
                 },
             )?;
             tracing::warn!(case = %opened.case.id, user = %actor.user_id, "the glass was broken");
@@ -1358,7 +1374,7 @@ impl App {
                     &AuditEvent {
                         actor: actor.user_id.as_str(),
                         org_id: Some(&actor.org_id),
-                        action: "case.search",
+                        action: AuditAction::CaseSearch.as_str(),
                         record_type: "organisation",
                         record_id: org.as_str(),
                         reason: by,

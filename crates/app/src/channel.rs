@@ -21,6 +21,7 @@ use waymark_domain::{CaseId, ChannelId, MessageId, OrgId, Permission, ReferralId
 use waymark_store::{Account, AuditEvent, Channel, Message, PersonKey, Referral, SealedColumn, Tx};
 use waymark_vault::{Codename, DataKey};
 
+use crate::audit::AuditAction;
 use crate::audit::event;
 use crate::gate::{check_referral_access, open_case, org_name, require_for_record};
 use crate::sealing::{ctx, new_id};
@@ -102,11 +103,16 @@ pub enum Conversation {
     Case(CaseId),
 }
 
-fn public_event<'a>(actor: &'a str, action: &'a str, kind: &'a str, id: &'a str) -> AuditEvent<'a> {
+fn public_event<'a>(
+    actor: &'a str,
+    action: AuditAction,
+    kind: &'a str,
+    id: &'a str,
+) -> AuditEvent<'a> {
     AuditEvent {
         actor,
         org_id: None,
-        action,
+        action: action.as_str(),
         record_type: kind,
         record_id: id,
         reason: "",
@@ -366,11 +372,16 @@ impl App {
                 tx.insert_channel(&channel)?;
                 tx.audit(
                     &keys.audit,
-                    &public_event(PUBLIC, "referral.create", "referral", id.as_str()),
+                    &public_event(PUBLIC, AuditAction::ReferralCreate, "referral", id.as_str()),
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &public_event(PUBLIC, "channel.create", "channel", channel.id.as_str()),
+                    &public_event(
+                        PUBLIC,
+                        AuditAction::ChannelCreate,
+                        "channel",
+                        channel.id.as_str(),
+                    ),
                 )?;
                 tracing::info!(referral = %id, "self-referral sent");
                 Ok::<_, AppError>(id)
@@ -391,7 +402,12 @@ impl App {
         self.with_channel(client, codename, |tx, keys, ch, r| {
             tx.audit(
                 &keys.audit,
-                &public_event(PUBLIC_CHANNEL, "channel.read", "channel", ch.id.as_str()),
+                &public_event(
+                    PUBLIC_CHANNEL,
+                    AuditAction::ChannelRead,
+                    "channel",
+                    ch.id.as_str(),
+                ),
             )?;
             let organisation = org_name(tx, Some(&r.to_org_id))?.unwrap_or_default();
             let key = keys.data_key(tx, &ch.person_id)?;
@@ -442,7 +458,12 @@ impl App {
             })?;
             tx.audit(
                 &keys.audit,
-                &public_event(PUBLIC_CHANNEL, "channel.send", "channel", ch.id.as_str()),
+                &public_event(
+                    PUBLIC_CHANNEL,
+                    AuditAction::ChannelSend,
+                    "channel",
+                    ch.id.as_str(),
+                ),
             )?;
             Ok(id)
         })
@@ -467,7 +488,12 @@ impl App {
                 &keys.audit,
                 &AuditEvent {
                     reason,
-                    ..public_event(PUBLIC_CHANNEL, "channel.erase", "channel", ch.id.as_str())
+                    ..public_event(
+                        PUBLIC_CHANNEL,
+                        AuditAction::ChannelErase,
+                        "channel",
+                        ch.id.as_str(),
+                    )
                 },
             )?;
             tx.audit(
@@ -476,7 +502,7 @@ impl App {
                     reason,
                     ..public_event(
                         PUBLIC_CHANNEL,
-                        "person.erase",
+                        AuditAction::PersonErase,
                         "person",
                         ch.person_id.as_str(),
                     )
@@ -508,7 +534,7 @@ impl App {
                 };
                 tx.audit(
                     &keys.audit,
-                    &event(&actor, "channel.read", "channel", ch.id.as_str()),
+                    &event(&actor, AuditAction::ChannelRead, "channel", ch.id.as_str()),
                 )?;
                 let key = keys.data_key(tx, &ch.person_id)?;
                 conversation(tx, key.as_ref(), &r, &ch, true)
@@ -578,7 +604,7 @@ impl App {
                 })?;
                 tx.audit(
                     &keys.audit,
-                    &event(&actor, "channel.reply", "channel", ch.id.as_str()),
+                    &event(&actor, AuditAction::ChannelReply, "channel", ch.id.as_str()),
                 )?;
                 Ok(id)
             })

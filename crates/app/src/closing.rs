@@ -12,6 +12,7 @@ use waymark_domain::ids::PlanActionId;
 use waymark_domain::{CaseId, Permission};
 use waymark_store::{Account, PlanAction, SealedColumn};
 
+use crate::audit::AuditAction;
 use crate::audit::case_event;
 use crate::cases::case_view;
 use crate::gate::{org_name, require_for_record};
@@ -91,7 +92,10 @@ impl App {
                     })?;
                     follow_ups.push((aid, due_on));
                 }
-                tx.audit(&keys.audit, &case_event(actor, "case.close", &opened))?;
+                tx.audit(
+                    &keys.audit,
+                    &case_event(actor, AuditAction::CaseClose, &opened),
+                )?;
                 Ok(ClosedCase { follow_ups })
             },
         )
@@ -110,7 +114,10 @@ impl App {
             id,
             CaseAction::Export,
             move |tx, keys, actor, opened| {
-                tx.audit(&keys.audit, &case_event(actor, "case.export", &opened))?;
+                tx.audit(
+                    &keys.audit,
+                    &case_event(actor, AuditAction::CaseExport, &opened),
+                )?;
                 let case = case_view(tx, keys, actor, &opened)?;
                 let messages = crate::channel::case_conversation(tx, keys, &opened.case)?;
                 let organisation = org_name(tx, Some(&opened.case.org_id))?.unwrap_or_default();

@@ -17,6 +17,7 @@ use waymark_domain::referral::ReferralStatus;
 use waymark_domain::{CaseId, OrgId, OrganisationKind, Permission, ReferralId};
 use waymark_store::{Account, AuditEvent, Consent, SealedColumn, Tx};
 
+use crate::audit::AuditAction;
 use crate::audit::case_event;
 use crate::gate::{Opened, open_case, org_name, require_for_record};
 use crate::sealing::{ctx, new_id, writable_key};
@@ -121,7 +122,7 @@ pub(crate) fn bad(e: ConsentError) -> AppError {
 
 pub(crate) fn consent_event<'a>(
     actor: &'a Account,
-    action: &'a str,
+    action: AuditAction,
     kind: &'a str,
     id: &'a str,
     opened: &'a Opened,
@@ -129,7 +130,7 @@ pub(crate) fn consent_event<'a>(
     AuditEvent {
         actor: actor.user_id.as_str(),
         org_id: Some(&actor.org_id),
-        action,
+        action: action.as_str(),
         record_type: kind,
         record_id: id,
         reason: opened.reason(),
@@ -220,7 +221,7 @@ fn withdraw_pending(
                 &keys.audit,
                 &consent_event(
                     actor,
-                    "referral.withdraw",
+                    AuditAction::ReferralWithdraw,
                     "referral",
                     r.id.as_str(),
                     opened,
@@ -298,11 +299,17 @@ impl App {
                 })?;
                 tx.audit(
                     &keys.audit,
-                    &case_event(actor, "case.consent.record", &opened),
+                    &case_event(actor, AuditAction::CaseConsentRecord, &opened),
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &consent_event(actor, "consent.record", "consent", id.as_str(), &opened),
+                    &consent_event(
+                        actor,
+                        AuditAction::ConsentRecord,
+                        "consent",
+                        id.as_str(),
+                        &opened,
+                    ),
                 )?;
                 Ok(id)
             },
@@ -351,13 +358,13 @@ impl App {
                 }
                 tx.audit(
                     &keys.audit,
-                    &case_event(&actor, "case.consent.withdraw", &opened),
+                    &case_event(&actor, AuditAction::CaseConsentWithdraw, &opened),
                 )?;
                 tx.audit(
                     &keys.audit,
                     &consent_event(
                         &actor,
-                        "consent.withdraw",
+                        AuditAction::ConsentWithdraw,
                         "consent",
                         c.id.as_str(),
                         &opened,
@@ -381,7 +388,7 @@ pub(crate) fn sharing_of(
         &keys.audit,
         &consent_event(
             actor,
-            "case.consents.read",
+            AuditAction::CaseConsentsRead,
             "case",
             opened.case.id.as_str(),
             opened,
@@ -406,7 +413,7 @@ pub(crate) fn sharing_of(
                     &keys.audit,
                     &consent_event(
                         actor,
-                        "referral.read_answer",
+                        AuditAction::ReferralReadAnswer,
                         "referral",
                         sent.id.as_str(),
                         opened,

@@ -14,6 +14,7 @@ use waymark_domain::decision_figures::{DecisionFigures, figures};
 use waymark_domain::formal::may_decide;
 use waymark_store::Account;
 
+use crate::audit::AuditAction;
 use crate::audit::event;
 use crate::onward::HistoryPart;
 use crate::{App, AppError};
@@ -48,7 +49,7 @@ impl App {
                     &keys.audit,
                     &event(
                         &actor,
-                        "formal_referral.figures",
+                        AuditAction::FormalReferralFigures,
                         "organisation",
                         actor.org_id.as_str(),
                     ),

@@ -33,6 +33,7 @@ use waymark_store::{
 };
 use waymark_vault::DataKey;
 
+use crate::audit::AuditAction;
 use crate::audit::event;
 use crate::gate::{Opened, open_formal, org_name};
 use crate::onward::Package;
@@ -83,10 +84,10 @@ pub enum LetterFormat {
 }
 
 impl LetterFormat {
-    fn action(self) -> &'static str {
+    fn action(self) -> AuditAction {
         match self {
-            LetterFormat::Html => "decision_letter.view",
-            LetterFormat::Pdf => "decision_letter.download",
+            LetterFormat::Html => AuditAction::DecisionLetterView,
+            LetterFormat::Pdf => AuditAction::DecisionLetterDownload,
         }
     }
 }
@@ -193,7 +194,7 @@ pub(crate) fn notify_decision(
         &keys.audit,
         &event(
             actor,
-            "decision_notice.create",
+            AuditAction::DecisionNoticeCreate,
             "decision_notice",
             id.as_str(),
         ),
@@ -236,7 +237,12 @@ fn tell_person(
         &keys.audit,
         &AuditEvent {
             reason: NOTICE_REASON,
-            ..event(actor, "channel.decision_notice", "channel", ch.id.as_str())
+            ..event(
+                actor,
+                AuditAction::ChannelDecisionNotice,
+                "channel",
+                ch.id.as_str(),
+            )
         },
     )?;
     Ok(true)
@@ -273,7 +279,7 @@ fn task_for_referrer(
         &keys.audit,
         &AuditEvent {
             reason: NOTICE_REASON,
-            ..event(actor, "case.plan.add", "case", case.id.as_str())
+            ..event(actor, AuditAction::CasePlanAdd, "case", case.id.as_str())
         },
     )?;
     Ok(Some(aid))

@@ -28,6 +28,7 @@ use waymark_domain::{CaseId, ExploitationType, Nation, OrgId, OrganisationKind};
 use waymark_store::{Account, FormalReferral, FormalRequest, PersonKey, SealedColumn, Tx};
 use waymark_vault::{DataKey, Zeroize, Zeroizing};
 
+use crate::audit::AuditAction;
 use crate::audit::{case_event, event};
 use crate::gate::{Opened, org_name};
 use crate::onward::{Package, build_package};
@@ -329,13 +330,13 @@ fn send(
     })?;
     tx.audit(
         &keys.audit,
-        &case_event(actor, "case.refer_formally", opened),
+        &case_event(actor, AuditAction::CaseReferFormally, opened),
     )?;
     tx.audit(
         &keys.audit,
         &event(
             actor,
-            "formal_referral.create",
+            AuditAction::FormalReferralCreate,
             "formal_referral",
             id.as_str(),
         ),
@@ -392,7 +393,7 @@ fn record(
     keys: &Keys,
     actor: &Account,
     f: &FormalReferral,
-    action: &str,
+    action: AuditAction,
 ) -> Result<(), AppError> {
     tx.update_formal_referral(f)?;
     tx.audit(
@@ -553,7 +554,7 @@ impl App {
                     &keys.audit,
                     &event(
                         &actor,
-                        "formal_referral.view",
+                        AuditAction::FormalReferralView,
                         "formal_referral",
                         f.id.as_str(),
                     ),
@@ -608,8 +609,10 @@ impl App {
                     &actor,
                     &f,
                     match outcome {
-                        Outcome::Positive => "formal_referral.reasonable_grounds.positive",
-                        Outcome::Negative => "formal_referral.reasonable_grounds.negative_proposed",
+                        Outcome::Positive => AuditAction::FormalReferralReasonableGroundsPositive,
+                        Outcome::Negative => {
+                            AuditAction::FormalReferralReasonableGroundsNegativeProposed
+                        }
                     },
                 )?;
                 crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
@@ -651,9 +654,9 @@ impl App {
                     &actor,
                     &f,
                     if agree {
-                        "formal_referral.reasonable_grounds.negative_confirmed"
+                        AuditAction::FormalReferralReasonableGroundsNegativeConfirmed
                     } else {
-                        "formal_referral.reasonable_grounds.negative_not_confirmed"
+                        AuditAction::FormalReferralReasonableGroundsNegativeNotConfirmed
                     },
                 )?;
                 crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
@@ -695,8 +698,8 @@ impl App {
                     &actor,
                     &f,
                     match outcome {
-                        Outcome::Positive => "formal_referral.conclusive.positive",
-                        Outcome::Negative => "formal_referral.conclusive.negative",
+                        Outcome::Positive => AuditAction::FormalReferralConclusivePositive,
+                        Outcome::Negative => AuditAction::FormalReferralConclusiveNegative,
                     },
                 )?;
                 crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
@@ -722,9 +725,9 @@ impl App {
                 f.status = close(f.status, closure).map_err(refused)?;
                 f.updated_at = at;
                 let action = match closure {
-                    Closure::Withdrawn => "formal_referral.withdrawn",
-                    Closure::LeftUk => "formal_referral.left_uk",
-                    Closure::Missing => "formal_referral.missing",
+                    Closure::Withdrawn => AuditAction::FormalReferralWithdrawn,
+                    Closure::LeftUk => AuditAction::FormalReferralLeftUk,
+                    Closure::Missing => AuditAction::FormalReferralMissing,
                 };
                 record(tx, &keys, &actor, &f, action)?;
                 crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
@@ -781,7 +784,7 @@ impl App {
                     &keys.audit,
                     &event(
                         &actor,
-                        "formal_referral.information_requested",
+                        AuditAction::FormalReferralInformationRequested,
                         "formal_referral",
                         f.id.as_str(),
                     ),
@@ -827,13 +830,13 @@ impl App {
                 }
                 tx.audit(
                     &keys.audit,
-                    &case_event(actor, "case.answer_decision_body", &opened),
+                    &case_event(actor, AuditAction::CaseAnswerDecisionBody, &opened),
                 )?;
                 tx.audit(
                     &keys.audit,
                     &event(
                         actor,
-                        "formal_referral.information_answered",
+                        AuditAction::FormalReferralInformationAnswered,
                         "formal_referral",
                         f.id.as_str(),
                     ),
@@ -887,13 +890,13 @@ impl App {
                 tx.update_formal_referral(&f)?;
                 tx.audit(
                     &keys.audit,
-                    &case_event(actor, "case.ask_reconsideration", &opened),
+                    &case_event(actor, AuditAction::CaseAskReconsideration, &opened),
                 )?;
                 tx.audit(
                     &keys.audit,
                     &event(
                         actor,
-                        "formal_referral.reconsideration_requested",
+                        AuditAction::FormalReferralReconsiderationRequested,
                         "formal_referral",
                         f.id.as_str(),
                     ),

@@ -32,6 +32,7 @@ use waymark_store::{
 };
 use waymark_vault::{DataKey, Zeroize, Zeroizing};
 
+use crate::audit::AuditAction;
 use crate::audit::event;
 use crate::consents::{consent_event, destination};
 use crate::gate::{Opened, require_for_record};
@@ -310,7 +311,12 @@ fn tell_person(
     })?;
     tx.audit(
         &keys.audit,
-        &event(actor, "channel.onward_notice", "channel", ch.id.as_str()),
+        &event(
+            actor,
+            AuditAction::ChannelOnwardNotice,
+            "channel",
+            ch.id.as_str(),
+        ),
     )?;
     Ok(true)
 }
@@ -445,13 +451,19 @@ fn send(
     })?;
     tx.audit(
         &keys.audit,
-        &consent_event(actor, "case.refer_onward", "case", case.id.as_str(), opened),
+        &consent_event(
+            actor,
+            AuditAction::CaseReferOnward,
+            "case",
+            case.id.as_str(),
+            opened,
+        ),
     )?;
     tx.audit(
         &keys.audit,
         &AuditEvent {
             reason: consent.id.as_str(),
-            ..event(actor, "referral.create", "referral", id.as_str())
+            ..event(actor, AuditAction::ReferralCreate, "referral", id.as_str())
         },
     )?;
     let person_told = tell_person(tx, keys, actor, case, &recipient.name, &scopes)?;
@@ -558,7 +570,7 @@ pub(crate) fn open_package(
     tx.drop_onward_package(&r.id)?;
     tx.audit(
         &keys.audit,
-        &event(actor, "case.onward_package.open", "case", cid),
+        &event(actor, AuditAction::CaseOnwardPackageOpen, "case", cid),
     )?;
     Ok(())
 }

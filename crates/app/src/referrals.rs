@@ -16,6 +16,7 @@ use waymark_domain::{
 use waymark_store::{Account, Case, Organisation, PersonKey, Referral, SealedColumn, Tx};
 use waymark_vault::DataKey;
 
+use crate::audit::AuditAction;
 use crate::audit::event;
 use crate::gate::{
     CaseMatch, check_referral_access, org_name, require, require_for_record, visible_matches,
@@ -291,7 +292,7 @@ impl App {
                 tx.insert_referral(&referral)?;
                 tx.audit(
                     &keys.audit,
-                    &event(&actor, "referral.create", "referral", id.as_str()),
+                    &event(&actor, AuditAction::ReferralCreate, "referral", id.as_str()),
                 )?;
                 tracing::info!(referral = %id, "referral sent");
                 Ok(id)
@@ -346,7 +347,7 @@ impl App {
                                     &keys.audit,
                                     &event(
                                         &actor,
-                                        "referral.read_answer",
+                                        AuditAction::ReferralReadAnswer,
                                         "referral",
                                         r.id.as_str(),
                                     ),
@@ -411,7 +412,7 @@ impl App {
             let from = org_name(tx, r.from_org_id.as_ref())?;
             tx.audit(
                 &keys.audit,
-                &event(actor, "referral.read", "referral", r.id.as_str()),
+                &event(actor, AuditAction::ReferralRead, "referral", r.id.as_str()),
             )?;
             let mut view = unseal(keys, tx, &r, from)?;
             view.possible_matches = possible_matches(tx, keys, actor, &view)?;
@@ -444,11 +445,16 @@ impl App {
                 let case = open_case_from_referral(tx, keys, actor, &r, t)?;
                 tx.audit(
                     &keys.audit,
-                    &event(actor, "referral.accept", "referral", r.id.as_str()),
+                    &event(
+                        actor,
+                        AuditAction::ReferralAccept,
+                        "referral",
+                        r.id.as_str(),
+                    ),
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &event(actor, "case.create", "case", case.id.as_str()),
+                    &event(actor, AuditAction::CaseCreate, "case", case.id.as_str()),
                 )?;
                 Ok(case.id)
             },
@@ -499,7 +505,12 @@ impl App {
                 }
                 tx.audit(
                     &keys.audit,
-                    &event(actor, "referral.decline", "referral", r.id.as_str()),
+                    &event(
+                        actor,
+                        AuditAction::ReferralDecline,
+                        "referral",
+                        r.id.as_str(),
+                    ),
                 )?;
                 Ok(())
             },

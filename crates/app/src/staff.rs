@@ -16,6 +16,7 @@ use waymark_store::{
 };
 use waymark_vault::{self as vault, TotpSecret};
 
+use crate::audit::AuditAction;
 use crate::sealing::ctx;
 use crate::{App, AppError, Keys};
 
@@ -113,11 +114,11 @@ pub struct TeamMemberView {
     pub may_reset: bool,
 }
 
-fn event<'a>(actor: &'a User, action: &'a str) -> AuditEvent<'a> {
+fn event<'a>(actor: &'a User, action: AuditAction) -> AuditEvent<'a> {
     AuditEvent {
         actor: actor.id.as_str(),
         org_id: Some(&actor.org_id),
-        action,
+        action: action.as_str(),
         record_type: "user",
         record_id: actor.id.as_str(),
         reason: "",
@@ -138,14 +139,14 @@ pub(crate) fn record_failure(
     keys: &Keys,
     user: &User,
     t: PrimitiveDateTime,
-    action: &str,
+    action: AuditAction,
     error: AppError,
 ) -> Result<AppError, AppError> {
     let failed = user.failed_logins + 1;
     let locked = (failed >= MAX_FAILED_LOGINS).then(|| t + LOCKOUT);
     tx.set_login_failures(&user.id, if locked.is_some() { 0 } else { failed }, locked)?;
     tx.audit(&keys.audit, &event(user, action))?;
-    tracing::info!(user = %user.id, action, failed, locked = locked.is_some(), "sign-in refused");
+    tracing::info!(user = %user.id, action = action.as_str(), failed, locked = locked.is_some(), "sign-in refused");
     Ok(match locked {
         Some(_) => {
             tx.delete_pending_sign_ins_of(&user.id)?;
@@ -179,7 +180,7 @@ pub(crate) fn start_session(
         device,
     })?;
     tx.delete_expired_sessions(t, t - IDLE_TIMEOUT)?;
-    tx.audit(&keys.audit, &event(user, "login"))?;
+    tx.audit(&keys.audit, &event(user, AuditAction::Login))?;
     tracing::info!(user = %user.id, session = %id, "signed in");
     let session = tx
         .session(&id_hash, t, t - IDLE_TIMEOUT)?
@@ -220,7 +221,7 @@ pub(crate) fn start_pending(
         created_at: t,
         expires_at: t + PENDING_LIFETIME,
     })?;
-    tx.audit(&keys.audit, &event(user, "login.password"))?;
+    tx.audit(&keys.audit, &event(user, AuditAction::LoginPassword))?;
     Ok(secret)
 }
 
@@ -333,11 +334,11 @@ impl App {
                         && let Ok(step) = i64::try_from(step)
                         && tx.advance_totp_step(&user.id, step)?
                     {
-                        accepted = Some("login.code");
+                        accepted = Some(AuditAction::LoginCode);
                     } else if let Some(plain) = vault::normalise_recovery_code(&code) {
                         let d = keys.staff.recovery_code_digest(user.id.as_str(), &plain);
                         if tx.use_recovery_code(&user.id, &d, t)? {
-                            accepted = Some("login.recovery_code");
+                            accepted = Some(AuditAction::LoginRecoveryCode);
                         }
                     }
                     let Some(action) = accepted else {
@@ -346,7 +347,7 @@ impl App {
                             &keys,
                             &user,
                             t,
-                            "login.code_failed",
+                            AuditAction::LoginCodeFailed,
                             AppError::BadCode,
                         )?));
                     };
@@ -401,7 +402,7 @@ impl App {
                         &keys,
                         &user,
                         t,
-                        "login.code_failed",
+                        AuditAction::LoginCodeFailed,
                         AppError::BadCode,
                     )?));
                 };
@@ -411,7 +412,7 @@ impl App {
                 );
                 tx.set_two_factor(&user.id, &sealed, t, step)?;
                 let recovery_codes = issue_recovery_codes(tx, &keys, &user.id, t)?;
-                tx.audit(&keys.audit, &event(&user, "two_factor.enrol"))?;
+                tx.audit(&keys.audit, &event(&user, AuditAction::TwoFactorEnrol))?;
                 tx.set_login_failures(&user.id, 0, None)?;
                 tx.delete_pending_sign_in(&digest)?;
                 let session = start_session(tx, &keys, &user, t, &device)?;
@@ -446,7 +447,7 @@ impl App {
                     &keys.audit,
                     &AuditEvent {
                         actor: "cli",
-                        ..event(&user, "two_factor.enrol")
+                        ..event(&user, AuditAction::TwoFactorEnrol)
                     },
                 )?;
                 Ok(TwoFactorSetup {
@@ -510,7 +511,7 @@ impl App {
                     &AuditEvent {
                         actor: account.user_id.as_str(),
                         org_id: Some(&account.org_id),
-                        action: "session.end",
+                        action: AuditAction::SessionEnd.as_str(),
                         record_type: "user",
                         record_id: account.user_id.as_str(),
                         reason: "",
@@ -534,7 +535,7 @@ impl App {
                     &AuditEvent {
                         actor: account.user_id.as_str(),
                         org_id: Some(&account.org_id),
-                        action: "session.end_others",
+                        action: AuditAction::SessionEndOthers.as_str(),
                         record_type: "user",
                         record_id: account.user_id.as_str(),
                         reason: "",
@@ -560,7 +561,7 @@ impl App {
                     &AuditEvent {
                         actor: actor.user_id.as_str(),
                         org_id: Some(&actor.org_id),
-                        action: "staff.list",
+                        action: AuditAction::StaffList.as_str(),
                         record_type: "organisation",
                         record_id: actor.org_id.as_str(),
                         reason: "",
@@ -618,7 +619,7 @@ impl App {
                     &AuditEvent {
                         actor: actor.user_id.as_str(),
                         org_id: Some(&actor.org_id),
-                        action: "two_factor.reset",
+                        action: AuditAction::TwoFactorReset.as_str(),
                         record_type: "user",
                         record_id: user.id.as_str(),
                         reason: "",
