@@ -16,8 +16,8 @@ use std::collections::BTreeMap;
 
 use time::{Date, PrimitiveDateTime};
 use waymark_domain::case::{
-    BreakGlassReason, CaseAction, CaseStatus, Decision, age_in_days, break_glass_duration,
-    normalise_reference,
+    BreakGlassReason, CaseAction, CaseListScope, CaseStatus, Decision, age_in_days,
+    break_glass_duration, case_list_scope, normalise_reference,
 };
 use waymark_domain::case_record::{
     DocumentKind, DueState, ExploitationEpisode, ExploitationPlace, IndexKind, NeedUrgency,
@@ -428,9 +428,10 @@ fn owners(
     staff
         .iter()
         .filter(|s| {
-            s.role == Role::Manager
-                || case.assigned_to.as_ref() == Some(&s.id)
-                || (via_grant && s.id == actor.user_id)
+            case_list_scope(s.role, actor.org_kind).includes(
+                case.assigned_to.as_ref() == Some(&s.id),
+                via_grant && s.id == actor.user_id,
+            )
         })
         .cloned()
         .collect()
@@ -626,24 +627,26 @@ fn unseal_record(
 /// assigned to them and those they hold a live grant for.
 fn visible_cases(tx: &mut Tx<'_>, actor: &Account) -> Result<Vec<CaseSummary>, AppError> {
     let staff = tx.case_staff(&actor.org_id)?;
-    let mut out: Vec<CaseSummary> = match actor.role {
-        Role::Manager => tx
-            .cases_of(&actor.org_id)?
-            .into_iter()
-            .map(|c| summary(c, &staff, None))
-            .collect(),
-        _ => tx
-            .cases_assigned_to(&actor.org_id, &actor.user_id)?
-            .into_iter()
-            .map(|c| summary(c, &staff, None))
-            .collect(),
-    };
-    if actor.role == Role::Caseworker {
-        for (c, until) in tx.granted_cases(&actor.org_id, &actor.user_id, tx.now())? {
-            if !out.iter().any(|s| s.id == c.id) {
-                out.push(summary(c, &staff, Some(until)));
+    let mut out: Vec<CaseSummary> = Vec::new();
+    match case_list_scope(actor.role, actor.org_kind) {
+        CaseListScope::Organisation => out.extend(
+            tx.cases_of(&actor.org_id)?
+                .into_iter()
+                .map(|c| summary(c, &staff, None)),
+        ),
+        CaseListScope::AssignedOrGranted => {
+            out.extend(
+                tx.cases_assigned_to(&actor.org_id, &actor.user_id)?
+                    .into_iter()
+                    .map(|c| summary(c, &staff, None)),
+            );
+            for (c, until) in tx.granted_cases(&actor.org_id, &actor.user_id, tx.now())? {
+                if !out.iter().any(|s| s.id == c.id) {
+                    out.push(summary(c, &staff, Some(until)));
+                }
             }
         }
+        CaseListScope::Nothing => {}
     }
     out.sort_by(|a, b| (b.opened_at, &b.id).cmp(&(a.opened_at, &a.id)));
     Ok(out)
