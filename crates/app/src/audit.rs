@@ -98,6 +98,96 @@ pub(crate) enum AuditAction {
 }
 
 impl AuditAction {
+    /// Every action, for the test that keeps their texts distinct.
+    #[cfg(test)]
+    const ALL: [AuditAction; 85] = [
+        AuditAction::AnonymousNotificationCreate,
+        AuditAction::CaseAnswerDecisionBody,
+        AuditAction::CaseAskReconsideration,
+        AuditAction::CaseAssign,
+        AuditAction::CaseBreakGlass,
+        AuditAction::CaseClose,
+        AuditAction::CaseConsentRecord,
+        AuditAction::CaseConsentWithdraw,
+        AuditAction::CaseConsentsRead,
+        AuditAction::CaseCreate,
+        AuditAction::CaseDocumentRead,
+        AuditAction::CaseDocumentUpload,
+        AuditAction::CaseErase,
+        AuditAction::CaseExport,
+        AuditAction::CaseHistoryAdd,
+        AuditAction::CaseNeedsUpdate,
+        AuditAction::CaseNoteAdd,
+        AuditAction::CaseOnwardPackageOpen,
+        AuditAction::CasePersonUpdate,
+        AuditAction::CasePlanAdd,
+        AuditAction::CasePlanComplete,
+        AuditAction::CasePlanRead,
+        AuditAction::CaseRead,
+        AuditAction::CaseReferFormally,
+        AuditAction::CaseReferOnward,
+        AuditAction::CaseRiskRecord,
+        AuditAction::CaseSearch,
+        AuditAction::CaseStatistics,
+        AuditAction::CertificateIssue,
+        AuditAction::CertificateList,
+        AuditAction::CertificateReferralCounts,
+        AuditAction::CertificateRevoke,
+        AuditAction::ChannelCreate,
+        AuditAction::ChannelDecisionNotice,
+        AuditAction::ChannelErase,
+        AuditAction::ChannelOnwardNotice,
+        AuditAction::ChannelRead,
+        AuditAction::ChannelReply,
+        AuditAction::ChannelSend,
+        AuditAction::ConsentRecord,
+        AuditAction::ConsentWithdraw,
+        AuditAction::DecisionLetterDownload,
+        AuditAction::DecisionLetterView,
+        AuditAction::DecisionNoticeCreate,
+        AuditAction::FormalReferralConclusiveNegative,
+        AuditAction::FormalReferralConclusivePositive,
+        AuditAction::FormalReferralCreate,
+        AuditAction::FormalReferralFigures,
+        AuditAction::FormalReferralInformationAnswered,
+        AuditAction::FormalReferralInformationRequested,
+        AuditAction::FormalReferralLeftUk,
+        AuditAction::FormalReferralMissing,
+        AuditAction::FormalReferralReasonableGroundsNegativeConfirmed,
+        AuditAction::FormalReferralReasonableGroundsNegativeNotConfirmed,
+        AuditAction::FormalReferralReasonableGroundsNegativeProposed,
+        AuditAction::FormalReferralReasonableGroundsPositive,
+        AuditAction::FormalReferralReconsiderationRequested,
+        AuditAction::FormalReferralView,
+        AuditAction::FormalReferralWithdrawn,
+        AuditAction::Login,
+        AuditAction::LoginCode,
+        AuditAction::LoginCodeFailed,
+        AuditAction::LoginFailed,
+        AuditAction::LoginPassword,
+        AuditAction::LoginRecoveryCode,
+        AuditAction::OrganisationCreate,
+        AuditAction::OrganisationFirstResponder,
+        AuditAction::OrganisationRequiresTraining,
+        AuditAction::OrganisationRetention,
+        AuditAction::PersonErase,
+        AuditAction::ReferralAccept,
+        AuditAction::ReferralCreate,
+        AuditAction::ReferralDecline,
+        AuditAction::ReferralRead,
+        AuditAction::ReferralReadAnswer,
+        AuditAction::ReferralWithdraw,
+        AuditAction::SessionEnd,
+        AuditAction::SessionEndOthers,
+        AuditAction::SigningKeyCreate,
+        AuditAction::StaffList,
+        AuditAction::TokenCreate,
+        AuditAction::TrainingAttempt,
+        AuditAction::TwoFactorEnrol,
+        AuditAction::TwoFactorReset,
+        AuditAction::UserCreate,
+    ];
+
     /// The dotted name written to the log.
     pub(crate) const fn as_str(self) -> &'static str {
         match self {
@@ -234,5 +324,27 @@ pub(crate) fn case_event<'a>(
         record_type: "case",
         record_id: opened.case.id.as_str(),
         reason: opened.reason(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditAction;
+
+    /// Two actions never write the same text, and every text is a dotted lower-case name.
+    #[test]
+    fn every_action_writes_its_own_dotted_name() {
+        let mut seen = std::collections::BTreeSet::new();
+        for action in AuditAction::ALL {
+            let text = action.as_str();
+            assert!(seen.insert(text), "{text} is written by two actions");
+            assert!(
+                !text.is_empty()
+                    && text.split('.').all(|part| {
+                        !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    }),
+                "{text} is not a dotted lower-case name"
+            );
+        }
     }
 }
