@@ -47,6 +47,7 @@ use crate::{App, AppError, Keys};
 
 mod access;
 mod my_work;
+mod part;
 mod parts;
 mod record;
 mod search;

@@ -1,6 +1,12 @@
 //! The parts of a case record, one use case each: the person, needs, plan actions, notes, documents,
-//! history and risk assessments, and downloading a document.
+//! history and risk assessments, and downloading a document. The parts that are recorded take the one
+//! path of [`CasePart`]; each declares the case action its gate checks and the audit action it writes.
 
+use time::PrimitiveDateTime;
+use waymark_domain::case_record::PersonDetails;
+use waymark_domain::referral::PersonalText;
+
+use super::part::CasePart;
 use super::record::owners;
 use super::*;
 
@@ -12,28 +18,7 @@ impl App {
         id: &CaseId,
         draft: PersonDraft,
     ) -> Result<(), AppError> {
-        self.on_case(
-            actor,
-            id,
-            CaseAction::UpdatePerson,
-            move |tx, keys, actor, opened| {
-                let t = tx.now();
-                let details = draft.validate(t.date())?;
-                let key = writable_key(keys, tx, &opened.case)?;
-                let sealed = seal_person(&key, &opened.case.id, &details)?;
-                tx.set_case_person(&opened.case.id, &sealed, t, &actor.user_id)?;
-                tx.replace_case_index(
-                    &opened.case,
-                    &index_entries(keys, &opened.case.org_id, &details),
-                )?;
-                tx.audit(
-                    &keys.audit,
-                    &case_event(actor, AuditAction::CasePersonUpdate, &opened),
-                )?;
-                Ok(())
-            },
-        )
-        .await
+        self.record_part(actor, id, PersonPart(draft)).await
     }
 
     /// Records (replaces) the needs assessment: an urgency per need and a note.
@@ -44,34 +29,7 @@ impl App {
         needs: Vec<(Need, NeedUrgency)>,
         note: String,
     ) -> Result<(), AppError> {
-        self.on_case(
-            actor,
-            id,
-            CaseAction::RecordNeeds,
-            move |tx, keys, actor, opened| {
-                let a = NeedsAssessment::new(&needs, &note)?;
-                let key = writable_key(keys, tx, &opened.case)?;
-                let cid = opened.case.id.as_str();
-                let note_ct = a
-                    .note
-                    .as_ref()
-                    .map(|n| key.seal_str(&ctx(SealedColumn::NeedsNote, cid), n.expose()));
-                let list: Vec<(Need, NeedUrgency)> = a.needs.into_iter().collect();
-                tx.replace_case_needs(
-                    &opened.case.id,
-                    &list,
-                    note_ct.as_deref(),
-                    tx.now(),
-                    &actor.user_id,
-                )?;
-                tx.audit(
-                    &keys.audit,
-                    &case_event(actor, AuditAction::CaseNeedsUpdate, &opened),
-                )?;
-                Ok(())
-            },
-        )
-        .await
+        self.record_part(actor, id, NeedsPart { needs, note }).await
     }
 
     /// Adds an action to the support plan. Its owner must be someone who can open the case.
@@ -81,51 +39,7 @@ impl App {
         id: &CaseId,
         new: NewPlanAction,
     ) -> Result<PlanActionId, AppError> {
-        self.on_case(
-            actor,
-            id,
-            CaseAction::AddPlanAction,
-            move |tx, keys, actor, opened| {
-                let t = tx.now();
-                let title = plan_action_title(&new.title)?;
-                let due_on = due_date(&new.due_on, t.date())?;
-                let owner = new.owner.unwrap_or_else(|| actor.user_id.clone());
-                let staff = tx.case_staff(&actor.org_id)?;
-                if !owners(&staff, &opened.case, actor, opened.via_grant.is_some())
-                    .iter()
-                    .any(|s| s.id == owner)
-                {
-                    return Err(waymark_domain::case_record::CaseError::Field {
-                        field: "owner",
-                        problem: "Choose someone who works on this case",
-                    }
-                    .into());
-                }
-                let key = writable_key(keys, tx, &opened.case)?;
-                let aid: PlanActionId = new_id(PlanActionId::parse)?;
-                tx.insert_plan_action(&PlanAction {
-                    title_ct: key.seal_str(
-                        &ctx(SealedColumn::PlanActionTitle, aid.as_str()),
-                        title.expose(),
-                    ),
-                    id: aid.clone(),
-                    case_id: opened.case.id.clone(),
-                    owner_id: owner,
-                    due_on,
-                    status: PlanStatus::Open,
-                    created_at: t,
-                    created_by: actor.user_id.clone(),
-                    done_at: None,
-                    done_by: None,
-                })?;
-                tx.audit(
-                    &keys.audit,
-                    &case_event(actor, AuditAction::CasePlanAdd, &opened),
-                )?;
-                Ok(aid)
-            },
-        )
-        .await
+        self.record_part(actor, id, PlanPart(new)).await
     }
 
     /// Marks a plan action done (once).
@@ -159,91 +73,6 @@ impl App {
                     &case_event(actor, AuditAction::CasePlanComplete, &opened),
                 )?;
                 Ok(())
-            },
-        )
-        .await
-    }
-
-    /// Adds a note (sealed).
-    pub async fn add_note(
-        &self,
-        actor: &Account,
-        id: &CaseId,
-        body: String,
-    ) -> Result<NoteId, AppError> {
-        self.on_case(
-            actor,
-            id,
-            CaseAction::AddNote,
-            move |tx, keys, actor, opened| {
-                let body = note_body(&body)?;
-                let key = writable_key(keys, tx, &opened.case)?;
-                let nid: NoteId = new_id(NoteId::parse)?;
-                tx.insert_case_note(&CaseNote {
-                    body_ct: key
-                        .seal_str(&ctx(SealedColumn::NoteBody, nid.as_str()), body.expose()),
-                    id: nid.clone(),
-                    case_id: opened.case.id.clone(),
-                    author_id: actor.user_id.clone(),
-                    created_at: tx.now(),
-                })?;
-                tx.audit(
-                    &keys.audit,
-                    &case_event(actor, AuditAction::CaseNoteAdd, &opened),
-                )?;
-                Ok(nid)
-            },
-        )
-        .await
-    }
-
-    /// Keeps a document with the case: its type decided by its content (PDF, PNG, JPEG or plain text), at
-    /// most 5 MiB, its name and content sealed.
-    pub async fn upload_document(
-        &self,
-        actor: &Account,
-        id: &CaseId,
-        file_name: String,
-        bytes: Vec<u8>,
-    ) -> Result<UploadedDocument, AppError> {
-        self.on_case(
-            actor,
-            id,
-            CaseAction::UploadDocument,
-            move |tx, keys, actor, opened| {
-                // The upload is personal data: wiped when dropped.
-                let bytes = Zeroizing::new(bytes);
-                let kind = check_document(&bytes)?;
-                let size_bytes = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-                let name = document_name(&file_name);
-                let key = writable_key(keys, tx, &opened.case)?;
-                let did: DocumentId = new_id(DocumentId::parse)?;
-                let content_ct =
-                    key.seal(&ctx(SealedColumn::DocumentContent, did.as_str()), &bytes);
-                tx.insert_case_document(
-                    &CaseDocument {
-                        filename_ct: key.seal_str(
-                            &ctx(SealedColumn::DocumentFilename, did.as_str()),
-                            name.expose(),
-                        ),
-                        id: did.clone(),
-                        case_id: opened.case.id.clone(),
-                        kind,
-                        size_bytes,
-                        uploaded_at: tx.now(),
-                        uploaded_by: actor.user_id.clone(),
-                    },
-                    &content_ct,
-                )?;
-                tx.audit(
-                    &keys.audit,
-                    &case_event(actor, AuditAction::CaseDocumentUpload, &opened),
-                )?;
-                Ok(UploadedDocument {
-                    id: did,
-                    kind,
-                    size_bytes,
-                })
             },
         )
         .await
@@ -291,6 +120,29 @@ impl App {
         .await
     }
 
+    /// Adds a note (sealed).
+    pub async fn add_note(
+        &self,
+        actor: &Account,
+        id: &CaseId,
+        body: String,
+    ) -> Result<NoteId, AppError> {
+        self.record_part(actor, id, NotePart(body)).await
+    }
+
+    /// Keeps a document with the case: its type decided by its content (PDF, PNG, JPEG or plain text), at
+    /// most 5 MiB, its name and content sealed.
+    pub async fn upload_document(
+        &self,
+        actor: &Account,
+        id: &CaseId,
+        file_name: String,
+        bytes: Vec<u8>,
+    ) -> Result<UploadedDocument, AppError> {
+        self.record_part(actor, id, DocumentPart { file_name, bytes })
+            .await
+    }
+
     /// Adds an episode of exploitation history.
     pub async fn add_history(
         &self,
@@ -298,43 +150,7 @@ impl App {
         id: &CaseId,
         new: NewHistory,
     ) -> Result<HistoryEntryId, AppError> {
-        self.on_case(
-            actor,
-            id,
-            CaseAction::AddHistory,
-            move |tx, keys, actor, opened| {
-                let t = tx.now();
-                let e = ExploitationEpisode::new(
-                    new.kind,
-                    new.place,
-                    &new.from,
-                    &new.to,
-                    &new.note,
-                    t.date(),
-                )?;
-                let key = writable_key(keys, tx, &opened.case)?;
-                let hid: HistoryEntryId = new_id(HistoryEntryId::parse)?;
-                tx.insert_history_entry(&HistoryEntry {
-                    note_ct: e.note.as_ref().map(|n| {
-                        key.seal_str(&ctx(SealedColumn::HistoryNote, hid.as_str()), n.expose())
-                    }),
-                    id: hid.clone(),
-                    case_id: opened.case.id.clone(),
-                    exploitation_type: e.kind,
-                    place: e.place,
-                    started_on: e.from,
-                    ended_on: e.to,
-                    recorded_at: t,
-                    recorded_by: actor.user_id.clone(),
-                })?;
-                tx.audit(
-                    &keys.audit,
-                    &case_event(actor, AuditAction::CaseHistoryAdd, &opened),
-                )?;
-                Ok(hid)
-            },
-        )
-        .await
+        self.record_part(actor, id, HistoryPart(new)).await
     }
 
     /// Records a risk-of-re-trafficking assessment (earlier ones are kept).
@@ -345,32 +161,334 @@ impl App {
         level: RiskLevel,
         reasons: String,
     ) -> Result<RiskAssessmentId, AppError> {
-        self.on_case(
-            actor,
-            id,
-            CaseAction::RecordRisk,
-            move |tx, keys, actor, opened| {
-                let reasons = risk_reasons(&reasons)?;
-                let key = writable_key(keys, tx, &opened.case)?;
-                let rid: RiskAssessmentId = new_id(RiskAssessmentId::parse)?;
-                tx.insert_risk_assessment(&RiskAssessment {
-                    reasons_ct: key.seal_str(
-                        &ctx(SealedColumn::RiskReasons, rid.as_str()),
-                        reasons.expose(),
-                    ),
-                    id: rid.clone(),
-                    case_id: opened.case.id.clone(),
-                    level,
-                    assessed_at: tx.now(),
-                    assessed_by: actor.user_id.clone(),
-                })?;
-                tx.audit(
-                    &keys.audit,
-                    &case_event(actor, AuditAction::CaseRiskRecord, &opened),
-                )?;
-                Ok(rid)
+        self.record_part(actor, id, RiskPart { level, reasons })
+            .await
+    }
+}
+
+// ---- the parts ------------------------------------------------------------------------------------------
+
+struct PersonPart(PersonDraft);
+
+impl CasePart for PersonPart {
+    const ACTION: CaseAction = CaseAction::UpdatePerson;
+    const AUDIT: AuditAction = AuditAction::CasePersonUpdate;
+    type Checked = (PersonDetails, PrimitiveDateTime);
+    type Done = ();
+
+    fn check(self, tx: &mut Tx<'_>, _: &Account, _: &Opened) -> Result<Self::Checked, AppError> {
+        let t = tx.now();
+        Ok((self.0.validate(t.date())?, t))
+    }
+
+    fn write(
+        (details, t): Self::Checked,
+        tx: &mut Tx<'_>,
+        keys: &Keys,
+        key: &DataKey,
+        actor: &Account,
+        opened: &Opened,
+    ) -> Result<(), AppError> {
+        let sealed = seal_person(key, &opened.case.id, &details)?;
+        tx.set_case_person(&opened.case.id, &sealed, t, &actor.user_id)?;
+        tx.replace_case_index(
+            &opened.case,
+            &index_entries(keys, &opened.case.org_id, &details),
+        )?;
+        Ok(())
+    }
+}
+
+struct NeedsPart {
+    needs: Vec<(Need, NeedUrgency)>,
+    note: String,
+}
+
+impl CasePart for NeedsPart {
+    const ACTION: CaseAction = CaseAction::RecordNeeds;
+    const AUDIT: AuditAction = AuditAction::CaseNeedsUpdate;
+    type Checked = NeedsAssessment;
+    type Done = ();
+
+    fn check(self, _: &mut Tx<'_>, _: &Account, _: &Opened) -> Result<Self::Checked, AppError> {
+        Ok(NeedsAssessment::new(&self.needs, &self.note)?)
+    }
+
+    fn write(
+        a: NeedsAssessment,
+        tx: &mut Tx<'_>,
+        _: &Keys,
+        key: &DataKey,
+        actor: &Account,
+        opened: &Opened,
+    ) -> Result<(), AppError> {
+        let cid = opened.case.id.as_str();
+        let note_ct = a
+            .note
+            .as_ref()
+            .map(|n| key.seal_str(&ctx(SealedColumn::NeedsNote, cid), n.expose()));
+        let list: Vec<(Need, NeedUrgency)> = a.needs.into_iter().collect();
+        tx.replace_case_needs(
+            &opened.case.id,
+            &list,
+            note_ct.as_deref(),
+            tx.now(),
+            &actor.user_id,
+        )?;
+        Ok(())
+    }
+}
+
+struct PlanPart(NewPlanAction);
+
+/// A plan action, checked: its title, due date and owner, and when it was added.
+struct CheckedPlanAction {
+    title: PersonalText,
+    due_on: Date,
+    owner: UserId,
+    at: PrimitiveDateTime,
+}
+
+impl CasePart for PlanPart {
+    const ACTION: CaseAction = CaseAction::AddPlanAction;
+    const AUDIT: AuditAction = AuditAction::CasePlanAdd;
+    type Checked = CheckedPlanAction;
+    type Done = PlanActionId;
+
+    fn check(
+        self,
+        tx: &mut Tx<'_>,
+        actor: &Account,
+        opened: &Opened,
+    ) -> Result<Self::Checked, AppError> {
+        let new = self.0;
+        let t = tx.now();
+        let title = plan_action_title(&new.title)?;
+        let due_on = due_date(&new.due_on, t.date())?;
+        let owner = new.owner.unwrap_or_else(|| actor.user_id.clone());
+        let staff = tx.case_staff(&actor.org_id)?;
+        if !owners(&staff, &opened.case, actor, opened.via_grant.is_some())
+            .iter()
+            .any(|s| s.id == owner)
+        {
+            return Err(waymark_domain::case_record::CaseError::Field {
+                field: "owner",
+                problem: "Choose someone who works on this case",
+            }
+            .into());
+        }
+        Ok(CheckedPlanAction {
+            title,
+            due_on,
+            owner,
+            at: t,
+        })
+    }
+
+    fn write(
+        p: CheckedPlanAction,
+        tx: &mut Tx<'_>,
+        _: &Keys,
+        key: &DataKey,
+        actor: &Account,
+        opened: &Opened,
+    ) -> Result<PlanActionId, AppError> {
+        let aid: PlanActionId = new_id(PlanActionId::parse)?;
+        tx.insert_plan_action(&PlanAction {
+            title_ct: key.seal_str(
+                &ctx(SealedColumn::PlanActionTitle, aid.as_str()),
+                p.title.expose(),
+            ),
+            id: aid.clone(),
+            case_id: opened.case.id.clone(),
+            owner_id: p.owner,
+            due_on: p.due_on,
+            status: PlanStatus::Open,
+            created_at: p.at,
+            created_by: actor.user_id.clone(),
+            done_at: None,
+            done_by: None,
+        })?;
+        Ok(aid)
+    }
+}
+
+struct NotePart(String);
+
+impl CasePart for NotePart {
+    const ACTION: CaseAction = CaseAction::AddNote;
+    const AUDIT: AuditAction = AuditAction::CaseNoteAdd;
+    type Checked = PersonalText;
+    type Done = NoteId;
+
+    fn check(self, _: &mut Tx<'_>, _: &Account, _: &Opened) -> Result<Self::Checked, AppError> {
+        Ok(note_body(&self.0)?)
+    }
+
+    fn write(
+        body: PersonalText,
+        tx: &mut Tx<'_>,
+        _: &Keys,
+        key: &DataKey,
+        actor: &Account,
+        opened: &Opened,
+    ) -> Result<NoteId, AppError> {
+        let nid: NoteId = new_id(NoteId::parse)?;
+        tx.insert_case_note(&CaseNote {
+            body_ct: key.seal_str(&ctx(SealedColumn::NoteBody, nid.as_str()), body.expose()),
+            id: nid.clone(),
+            case_id: opened.case.id.clone(),
+            author_id: actor.user_id.clone(),
+            created_at: tx.now(),
+        })?;
+        Ok(nid)
+    }
+}
+
+struct DocumentPart {
+    file_name: String,
+    bytes: Vec<u8>,
+}
+
+/// An upload, checked: its type, size and name, and the content (wiped when dropped).
+struct CheckedDocument {
+    kind: DocumentKind,
+    size_bytes: i64,
+    name: PersonalText,
+    bytes: Zeroizing<Vec<u8>>,
+}
+
+impl CasePart for DocumentPart {
+    const ACTION: CaseAction = CaseAction::UploadDocument;
+    const AUDIT: AuditAction = AuditAction::CaseDocumentUpload;
+    type Checked = CheckedDocument;
+    type Done = UploadedDocument;
+
+    fn check(self, _: &mut Tx<'_>, _: &Account, _: &Opened) -> Result<Self::Checked, AppError> {
+        // The upload is personal data: wiped when dropped.
+        let bytes = Zeroizing::new(self.bytes);
+        let kind = check_document(&bytes)?;
+        let size_bytes = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+        let name = document_name(&self.file_name);
+        Ok(CheckedDocument {
+            kind,
+            size_bytes,
+            name,
+            bytes,
+        })
+    }
+
+    fn write(
+        d: CheckedDocument,
+        tx: &mut Tx<'_>,
+        _: &Keys,
+        key: &DataKey,
+        actor: &Account,
+        opened: &Opened,
+    ) -> Result<UploadedDocument, AppError> {
+        let did: DocumentId = new_id(DocumentId::parse)?;
+        let content_ct = key.seal(&ctx(SealedColumn::DocumentContent, did.as_str()), &d.bytes);
+        tx.insert_case_document(
+            &CaseDocument {
+                filename_ct: key.seal_str(
+                    &ctx(SealedColumn::DocumentFilename, did.as_str()),
+                    d.name.expose(),
+                ),
+                id: did.clone(),
+                case_id: opened.case.id.clone(),
+                kind: d.kind,
+                size_bytes: d.size_bytes,
+                uploaded_at: tx.now(),
+                uploaded_by: actor.user_id.clone(),
             },
-        )
-        .await
+            &content_ct,
+        )?;
+        Ok(UploadedDocument {
+            id: did,
+            kind: d.kind,
+            size_bytes: d.size_bytes,
+        })
+    }
+}
+
+struct HistoryPart(NewHistory);
+
+impl CasePart for HistoryPart {
+    const ACTION: CaseAction = CaseAction::AddHistory;
+    const AUDIT: AuditAction = AuditAction::CaseHistoryAdd;
+    type Checked = (ExploitationEpisode, PrimitiveDateTime);
+    type Done = HistoryEntryId;
+
+    fn check(self, tx: &mut Tx<'_>, _: &Account, _: &Opened) -> Result<Self::Checked, AppError> {
+        let new = self.0;
+        let t = tx.now();
+        let e =
+            ExploitationEpisode::new(new.kind, new.place, &new.from, &new.to, &new.note, t.date())?;
+        Ok((e, t))
+    }
+
+    fn write(
+        (e, t): Self::Checked,
+        tx: &mut Tx<'_>,
+        _: &Keys,
+        key: &DataKey,
+        actor: &Account,
+        opened: &Opened,
+    ) -> Result<HistoryEntryId, AppError> {
+        let hid: HistoryEntryId = new_id(HistoryEntryId::parse)?;
+        tx.insert_history_entry(&HistoryEntry {
+            note_ct: e
+                .note
+                .as_ref()
+                .map(|n| key.seal_str(&ctx(SealedColumn::HistoryNote, hid.as_str()), n.expose())),
+            id: hid.clone(),
+            case_id: opened.case.id.clone(),
+            exploitation_type: e.kind,
+            place: e.place,
+            started_on: e.from,
+            ended_on: e.to,
+            recorded_at: t,
+            recorded_by: actor.user_id.clone(),
+        })?;
+        Ok(hid)
+    }
+}
+
+struct RiskPart {
+    level: RiskLevel,
+    reasons: String,
+}
+
+impl CasePart for RiskPart {
+    const ACTION: CaseAction = CaseAction::RecordRisk;
+    const AUDIT: AuditAction = AuditAction::CaseRiskRecord;
+    type Checked = (RiskLevel, PersonalText);
+    type Done = RiskAssessmentId;
+
+    fn check(self, _: &mut Tx<'_>, _: &Account, _: &Opened) -> Result<Self::Checked, AppError> {
+        Ok((self.level, risk_reasons(&self.reasons)?))
+    }
+
+    fn write(
+        (level, reasons): Self::Checked,
+        tx: &mut Tx<'_>,
+        _: &Keys,
+        key: &DataKey,
+        actor: &Account,
+        opened: &Opened,
+    ) -> Result<RiskAssessmentId, AppError> {
+        let rid: RiskAssessmentId = new_id(RiskAssessmentId::parse)?;
+        tx.insert_risk_assessment(&RiskAssessment {
+            reasons_ct: key.seal_str(
+                &ctx(SealedColumn::RiskReasons, rid.as_str()),
+                reasons.expose(),
+            ),
+            id: rid.clone(),
+            case_id: opened.case.id.clone(),
+            level,
+            assessed_at: tx.now(),
+            assessed_by: actor.user_id.clone(),
+        })?;
+        Ok(rid)
     }
 }
