@@ -6,12 +6,9 @@ use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role, UserId};
 use waymark_store::{Account, Organisation, Session, User};
 use waymark_vault as vault;
 
-use crate::{App, AppError, staff};
-
-/// Failed sign-ins in a row before an account is locked.
-pub const MAX_FAILED_LOGINS: i32 = 5;
-/// How long a locked account stays locked.
-pub const LOCKOUT: Duration = Duration::minutes(15);
+use crate::audit::AuditAction;
+use crate::staff::{self, NewSession};
+use crate::{App, AppError};
 
 /// A new organisation, as the operator describes it.
 #[derive(Debug, Clone)]
@@ -40,13 +37,6 @@ pub enum SignIn {
     CodeNeeded { pending: String },
     /// The account must set up a second factor before it can sign in.
     EnrolmentNeeded { pending: String },
-}
-
-/// A signed-in browser session: the secret for the cookie, and what it stands for.
-#[derive(Debug, Clone)]
-pub struct NewSession {
-    pub secret: String,
-    pub session: Session,
 }
 
 impl App {
@@ -95,7 +85,7 @@ impl App {
                     &waymark_store::AuditEvent {
                         actor: "cli",
                         org_id: Some(&org.id),
-                        action: "organisation.create",
+                        action: AuditAction::OrganisationCreate.as_str(),
                         record_type: "organisation",
                         record_id: org.id.as_str(),
                         reason: "",
@@ -169,7 +159,7 @@ impl App {
                     &waymark_store::AuditEvent {
                         actor: "cli",
                         org_id: Some(&org_id),
-                        action: "user.create",
+                        action: AuditAction::UserCreate.as_str(),
                         record_type: "user",
                         record_id: user.id.as_str(),
                         reason: "",
@@ -198,7 +188,7 @@ impl App {
                     &waymark_store::AuditEvent {
                         actor: "cli",
                         org_id: Some(&user.org_id),
-                        action: "token.create",
+                        action: AuditAction::TokenCreate.as_str(),
                         record_type: "user",
                         record_id: user.id.as_str(),
                         reason: "",
@@ -218,8 +208,8 @@ impl App {
             .await
     }
 
-    /// The first step of signing in: email and password. After [`MAX_FAILED_LOGINS`] failures in a row
-    /// (wrong passwords and wrong codes alike) the account is locked for [`LOCKOUT`]; an unknown email
+    /// The first step of signing in: email and password. After [`MAX_FAILED_LOGINS`](crate::MAX_FAILED_LOGINS) failures in a row
+    /// (wrong passwords and wrong codes alike) the account is locked for [`LOCKOUT`](crate::LOCKOUT); an unknown email
     /// costs the same time as a wrong password.
     ///
     /// An account that must use a second factor (`domain::staff_security::two_factor_required`), or has
@@ -252,7 +242,7 @@ impl App {
                         &keys,
                         &user,
                         t,
-                        "login.failed",
+                        AuditAction::LoginFailed,
                         AppError::BadCredentials,
                     )?));
                 }

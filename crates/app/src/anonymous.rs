@@ -12,7 +12,9 @@ use waymark_domain::ids::NotificationId;
 use waymark_domain::{AgeBand, ExploitationType, Indicator, Nation, OrgId};
 use waymark_store::{Account, AnonymousNotification, AuditEvent, Tx};
 
-use crate::referrals::{event, new_id};
+use crate::audit::AuditAction;
+use crate::audit::event;
+use crate::sealing::new_id;
 use crate::{App, AppError, Keys};
 
 /// An anonymous notification as its organisation sees it.
@@ -65,7 +67,7 @@ pub(crate) fn designate(
         &AuditEvent {
             actor: "cli",
             org_id: Some(org),
-            action: "organisation.first_responder",
+            action: AuditAction::OrganisationFirstResponder.as_str(),
             record_type: "organisation",
             record_id: org.as_str(),
             reason: if yes { "designated" } else { "withdrawn" },
@@ -148,7 +150,7 @@ impl App {
                     &keys.audit,
                     &event(
                         &actor,
-                        "anonymous_notification.create",
+                        AuditAction::AnonymousNotificationCreate,
                         "anonymous_notification",
                         record.id.as_str(),
                     ),

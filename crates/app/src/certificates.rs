@@ -27,7 +27,8 @@ use waymark_vault::{
     verify_offline,
 };
 
-use crate::referrals::event;
+use crate::audit::AuditAction;
+use crate::audit::event;
 use crate::{App, AppError, Keys};
 
 /// The audit actor of work nobody asked for directly (making the signing key on first use).
@@ -160,7 +161,7 @@ impl Keys {
                 &AuditEvent {
                     actor: SYSTEM,
                     org_id: None,
-                    action: "signing_key.create",
+                    action: AuditAction::SigningKeyCreate.as_str(),
                     record_type: "signing_key",
                     record_id: key.id(),
                     reason: CERTIFICATE_SIGNING,
@@ -231,7 +232,7 @@ pub(crate) fn issue_certificate_in(
             reason: &what,
             ..event(
                 actor,
-                "certificate.issue",
+                AuditAction::CertificateIssue,
                 "certificate",
                 record.code.as_str(),
             )
@@ -320,7 +321,7 @@ impl App {
                         reason: if everyone { "all organisations" } else { "" },
                         ..event(
                             &actor,
-                            "certificate.referral_counts",
+                            AuditAction::CertificateReferralCounts,
                             "organisation",
                             actor.org_id.as_str(),
                         )
@@ -434,7 +435,7 @@ impl App {
                         reason: if everyone { "all organisations" } else { "" },
                         ..event(
                             &actor,
-                            "certificate.list",
+                            AuditAction::CertificateList,
                             "organisation",
                             actor.org_id.as_str(),
                         )
@@ -495,7 +496,12 @@ impl App {
                     &keys.audit,
                     &AuditEvent {
                         reason: reason.as_str(),
-                        ..event(&actor, "certificate.revoke", "certificate", code.as_str())
+                        ..event(
+                            &actor,
+                            AuditAction::CertificateRevoke,
+                            "certificate",
+                            code.as_str(),
+                        )
                     },
                 )?;
                 Ok(Certificate::from_record(

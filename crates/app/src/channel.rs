@@ -18,11 +18,13 @@ use waymark_domain::ids::PersonId;
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::self_referral::{SelfReferralDraft, ValidSelfReferral};
 use waymark_domain::{CaseId, ChannelId, MessageId, OrgId, Permission, ReferralId};
-use waymark_store::{Account, AuditEvent, Channel, Message, PersonKey, Referral, Tx};
-use waymark_vault::{Codename, DataKey, FieldContext};
+use waymark_store::{Account, AuditEvent, Channel, Message, PersonKey, Referral, SealedColumn, Tx};
+use waymark_vault::{Codename, DataKey};
 
-use crate::cases::{check_referral_access, open_case};
-use crate::referrals::{event, field, new_id, org_name, require_for_record};
+use crate::audit::AuditAction;
+use crate::audit::event;
+use crate::gate::{check_referral_access, open_case, org_name, require_for_record};
+use crate::sealing::{ctx, new_id};
 use crate::{App, AppError, Keys};
 use waymark_domain::case::CaseAction;
 
@@ -101,19 +103,16 @@ pub enum Conversation {
     Case(CaseId),
 }
 
-fn message_field(message_id: &str) -> FieldContext<'_> {
-    FieldContext {
-        table: "messages",
-        column: "body",
-        row_id: message_id,
-    }
-}
-
-fn public_event<'a>(actor: &'a str, action: &'a str, kind: &'a str, id: &'a str) -> AuditEvent<'a> {
+fn public_event<'a>(
+    actor: &'a str,
+    action: AuditAction,
+    kind: &'a str,
+    id: &'a str,
+) -> AuditEvent<'a> {
     AuditEvent {
         actor,
         org_id: None,
-        action,
+        action: action.as_str(),
         record_type: kind,
         record_id: id,
         reason: "",
@@ -140,7 +139,7 @@ fn conversation(
         out.push(ChannelMessage {
             from: Sender::Person,
             author: None,
-            body: key.open_string(&field("message", r.id.as_str()), ct)?,
+            body: key.open_string(&ctx(SealedColumn::ReferralMessage, r.id.as_str()), ct)?,
             at: r.created_at,
         });
     }
@@ -159,7 +158,7 @@ fn conversation(
         out.push(ChannelMessage {
             from: m.sender,
             author,
-            body: key.open_string(&message_field(m.id.as_str()), &m.body_ct)?,
+            body: key.open_string(&ctx(SealedColumn::MessageBody, m.id.as_str()), &m.body_ct)?,
             at: m.created_at,
         });
     }
@@ -321,7 +320,7 @@ impl App {
                     t,
                 )?;
                 let rid = id.as_str();
-                let seal = |col: &str, text: &str| data_key.seal_str(&field(col, rid), text);
+                let seal = |col: SealedColumn, text: &str| data_key.seal_str(&ctx(col, rid), text);
                 let referral = Referral {
                     id: id.clone(),
                     person_id: person.clone(),
@@ -341,16 +340,25 @@ impl App {
                         &recipient.data_sharing_policy,
                     )),
                     // Name and contact are optional: the empty string is sealed when none is given.
-                    name_ct: seal("name", valid.name.as_ref().map_or("", |n| n.expose())),
-                    contact_ct: seal("contact", valid.contact.as_ref().map_or("", |c| c.expose())),
-                    language_ct: seal("language", valid.language.expose()),
+                    name_ct: seal(
+                        SealedColumn::ReferralName,
+                        valid.name.as_ref().map_or("", |n| n.expose()),
+                    ),
+                    contact_ct: seal(
+                        SealedColumn::ReferralContact,
+                        valid.contact.as_ref().map_or("", |c| c.expose()),
+                    ),
+                    language_ct: seal(SealedColumn::ReferralLanguage, valid.language.expose()),
                     children_services_ct: None,
                     decline_reason_ct: None,
                     created_at: t,
                     answered_at: None,
                     answered_by: None,
                     urgency: Some(valid.urgency),
-                    message_ct: valid.message.as_ref().map(|m| seal("message", m.expose())),
+                    message_ct: valid
+                        .message
+                        .as_ref()
+                        .map(|m| seal(SealedColumn::ReferralMessage, m.expose())),
                 };
                 tx.insert_referral(&referral)?;
                 let channel = Channel {
@@ -364,11 +372,16 @@ impl App {
                 tx.insert_channel(&channel)?;
                 tx.audit(
                     &keys.audit,
-                    &public_event(PUBLIC, "referral.create", "referral", id.as_str()),
+                    &public_event(PUBLIC, AuditAction::ReferralCreate, "referral", id.as_str()),
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &public_event(PUBLIC, "channel.create", "channel", channel.id.as_str()),
+                    &public_event(
+                        PUBLIC,
+                        AuditAction::ChannelCreate,
+                        "channel",
+                        channel.id.as_str(),
+                    ),
                 )?;
                 tracing::info!(referral = %id, "self-referral sent");
                 Ok::<_, AppError>(id)
@@ -389,14 +402,19 @@ impl App {
         self.with_channel(client, codename, |tx, keys, ch, r| {
             tx.audit(
                 &keys.audit,
-                &public_event(PUBLIC_CHANNEL, "channel.read", "channel", ch.id.as_str()),
+                &public_event(
+                    PUBLIC_CHANNEL,
+                    AuditAction::ChannelRead,
+                    "channel",
+                    ch.id.as_str(),
+                ),
             )?;
             let organisation = org_name(tx, Some(&r.to_org_id))?.unwrap_or_default();
             let key = keys.data_key(tx, &ch.person_id)?;
             let decline_reason = match (&key, &r.decline_reason_ct) {
-                (Some(k), Some(ct)) => {
-                    Some(k.open_string(&field("decline_reason", r.id.as_str()), ct)?)
-                }
+                (Some(k), Some(ct)) => Some(
+                    k.open_string(&ctx(SealedColumn::ReferralDeclineReason, r.id.as_str()), ct)?,
+                ),
                 _ => None,
             };
             Ok(ChannelView {
@@ -431,7 +449,7 @@ impl App {
                 .ok_or(AppError::NotFound)?;
             let id: MessageId = new_id(MessageId::parse)?;
             tx.insert_message(&Message {
-                body_ct: key.seal_str(&message_field(id.as_str()), body.expose()),
+                body_ct: key.seal_str(&ctx(SealedColumn::MessageBody, id.as_str()), body.expose()),
                 id: id.clone(),
                 channel_id: ch.id.clone(),
                 sender: Sender::Person,
@@ -440,7 +458,12 @@ impl App {
             })?;
             tx.audit(
                 &keys.audit,
-                &public_event(PUBLIC_CHANNEL, "channel.send", "channel", ch.id.as_str()),
+                &public_event(
+                    PUBLIC_CHANNEL,
+                    AuditAction::ChannelSend,
+                    "channel",
+                    ch.id.as_str(),
+                ),
             )?;
             Ok(id)
         })
@@ -465,7 +488,12 @@ impl App {
                 &keys.audit,
                 &AuditEvent {
                     reason,
-                    ..public_event(PUBLIC_CHANNEL, "channel.erase", "channel", ch.id.as_str())
+                    ..public_event(
+                        PUBLIC_CHANNEL,
+                        AuditAction::ChannelErase,
+                        "channel",
+                        ch.id.as_str(),
+                    )
                 },
             )?;
             tx.audit(
@@ -474,7 +502,7 @@ impl App {
                     reason,
                     ..public_event(
                         PUBLIC_CHANNEL,
-                        "person.erase",
+                        AuditAction::PersonErase,
                         "person",
                         ch.person_id.as_str(),
                     )
@@ -506,7 +534,7 @@ impl App {
                 };
                 tx.audit(
                     &keys.audit,
-                    &event(&actor, "channel.read", "channel", ch.id.as_str()),
+                    &event(&actor, AuditAction::ChannelRead, "channel", ch.id.as_str()),
                 )?;
                 let key = keys.data_key(tx, &ch.person_id)?;
                 conversation(tx, key.as_ref(), &r, &ch, true)
@@ -566,7 +594,8 @@ impl App {
                     .ok_or_else(|| AppError::Conflict(ERASED_CONFLICT.into()))?;
                 let id: MessageId = new_id(MessageId::parse)?;
                 tx.insert_message(&Message {
-                    body_ct: key.seal_str(&message_field(id.as_str()), body.expose()),
+                    body_ct: key
+                        .seal_str(&ctx(SealedColumn::MessageBody, id.as_str()), body.expose()),
                     id: id.clone(),
                     channel_id: ch.id.clone(),
                     sender: Sender::Organisation,
@@ -575,7 +604,7 @@ impl App {
                 })?;
                 tx.audit(
                     &keys.audit,
-                    &event(&actor, "channel.reply", "channel", ch.id.as_str()),
+                    &event(&actor, AuditAction::ChannelReply, "channel", ch.id.as_str()),
                 )?;
                 Ok(id)
             })

@@ -3,7 +3,7 @@
 //! is shared under it, and an onward referral made under it that is not yet answered is withdrawn too
 //! (the receiver can no longer accept it, and what it carried is crypto-shredded).
 //!
-//! Every use case goes through the case gate ([`crate::cases::open_case`]) and is audited with ids only.
+//! Every use case goes through the case gate ([`open_case`]) and is audited with ids only.
 
 use time::{Date, PrimitiveDateTime};
 use waymark_domain::case::CaseAction;
@@ -15,11 +15,12 @@ use waymark_domain::consent::{
 use waymark_domain::ids::ConsentId;
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::{CaseId, OrgId, OrganisationKind, Permission, ReferralId};
-use waymark_store::{Account, AuditEvent, Consent, Tx};
-use waymark_vault::FieldContext;
+use waymark_store::{Account, AuditEvent, Consent, SealedColumn, Tx};
 
-use crate::cases::{Opened, open_case};
-use crate::referrals::{new_id, org_name, require_for_record};
+use crate::audit::AuditAction;
+use crate::audit::case_event;
+use crate::gate::{Opened, open_case, org_name, require_for_record};
+use crate::sealing::{ctx, new_id, writable_key};
 use crate::{App, AppError, Keys};
 
 /// A consent as entered (API body or form), before the rules are applied.
@@ -111,14 +112,6 @@ pub struct Sharing {
     pub recipients: Vec<Recipient>,
 }
 
-pub(crate) fn consent_field(id: &ConsentId) -> FieldContext<'_> {
-    FieldContext {
-        table: "case_consents",
-        column: "purpose",
-        row_id: id.as_str(),
-    }
-}
-
 pub(crate) fn bad(e: ConsentError) -> AppError {
     match e {
         ConsentError::Field { field, problem } => {
@@ -129,7 +122,7 @@ pub(crate) fn bad(e: ConsentError) -> AppError {
 
 pub(crate) fn consent_event<'a>(
     actor: &'a Account,
-    action: &'a str,
+    action: AuditAction,
     kind: &'a str,
     id: &'a str,
     opened: &'a Opened,
@@ -137,7 +130,7 @@ pub(crate) fn consent_event<'a>(
     AuditEvent {
         actor: actor.user_id.as_str(),
         org_id: Some(&actor.org_id),
-        action,
+        action: action.as_str(),
         record_type: kind,
         record_id: id,
         reason: opened.reason(),
@@ -187,7 +180,10 @@ fn view_consent(
     c: Consent,
 ) -> Result<ConsentView, AppError> {
     let purpose = match key {
-        Some(k) => k.open_string(&consent_field(&c.id), &c.purpose_ct)?,
+        Some(k) => k.open_string(
+            &ctx(SealedColumn::ConsentPurpose, c.id.as_str()),
+            &c.purpose_ct,
+        )?,
         None => crate::ERASED.to_owned(),
     };
     Ok(ConsentView {
@@ -225,7 +221,7 @@ fn withdraw_pending(
                 &keys.audit,
                 &consent_event(
                     actor,
-                    "referral.withdraw",
+                    AuditAction::ReferralWithdraw,
                     "referral",
                     r.id.as_str(),
                     opened,
@@ -279,13 +275,16 @@ impl App {
                         },
                     })
                 })?;
-                let key = crate::cases::writable_key(keys, tx, &opened.case)?;
+                let key = writable_key(keys, tx, &opened.case)?;
                 let r = tx
                     .referral_of_case(&opened.case)?
                     .ok_or(AppError::NotFound)?;
                 let id: ConsentId = new_id(ConsentId::parse)?;
                 tx.insert_consent(&Consent {
-                    purpose_ct: key.seal_str(&consent_field(&id), purpose.expose()),
+                    purpose_ct: key.seal_str(
+                        &ctx(SealedColumn::ConsentPurpose, id.as_str()),
+                        purpose.expose(),
+                    ),
                     id: id.clone(),
                     case_id: opened.case.id.clone(),
                     scopes,
@@ -300,11 +299,17 @@ impl App {
                 })?;
                 tx.audit(
                     &keys.audit,
-                    &crate::cases::case_event(actor, "case.consent.record", &opened),
+                    &case_event(actor, AuditAction::CaseConsentRecord, &opened),
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &consent_event(actor, "consent.record", "consent", id.as_str(), &opened),
+                    &consent_event(
+                        actor,
+                        AuditAction::ConsentRecord,
+                        "consent",
+                        id.as_str(),
+                        &opened,
+                    ),
                 )?;
                 Ok(id)
             },
@@ -353,13 +358,13 @@ impl App {
                 }
                 tx.audit(
                     &keys.audit,
-                    &crate::cases::case_event(&actor, "case.consent.withdraw", &opened),
+                    &case_event(&actor, AuditAction::CaseConsentWithdraw, &opened),
                 )?;
                 tx.audit(
                     &keys.audit,
                     &consent_event(
                         &actor,
-                        "consent.withdraw",
+                        AuditAction::ConsentWithdraw,
                         "consent",
                         c.id.as_str(),
                         &opened,
@@ -383,7 +388,7 @@ pub(crate) fn sharing_of(
         &keys.audit,
         &consent_event(
             actor,
-            "case.consents.read",
+            AuditAction::CaseConsentsRead,
             "case",
             opened.case.id.as_str(),
             opened,
@@ -408,14 +413,14 @@ pub(crate) fn sharing_of(
                     &keys.audit,
                     &consent_event(
                         actor,
-                        "referral.read_answer",
+                        AuditAction::ReferralReadAnswer,
                         "referral",
                         sent.id.as_str(),
                         opened,
                     ),
                 )?;
                 Some(k.open_string(
-                    &crate::referrals::field("decline_reason", sent.id.as_str()),
+                    &ctx(SealedColumn::ReferralDeclineReason, sent.id.as_str()),
                     ct,
                 )?)
             }

@@ -14,8 +14,9 @@ use waymark_domain::decision_figures::{DecisionFigures, figures};
 use waymark_domain::formal::may_decide;
 use waymark_store::Account;
 
+use crate::audit::AuditAction;
+use crate::audit::event;
 use crate::onward::HistoryPart;
-use crate::referrals::event;
 use crate::{App, AppError};
 
 /// The exploitation types of a formal referral's package, in vocabulary order, each once: the category
@@ -48,7 +49,7 @@ impl App {
                     &keys.audit,
                     &event(
                         &actor,
-                        "formal_referral.figures",
+                        AuditAction::FormalReferralFigures,
                         "organisation",
                         actor.org_id.as_str(),
                     ),

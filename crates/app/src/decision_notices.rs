@@ -28,14 +28,16 @@ use waymark_domain::decision_letter::{
 };
 use waymark_domain::ids::{DecisionNoticeId, FormalReferralId, MessageId, PlanActionId};
 use waymark_store::{
-    Account, AuditEvent, Case, DecisionNotice, FormalReferral, Message, PlanAction, Tx,
+    Account, AuditEvent, Case, DecisionNotice, FormalReferral, Message, PlanAction, SealedColumn,
+    Tx,
 };
-use waymark_vault::{DataKey, FieldContext};
+use waymark_vault::DataKey;
 
-use crate::cases::{Opened, ctx};
-use crate::formal::open_formal;
+use crate::audit::AuditAction;
+use crate::audit::event;
+use crate::gate::{Opened, open_formal, org_name};
 use crate::onward::Package;
-use crate::referrals::{event, new_id, org_name};
+use crate::sealing::{ctx, new_id};
 use crate::{App, AppError, Keys};
 
 /// Why a case's task or a message exists, in the audit log.
@@ -82,16 +84,12 @@ pub enum LetterFormat {
 }
 
 impl LetterFormat {
-    fn action(self) -> &'static str {
+    fn action(self) -> AuditAction {
         match self {
-            LetterFormat::Html => "decision_letter.view",
-            LetterFormat::Pdf => "decision_letter.download",
+            LetterFormat::Html => AuditAction::DecisionLetterView,
+            LetterFormat::Pdf => AuditAction::DecisionLetterDownload,
         }
     }
-}
-
-fn field<'a>(table: &'a str, column: &'a str, id: &'a str) -> FieldContext<'a> {
-    ctx(table, column, id)
 }
 
 fn summary(n: &DecisionNotice) -> NoticeSummary {
@@ -130,12 +128,16 @@ pub(crate) fn notify_decision(
         Some(Stage::ReasonableGrounds) => (
             f.rg_decided_on.unwrap_or(today),
             (kind == NoticeKind::ReasonableGroundsNegative).then_some(today),
-            f.rg_reasons_ct.as_deref().map(|c| ("rg_reasons", c)),
+            f.rg_reasons_ct
+                .as_deref()
+                .map(|c| (SealedColumn::FormalRgReasons, c)),
         ),
         Some(Stage::ConclusiveGrounds) => (
             f.cg_decided_on.unwrap_or(today),
             None,
-            f.cg_reasons_ct.as_deref().map(|c| ("cg_reasons", c)),
+            f.cg_reasons_ct
+                .as_deref()
+                .map(|c| (SealedColumn::FormalCgReasons, c)),
         ),
         None => (today, None, None),
     };
@@ -143,8 +145,8 @@ pub(crate) fn notify_decision(
     let reasons_ct = match reasons {
         Some((column, ct)) => {
             let key = body_key(keys, tx, f)?;
-            let why = key.open_string(&field("formal_referrals", column, f.id.as_str()), ct)?;
-            Some(key.seal_str(&field("decision_notices", "reasons", id.as_str()), &why))
+            let why = key.open_string(&ctx(column, f.id.as_str()), ct)?;
+            Some(key.seal_str(&ctx(SealedColumn::DecisionNoticeReasons, id.as_str()), &why))
         }
         None => None,
     };
@@ -192,7 +194,7 @@ pub(crate) fn notify_decision(
         &keys.audit,
         &event(
             actor,
-            "decision_notice.create",
+            AuditAction::DecisionNoticeCreate,
             "decision_notice",
             id.as_str(),
         ),
@@ -224,7 +226,7 @@ fn tell_person(
     };
     let mid: MessageId = new_id(MessageId::parse)?;
     tx.insert_message(&Message {
-        body_ct: key.seal_str(&field("messages", "body", mid.as_str()), text),
+        body_ct: key.seal_str(&ctx(SealedColumn::MessageBody, mid.as_str()), text),
         id: mid,
         channel_id: ch.id.clone(),
         sender: Sender::Organisation,
@@ -235,7 +237,12 @@ fn tell_person(
         &keys.audit,
         &AuditEvent {
             reason: NOTICE_REASON,
-            ..event(actor, "channel.decision_notice", "channel", ch.id.as_str())
+            ..event(
+                actor,
+                AuditAction::ChannelDecisionNotice,
+                "channel",
+                ch.id.as_str(),
+            )
         },
     )?;
     Ok(true)
@@ -257,7 +264,7 @@ fn task_for_referrer(
     };
     let aid: PlanActionId = new_id(PlanActionId::parse)?;
     tx.insert_plan_action(&PlanAction {
-        title_ct: key.seal_str(&field("case_plan_actions", "title", aid.as_str()), title),
+        title_ct: key.seal_str(&ctx(SealedColumn::PlanActionTitle, aid.as_str()), title),
         id: aid.clone(),
         case_id: case.id.clone(),
         owner_id: owner.clone(),
@@ -272,7 +279,7 @@ fn task_for_referrer(
         &keys.audit,
         &AuditEvent {
             reason: NOTICE_REASON,
-            ..event(actor, "case.plan.add", "case", case.id.as_str())
+            ..event(actor, AuditAction::CasePlanAdd, "case", case.id.as_str())
         },
     )?;
     Ok(Some(aid))
@@ -289,7 +296,7 @@ fn open_letter(
     let key = body_key(keys, tx, f)?;
     // The opened package is zeroised when dropped.
     let json = key.open(
-        &field("formal_referrals", "package", f.id.as_str()),
+        &ctx(SealedColumn::FormalPackage, f.id.as_str()),
         &f.package_ct,
     )?;
     let name = serde_json::from_slice::<Package>(&json)
@@ -299,7 +306,7 @@ fn open_letter(
     let reasons = n
         .reasons_ct
         .as_deref()
-        .map(|c| key.open_string(&field("decision_notices", "reasons", n.id.as_str()), c))
+        .map(|c| key.open_string(&ctx(SealedColumn::DecisionNoticeReasons, n.id.as_str()), c))
         .transpose()?
         .unwrap_or_default();
     let rules = calendar(f.nation)

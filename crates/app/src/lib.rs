@@ -4,6 +4,7 @@
 
 mod accounts;
 mod anonymous;
+mod audit;
 mod cases;
 mod certificates;
 mod channel;
@@ -14,30 +15,31 @@ mod decision_figures;
 mod decision_notices;
 mod error;
 mod formal;
+mod gate;
 mod onward;
 mod referrals;
 mod retention;
+mod sealing;
 mod staff;
 mod training;
 
-pub use accounts::{
-    DEFAULT_DATA_SHARING_POLICY, LOCKOUT, MAX_FAILED_LOGINS, NewOrganisation, NewSession, SignIn,
-};
+pub use accounts::{DEFAULT_DATA_SHARING_POLICY, NewOrganisation, SignIn};
 pub use anonymous::NotificationView;
 pub use clock::Clock;
-pub use closing::{CaseExport, ClosedCase, ClosureView};
+pub use closing::{CaseExport, ClosedCase};
 pub use retention::{CaseStatistics, RETENTION_ACTOR, RetentionRun};
 pub use staff::{
-    Enrolled, Enrolment, PendingView, SessionInfo, TeamMemberView, TwoFactorSetup, TwoFactorStatus,
+    Enrolled, Enrolment, LOCKOUT, MAX_FAILED_LOGINS, NewSession, PendingView, SessionInfo,
+    TeamMemberView, TwoFactorSetup, TwoFactorStatus,
 };
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub use cases::{
-    BREAK_GLASS_ACCESS, CaseHeader, CaseMatch, CaseSearch, CaseSummary, CaseView, DocumentView,
-    Download, HistoryView, MyWork, NeedsView, NewHistory, NewPlanAction, NoteView, OpenReferral,
-    Person, PlanActionView, RiskView, Task, UploadedDocument,
+    CaseHeader, CaseSearch, CaseSummary, CaseView, ClosureView, DocumentView, Download,
+    HistoryView, MyWork, NeedsView, NewHistory, NewPlanAction, NoteView, OpenReferral, Person,
+    PlanActionView, RiskView, Task, UploadedDocument,
 };
 pub use certificates::{
     Certificate, CertificateStatus, InvalidReason, ManagedCertificate, PublicCertificate,
@@ -48,8 +50,10 @@ pub use consents::{ConsentView, NewConsent, OnwardView, Recipient, Sharing};
 pub use decision_notices::{DecisionLetter, LetterFormat, NoticeSummary};
 pub use error::AppError;
 pub use formal::{FormalDecisionView, FormalRequestView, FormalStatusView, HistoryItem, QueueItem};
+pub use gate::{BREAK_GLASS_ACCESS, CaseMatch};
 pub use onward::OnwardSent;
-pub use referrals::{ERASED, InboxItem, NOT_GIVEN, ReferralView, SentItem, WITHDRAWN};
+pub use referrals::{InboxItem, ReferralView, SentItem};
+pub use sealing::{ERASED, NOT_GIVEN, WITHDRAWN};
 pub use training::{AttemptResult, AttemptSummary, CourseProgress};
 pub use waymark_domain::certificate::CertificateState;
 pub use waymark_domain::guess_limit::GuessLimits;

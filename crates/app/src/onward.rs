@@ -28,13 +28,15 @@ use waymark_domain::referral::ReferralStatus;
 use waymark_domain::{CaseId, ExploitationType, MessageId, Need, OrgId, Permission, ReferralId};
 use waymark_store::{
     Account, AuditEvent, Case, CaseDocument, HistoryEntry, Message, OnwardReferral, PersonKey,
-    Referral, Tx,
+    Referral, SealedColumn, Tx,
 };
-use waymark_vault::{DataKey, FieldContext};
+use waymark_vault::{DataKey, Zeroize, Zeroizing};
 
-use crate::cases::{Opened, index_entries, seal_person, writable_key, zeroize_vec};
+use crate::audit::AuditAction;
+use crate::audit::event;
 use crate::consents::{consent_event, destination};
-use crate::referrals::{event, field, new_id, require_for_record};
+use crate::gate::{Opened, require_for_record};
+use crate::sealing::{ctx, index_entries, new_id, seal_person, writable_key};
 use crate::{App, AppError, Keys};
 
 /// An onward referral sent: the receiver's referral id and what it carried.
@@ -129,22 +131,6 @@ pub(crate) struct Package {
     pub(crate) documents: Vec<DocumentPart>,
 }
 
-fn package_field(referral: &ReferralId) -> FieldContext<'_> {
-    FieldContext {
-        table: "onward_referrals",
-        column: "package",
-        row_id: referral.as_str(),
-    }
-}
-
-fn ctx<'a>(table: &'a str, column: &'a str, row_id: &'a str) -> FieldContext<'a> {
-    FieldContext {
-        table,
-        column,
-        row_id,
-    }
-}
-
 fn iso(d: Date) -> String {
     d.format(time::macros::format_description!("[year]-[month]-[day]"))
         .unwrap_or_default()
@@ -196,7 +182,7 @@ fn person_of(
 ) -> Result<PersonPart, AppError> {
     if let Some(p) = &rows.person {
         let json = key.open(
-            &ctx("case_persons", "person", case.id.as_str()),
+            &ctx(SealedColumn::CasePerson, case.id.as_str()),
             &p.person_ct,
         )?;
         return serde_json::from_slice::<PersonPart>(&json)
@@ -205,9 +191,13 @@ fn person_of(
     let rid = r.id.as_str();
     Ok(PersonPart {
         v: 1,
-        name: given(key.open_string(&field("name", rid), &r.name_ct)?),
-        safe_contact: given(key.open_string(&field("contact", rid), &r.contact_ct)?),
-        languages: given(key.open_string(&field("language", rid), &r.language_ct)?),
+        name: given(key.open_string(&ctx(SealedColumn::ReferralName, rid), &r.name_ct)?),
+        safe_contact: given(
+            key.open_string(&ctx(SealedColumn::ReferralContact, rid), &r.contact_ct)?,
+        ),
+        languages: given(
+            key.open_string(&ctx(SealedColumn::ReferralLanguage, rid), &r.language_ct)?,
+        ),
         ..PersonPart::default()
     })
 }
@@ -229,7 +219,7 @@ pub(crate) fn build_package(
             note: n
                 .note_ct
                 .as_deref()
-                .map(|ct| key.open_string(&ctx("case_needs_assessments", "note", cid), ct))
+                .map(|ct| key.open_string(&ctx(SealedColumn::NeedsNote, cid), ct))
                 .transpose()?,
         }),
         _ => None,
@@ -245,7 +235,7 @@ pub(crate) fn build_package(
                 note: h
                     .note_ct
                     .as_deref()
-                    .map(|ct| key.open_string(&ctx("case_history", "note", h.id.as_str()), ct))
+                    .map(|ct| key.open_string(&ctx(SealedColumn::HistoryNote, h.id.as_str()), ct))
                     .transpose()?,
             });
         }
@@ -258,11 +248,11 @@ pub(crate) fn build_package(
                 continue;
             };
             let did = meta.id.as_str();
-            let mut plain = key.open(&ctx("case_documents", "content", did), &content_ct)?;
+            let mut plain = key.open(&ctx(SealedColumn::DocumentContent, did), &content_ct)?;
             documents.push(DocumentPart {
                 kind: meta.kind,
                 name: key
-                    .open_string(&ctx("case_documents", "filename", did), &meta.filename_ct)?,
+                    .open_string(&ctx(SealedColumn::DocumentFilename, did), &meta.filename_ct)?,
                 size: plain.len() as u64,
             });
             contents.push(std::mem::take(&mut *plain));
@@ -313,7 +303,7 @@ fn tell_person(
     let id: MessageId = new_id(MessageId::parse)?;
     tx.insert_message(&Message {
         body_ct: key.seal_str(
-            &ctx("messages", "body", id.as_str()),
+            &ctx(SealedColumn::MessageBody, id.as_str()),
             &notice_for_person(organisation, scopes),
         ),
         id,
@@ -324,7 +314,12 @@ fn tell_person(
     })?;
     tx.audit(
         &keys.audit,
-        &event(actor, "channel.onward_notice", "channel", ch.id.as_str()),
+        &event(
+            actor,
+            AuditAction::ChannelOnwardNotice,
+            "channel",
+            ch.id.as_str(),
+        ),
     )?;
     Ok(true)
 }
@@ -392,7 +387,7 @@ fn send(
     let original = tx.referral_of_case(case)?.ok_or(AppError::NotFound)?;
     let recipient = tx.organisation(&to)?.ok_or(AppError::NotFound)?;
 
-    let (package, contents) = build_package(tx, &key, case, &original, &scopes)?;
+    let (package, mut contents) = build_package(tx, &key, case, &original, &scopes)?;
     let id: ReferralId = new_id(ReferralId::parse)?;
     let person: PersonId = new_id(PersonId::parse)?;
     let new_key = DataKey::generate();
@@ -406,14 +401,17 @@ fn send(
         t,
     )?;
     let rid = id.as_str();
-    let seal = |col: &str, text: &str| new_key.seal_str(&field(col, rid), text);
+    let seal = |col: SealedColumn, text: &str| new_key.seal_str(&ctx(col, rid), text);
     let p = package.person.as_ref();
     let text = |f: fn(&PersonPart) -> Option<&String>| p.and_then(f).map_or("", |s| s.as_str());
     let child = original.basis == "child_safeguarding";
     let children_services_ct = match (&original.children_services_ct, child) {
         (Some(ct), true) => Some(seal(
-            "children_services",
-            &key.open_string(&field("children_services", original.id.as_str()), ct)?,
+            SealedColumn::ReferralChildrenServices,
+            &key.open_string(
+                &ctx(SealedColumn::ReferralChildrenServices, original.id.as_str()),
+                ct,
+            )?,
         )),
         _ => None,
     };
@@ -450,9 +448,15 @@ fn send(
         policy_digest: (!child)
             .then(|| waymark_vault::secret_digest(&recipient.data_sharing_policy)),
         // What was not consented to is sealed as the empty string, which reads "not given".
-        name_ct: seal("name", text(|p| p.name.as_ref())),
-        contact_ct: seal("contact", text(|p| p.safe_contact.as_ref())),
-        language_ct: seal("language", text(|p| p.languages.as_ref())),
+        name_ct: seal(SealedColumn::ReferralName, text(|p| p.name.as_ref())),
+        contact_ct: seal(
+            SealedColumn::ReferralContact,
+            text(|p| p.safe_contact.as_ref()),
+        ),
+        language_ct: seal(
+            SealedColumn::ReferralLanguage,
+            text(|p| p.languages.as_ref()),
+        ),
         children_services_ct,
         decline_reason_ct: None,
         created_at: t,
@@ -462,13 +466,16 @@ fn send(
         message_ct: None,
     };
     tx.insert_referral(&referral)?;
-    let json = serde_json::to_vec(&package)
-        .map_err(|e| AppError::Invalid(format!("the referral could not be prepared: {e}")))?;
-    let framed = frame(&json, &contents);
-    zeroize_vec(json);
-    contents.into_iter().for_each(zeroize_vec);
-    let package_ct = new_key.seal(&package_field(&id), &framed);
-    zeroize_vec(framed);
+    // The serialised copies are personal data too: wiped as soon as the package is sealed.
+    let json = Zeroizing::new(
+        serde_json::to_vec(&package)
+            .map_err(|e| AppError::Invalid(format!("the referral could not be prepared: {e}")))?,
+    );
+    let framed = Zeroizing::new(frame(&json, &contents));
+    drop(json);
+    contents.zeroize();
+    let package_ct = new_key.seal(&ctx(SealedColumn::OnwardPackage, id.as_str()), &framed);
+    drop(framed);
     tx.insert_onward_referral(&OnwardReferral {
         referral_id: id.clone(),
         case_id: case.id.clone(),
@@ -480,13 +487,19 @@ fn send(
     })?;
     tx.audit(
         &keys.audit,
-        &consent_event(actor, "case.refer_onward", "case", case.id.as_str(), opened),
+        &consent_event(
+            actor,
+            AuditAction::CaseReferOnward,
+            "case",
+            case.id.as_str(),
+            opened,
+        ),
     )?;
     tx.audit(
         &keys.audit,
         &AuditEvent {
             reason: consent.id.as_str(),
-            ..event(actor, "referral.create", "referral", id.as_str())
+            ..event(actor, AuditAction::ReferralCreate, "referral", id.as_str())
         },
     )?;
     let person_told = tell_person(tx, keys, actor, case, &recipient.name, &scopes)?;
@@ -519,7 +532,7 @@ pub(crate) fn open_package(
         tx.drop_onward_package(&r.id)?;
         return Ok(());
     };
-    let opened = key.open(&package_field(&r.id), &ct)?;
+    let opened = key.open(&ctx(SealedColumn::OnwardPackage, r.id.as_str()), &ct)?;
     let (json, mut contents) = unframe(&opened)?;
     let package: Package = serde_json::from_slice(json).map_err(|_| unreadable())?;
     let cid = case.id.as_str();
@@ -546,7 +559,7 @@ pub(crate) fn open_package(
         let note_ct = n
             .note
             .as_deref()
-            .map(|t| key.seal_str(&ctx("case_needs_assessments", "note", cid), t));
+            .map(|t| key.seal_str(&ctx(SealedColumn::NeedsNote, cid), t));
         tx.replace_case_needs(&case.id, &n.needs, note_ct.as_deref(), at, &actor.user_id)?;
     }
     for h in package.history {
@@ -556,7 +569,7 @@ pub(crate) fn open_package(
             note_ct: h
                 .note
                 .as_deref()
-                .map(|t| key.seal_str(&ctx("case_history", "note", hid.as_str()), t)),
+                .map(|t| key.seal_str(&ctx(SealedColumn::HistoryNote, hid.as_str()), t)),
             id: hid.clone(),
             case_id: case.id.clone(),
             exploitation_type: h.kind,
@@ -575,12 +588,12 @@ pub(crate) fn open_package(
         }
         let (bytes, rest) = contents.split_at(size);
         contents = rest;
-        let content_ct = key.seal(&ctx("case_documents", "content", did.as_str()), bytes);
+        let content_ct = key.seal(&ctx(SealedColumn::DocumentContent, did.as_str()), bytes);
         let size_bytes = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
         tx.insert_case_document(
             &CaseDocument {
                 filename_ct: key
-                    .seal_str(&ctx("case_documents", "filename", did.as_str()), &d.name),
+                    .seal_str(&ctx(SealedColumn::DocumentFilename, did.as_str()), &d.name),
                 id: did,
                 case_id: case.id.clone(),
                 kind: d.kind,
@@ -594,7 +607,7 @@ pub(crate) fn open_package(
     tx.drop_onward_package(&r.id)?;
     tx.audit(
         &keys.audit,
-        &event(actor, "case.onward_package.open", "case", cid),
+        &event(actor, AuditAction::CaseOnwardPackageOpen, "case", cid),
     )?;
     Ok(())
 }

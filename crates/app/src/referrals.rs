@@ -2,6 +2,8 @@
 //! referral (an audited read), accepts it — opening a case — or declines it with a reason the sender sees.
 
 use time::PrimitiveDateTime;
+use waymark_domain::case::{CaseStatus, format_reference, reference_prefix};
+use waymark_domain::case_record::{Birth, IndexKind, PersonDetails, PersonDraft};
 use waymark_domain::consent::ConsentScope;
 use waymark_domain::ids::PersonId;
 use waymark_domain::organisation::{Candidate, Suggestion, suggest};
@@ -9,21 +11,20 @@ use waymark_domain::referral::{Basis, ReferralDraft, ReferralStatus, decline_rea
 use waymark_domain::self_referral::{Urgency, must_tell_childrens_services};
 use waymark_domain::{
     AgeBand, CaseId, FirstContact, Indicator, Nation, Need, OrgId, OrganisationKind, Permission,
-    ReferralId, allows,
+    ReferralId,
 };
-use waymark_store::{Account, AuditEvent, Organisation, PersonKey, Referral, Tx};
-use waymark_vault::{DataKey, FieldContext};
+use waymark_store::{Account, Case, Organisation, PersonKey, Referral, SealedColumn, Tx};
+use waymark_vault::DataKey;
 
-use crate::cases::{CaseMatch, check_referral_access, open_case_from_referral, possible_matches};
+use crate::audit::AuditAction;
+use crate::audit::event;
+use crate::gate::{
+    CaseMatch, check_referral_access, org_name, require, require_for_record, visible_matches,
+};
+use crate::sealing::{
+    ERASED, NOT_GIVEN, WITHDRAWN, ctx, index_entries, index_key, new_id, seal_person,
+};
 use crate::{App, AppError, Keys};
-
-/// What a caseworker sees instead of a personal field after the person had their data erased.
-pub const ERASED: &str = "erased at the person's request";
-/// What the receiver of an onward referral sees instead of a personal field once the consent it was sent
-/// under was withdrawn.
-pub const WITHDRAWN: &str = "withdrawn: the consent it was shared under was withdrawn";
-/// What a caseworker sees for an optional field the person left empty (a self-referral's name or contact).
-pub const NOT_GIVEN: &str = "not given";
 
 /// A referral as the receiving organisation's inbox lists it: no personal field.
 #[derive(Debug, Clone)]
@@ -95,65 +96,6 @@ pub struct ReferralView {
     pub shared_under_consent: Option<Vec<ConsentScope>>,
 }
 
-pub(crate) fn require(actor: &Account, permission: Permission) -> Result<(), AppError> {
-    if allows(actor.role, actor.org_kind, permission) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-/// Like [`require`], for a single record: a refusal looks exactly like a missing record.
-pub(crate) fn require_for_record(actor: &Account, permission: Permission) -> Result<(), AppError> {
-    require(actor, permission).map_err(|_| AppError::NotFound)
-}
-
-pub(crate) fn event<'a>(
-    actor: &'a Account,
-    action: &'a str,
-    kind: &'a str,
-    id: &'a str,
-) -> AuditEvent<'a> {
-    AuditEvent {
-        actor: actor.user_id.as_str(),
-        org_id: Some(&actor.org_id),
-        action,
-        record_type: kind,
-        record_id: id,
-        reason: "",
-    }
-}
-
-pub(crate) fn field<'a>(column: &'a str, row_id: &'a str) -> FieldContext<'a> {
-    FieldContext {
-        table: "referrals",
-        column,
-        row_id,
-    }
-}
-
-pub(crate) fn new_id<T>(
-    parse: impl FnOnce(&str) -> Result<T, waymark_domain::ids::BadId>,
-) -> Result<T, AppError> {
-    parse(&waymark_vault::new_id()).map_err(|e| AppError::Invalid(e.to_string()))
-}
-
-impl Keys {
-    pub(crate) fn data_key(
-        &self,
-        tx: &mut Tx<'_>,
-        person: &PersonId,
-    ) -> Result<Option<DataKey>, AppError> {
-        let Some(stored) = tx.person_key(person)? else {
-            return Ok(None);
-        };
-        match stored.wrapped_key {
-            Some(wrapped) => Ok(Some(self.master.unwrap(&wrapped, person.as_str())?)),
-            None => Ok(None),
-        }
-    }
-}
-
 /// Opens a referral's sealed fields. After erasure (no data key) every personal field reads [`ERASED`].
 pub(crate) fn unseal(
     keys: &Keys,
@@ -163,9 +105,9 @@ pub(crate) fn unseal(
 ) -> Result<ReferralView, AppError> {
     let key = keys.data_key(tx, &r.person_id)?;
     let id = r.id.as_str();
-    let open = |col: &str, ct: &[u8]| -> Result<String, AppError> {
+    let open = |col: SealedColumn, ct: &[u8]| -> Result<String, AppError> {
         match &key {
-            Some(k) => Ok(k.open_string(&field(col, id), ct)?),
+            Some(k) => Ok(k.open_string(&ctx(col, id), ct)?),
             None if r.status == ReferralStatus::Withdrawn => Ok(WITHDRAWN.to_owned()),
             None => Ok(ERASED.to_owned()),
         }
@@ -189,9 +131,9 @@ pub(crate) fn unseal(
         received_at: r.created_at,
         status: r.status,
         from_organisation,
-        name: given(open("name", &r.name_ct)?),
-        contact: given(open("contact", &r.contact_ct)?),
-        language: open("language", &r.language_ct)?,
+        name: given(open(SealedColumn::ReferralName, &r.name_ct)?),
+        contact: given(open(SealedColumn::ReferralContact, &r.contact_ct)?),
+        language: open(SealedColumn::ReferralLanguage, &r.language_ct)?,
         age: r.age,
         nation: r.nation,
         area: r.area.clone(),
@@ -201,13 +143,13 @@ pub(crate) fn unseal(
         children_services: r
             .children_services_ct
             .as_deref()
-            .map(|ct| open("children_services", ct))
+            .map(|ct| open(SealedColumn::ReferralChildrenServices, ct))
             .transpose()?,
         consent_given: r.basis == "consent",
         decline_reason: r
             .decline_reason_ct
             .as_deref()
-            .map(|ct| open("decline_reason", ct))
+            .map(|ct| open(SealedColumn::ReferralDeclineReason, ct))
             .transpose()?,
         case_id,
         self_referral: r.is_self_referral(),
@@ -215,7 +157,7 @@ pub(crate) fn unseal(
         message: r
             .message_ct
             .as_deref()
-            .map(|ct| open("message", ct))
+            .map(|ct| open(SealedColumn::ReferralMessage, ct))
             .transpose()?,
         must_tell_childrens_services: must_tell_childrens_services(
             &r.basis,
@@ -226,13 +168,6 @@ pub(crate) fn unseal(
         shared_under_consent: tx
             .onward_for_referral(&r.id)?
             .map(|o| o.scopes.into_iter().collect()),
-    })
-}
-
-pub(crate) fn org_name(tx: &mut Tx<'_>, id: Option<&OrgId>) -> Result<Option<String>, AppError> {
-    Ok(match id {
-        Some(id) => tx.organisation(id)?.map(|o| o.name),
-        None => None,
     })
 }
 
@@ -315,7 +250,7 @@ impl App {
                     tx.now(),
                 )?;
                 let rid = id.as_str();
-                let seal = |col: &str, text: &str| data_key.seal_str(&field(col, rid), text);
+                let seal = |col: SealedColumn, text: &str| data_key.seal_str(&ctx(col, rid), text);
                 let (basis, children_services_ct, policy_digest) = match &valid.basis {
                     Basis::Consent => (
                         "consent",
@@ -324,7 +259,7 @@ impl App {
                     ),
                     Basis::ChildSafeguarding { children_services } => (
                         "child_safeguarding",
-                        Some(seal("children_services", children_services.expose())),
+                        Some(seal(SealedColumn::ReferralChildrenServices, children_services.expose())),
                         None,
                     ),
                 };
@@ -343,9 +278,9 @@ impl App {
                     first_contact: valid.first_contact,
                     basis: basis.into(),
                     policy_digest,
-                    name_ct: seal("name", valid.name.expose()),
-                    contact_ct: seal("contact", valid.contact.expose()),
-                    language_ct: seal("language", valid.language.expose()),
+                    name_ct: seal(SealedColumn::ReferralName, valid.name.expose()),
+                    contact_ct: seal(SealedColumn::ReferralContact, valid.contact.expose()),
+                    language_ct: seal(SealedColumn::ReferralLanguage, valid.language.expose()),
                     children_services_ct,
                     decline_reason_ct: None,
                     created_at: tx.now(),
@@ -357,7 +292,7 @@ impl App {
                 tx.insert_referral(&referral)?;
                 tx.audit(
                     &keys.audit,
-                    &event(&actor, "referral.create", "referral", id.as_str()),
+                    &event(&actor, AuditAction::ReferralCreate, "referral", id.as_str()),
                 )?;
                 tracing::info!(referral = %id, "referral sent");
                 Ok(id)
@@ -412,12 +347,15 @@ impl App {
                                     &keys.audit,
                                     &event(
                                         &actor,
-                                        "referral.read_answer",
+                                        AuditAction::ReferralReadAnswer,
                                         "referral",
                                         r.id.as_str(),
                                     ),
                                 )?;
-                                Some(key.open_string(&field("decline_reason", r.id.as_str()), ct)?)
+                                Some(key.open_string(
+                                    &ctx(SealedColumn::ReferralDeclineReason, r.id.as_str()),
+                                    ct,
+                                )?)
                             }
                             None => None,
                         },
@@ -474,7 +412,7 @@ impl App {
             let from = org_name(tx, r.from_org_id.as_ref())?;
             tx.audit(
                 &keys.audit,
-                &event(actor, "referral.read", "referral", r.id.as_str()),
+                &event(actor, AuditAction::ReferralRead, "referral", r.id.as_str()),
             )?;
             let mut view = unseal(keys, tx, &r, from)?;
             view.possible_matches = possible_matches(tx, keys, actor, &view)?;
@@ -507,11 +445,16 @@ impl App {
                 let case = open_case_from_referral(tx, keys, actor, &r, t)?;
                 tx.audit(
                     &keys.audit,
-                    &event(actor, "referral.accept", "referral", r.id.as_str()),
+                    &event(
+                        actor,
+                        AuditAction::ReferralAccept,
+                        "referral",
+                        r.id.as_str(),
+                    ),
                 )?;
                 tx.audit(
                     &keys.audit,
-                    &event(actor, "case.create", "case", case.id.as_str()),
+                    &event(actor, AuditAction::CaseCreate, "case", case.id.as_str()),
                 )?;
                 Ok(case.id)
             },
@@ -544,7 +487,10 @@ impl App {
                             .into(),
                     )
                 })?;
-                let ct = key.seal_str(&field("decline_reason", r.id.as_str()), reason.expose());
+                let ct = key.seal_str(
+                    &ctx(SealedColumn::ReferralDeclineReason, r.id.as_str()),
+                    reason.expose(),
+                );
                 if !tx.answer_referral(
                     &actor.org_id,
                     &r.id,
@@ -559,11 +505,89 @@ impl App {
                 }
                 tx.audit(
                     &keys.audit,
-                    &event(actor, "referral.decline", "referral", r.id.as_str()),
+                    &event(
+                        actor,
+                        AuditAction::ReferralDecline,
+                        "referral",
+                        r.id.as_str(),
+                    ),
                 )?;
                 Ok(())
             },
         )
         .await
     }
+}
+
+/// Opens the case a referral was accepted into: its reference, the accepting caseworker assigned, and the
+/// referral's name, contact and language copied into the case's person document (sealed afresh with the
+/// case's context) and indexed for search.
+pub(crate) fn open_case_from_referral(
+    tx: &mut Tx<'_>,
+    keys: &Keys,
+    actor: &Account,
+    r: &Referral,
+    at: PrimitiveDateTime,
+) -> Result<Case, AppError> {
+    let org = tx.organisation(&actor.org_id)?.ok_or(AppError::NotFound)?;
+    let number = tx.next_case_number(&actor.org_id, at.year())?;
+    let case = Case {
+        id: new_id(CaseId::parse)?,
+        org_id: actor.org_id.clone(),
+        referral_id: r.id.clone(),
+        person_id: r.person_id.clone(),
+        status: CaseStatus::Open.as_str().into(),
+        opened_at: at,
+        opened_by: actor.user_id.clone(),
+        reference: format_reference(&reference_prefix(&org.name), at.year(), number),
+        // The caseworker who accepts the referral works the case until a manager reassigns it.
+        assigned_to: Some(actor.user_id.clone()),
+    };
+    tx.insert_case(&case)?;
+    if let Some(key) = keys.data_key(tx, &r.person_id)? {
+        let rid = r.id.as_str();
+        let open = |column: SealedColumn, ct: &[u8]| key.open_string(&ctx(column, rid), ct);
+        let name = open(SealedColumn::ReferralName, &r.name_ct)?;
+        let contact = open(SealedColumn::ReferralContact, &r.contact_ct)?;
+        let language = open(SealedColumn::ReferralLanguage, &r.language_ct)?;
+        let draft = PersonDraft {
+            name,
+            safe_contact: contact,
+            languages: language,
+            ..PersonDraft::default()
+        };
+        // The referral's fields were checked with the same limits; a value that no longer fits is
+        // left for the caseworker to enter rather than failing the acceptance.
+        let details = draft.validate(at.date()).unwrap_or(PersonDetails {
+            name: None,
+            aliases: vec![],
+            birth: Birth::Unknown,
+            nationality: None,
+            languages: None,
+            safe_contact: None,
+            never_write_to: None,
+        });
+        let sealed = seal_person(&key, &case.id, &details)?;
+        tx.set_case_person(&case.id, &sealed, at, &actor.user_id)?;
+        tx.replace_case_index(&case, &index_entries(keys, &case.org_id, &details))?;
+    }
+    // An onward referral brings the consented parts of the sending case with it.
+    crate::onward::open_package(tx, keys, actor, r, &case, at)?;
+    Ok(case)
+}
+
+/// The cases of the actor's organisation whose indexed names include the referral's name: a warning that
+/// the person may already be supported (shown on the opened referral). The referral's own case is left out.
+pub(crate) fn possible_matches(
+    tx: &mut Tx<'_>,
+    keys: &Keys,
+    actor: &Account,
+    referral: &ReferralView,
+) -> Result<Vec<CaseMatch>, AppError> {
+    if referral.erased || referral.name == NOT_GIVEN || referral.name.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let digest = index_key(keys, &actor.org_id, IndexKind::Name).index(&referral.name);
+    let found = tx.cases_by_index(&actor.org_id, IndexKind::Name, &digest)?;
+    visible_matches(tx, actor, found, referral.case_id.as_ref())
 }

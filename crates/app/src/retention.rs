@@ -22,8 +22,9 @@ use waymark_domain::closing::{BadRetention, retention_days, retention_expired};
 use waymark_domain::{CaseId, ExploitationType, Need, OrgId, Permission};
 use waymark_store::{Account, AuditEvent, Case, Tx};
 
-use crate::cases::case_event;
-use crate::referrals::{event, require};
+use crate::audit::AuditAction;
+use crate::audit::{case_event, event};
+use crate::gate::require;
 use crate::{App, AppError, Keys};
 
 /// The audit actor of the scheduled retention job.
@@ -100,7 +101,7 @@ impl App {
                 }
                 let audit = AuditEvent {
                     reason: "erased by a manager",
-                    ..case_event(actor, "case.erase", &opened)
+                    ..case_event(actor, AuditAction::CaseErase, &opened)
                 };
                 if erase(tx, keys, &opened.case, t, &audit)? {
                     Ok(())
@@ -132,7 +133,7 @@ impl App {
                     let audit = AuditEvent {
                         actor: RETENTION_ACTOR,
                         org_id: Some(&case.org_id),
-                        action: "case.erase",
+                        action: AuditAction::CaseErase.as_str(),
                         record_type: "case",
                         record_id: case.id.as_str(),
                         reason: &reason,
@@ -174,7 +175,7 @@ impl App {
                         reason: &reason,
                         ..event(
                             &actor,
-                            "organisation.retention",
+                            AuditAction::OrganisationRetention,
                             "organisation",
                             actor.org_id.as_str(),
                         )
@@ -201,7 +202,7 @@ impl App {
                     &AuditEvent {
                         actor: "cli",
                         org_id: Some(&org),
-                        action: "organisation.retention",
+                        action: AuditAction::OrganisationRetention.as_str(),
                         record_type: "organisation",
                         record_id: org.as_str(),
                         reason: &reason,
@@ -226,7 +227,7 @@ impl App {
                     &keys.audit,
                     &event(
                         &actor,
-                        "case.statistics",
+                        AuditAction::CaseStatistics,
                         "organisation",
                         actor.org_id.as_str(),
                     ),

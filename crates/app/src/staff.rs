@@ -5,18 +5,32 @@
 //! its cookie lets its holder type a code and nothing else. Wrong codes count toward the same lockout as
 //! wrong passwords, and the right password does not wipe that count: only a complete sign-in does.
 
-use time::PrimitiveDateTime;
+use time::{Duration, PrimitiveDateTime};
 use waymark_domain::UserId;
 use waymark_domain::staff_security::{
     self, IDLE_TIMEOUT, PENDING_LIFETIME, RECOVERY_CODES, SESSION_LIFETIME,
 };
 use waymark_store::{
-    Account, AuditEvent, NewSessionRecord, PendingSignIn, PendingStage, Session, Tx, User,
+    Account, AuditEvent, NewSessionRecord, PendingSignIn, PendingStage, SealedColumn, Session, Tx,
+    User,
 };
-use waymark_vault::{self as vault, FieldContext, TotpSecret};
+use waymark_vault::{self as vault, TotpSecret};
 
-use crate::accounts::{LOCKOUT, MAX_FAILED_LOGINS, NewSession};
+use crate::audit::AuditAction;
+use crate::sealing::ctx;
 use crate::{App, AppError, Keys};
+
+/// Failed sign-ins in a row before an account is locked.
+pub const MAX_FAILED_LOGINS: i32 = 5;
+/// How long a locked account stays locked.
+pub const LOCKOUT: Duration = Duration::minutes(15);
+
+/// A signed-in browser session: the secret for the cookie, and what it stands for.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub secret: String,
+    pub session: Session,
+}
 
 /// The secret an enrolling account is shown, to type into an authenticator app or scan.
 #[derive(Clone)]
@@ -100,27 +114,11 @@ pub struct TeamMemberView {
     pub may_reset: bool,
 }
 
-fn users_secret_ctx(user_id: &UserId) -> FieldContext<'_> {
-    FieldContext {
-        table: "users",
-        column: "totp_secret_ct",
-        row_id: user_id.as_str(),
-    }
-}
-
-fn pending_secret_ctx(id_hash: &str) -> FieldContext<'_> {
-    FieldContext {
-        table: "pending_sign_ins",
-        column: "totp_secret_ct",
-        row_id: id_hash,
-    }
-}
-
-fn event<'a>(actor: &'a User, action: &'a str) -> AuditEvent<'a> {
+fn event<'a>(actor: &'a User, action: AuditAction) -> AuditEvent<'a> {
     AuditEvent {
         actor: actor.id.as_str(),
         org_id: Some(&actor.org_id),
-        action,
+        action: action.as_str(),
         record_type: "user",
         record_id: actor.id.as_str(),
         reason: "",
@@ -141,14 +139,14 @@ pub(crate) fn record_failure(
     keys: &Keys,
     user: &User,
     t: PrimitiveDateTime,
-    action: &str,
+    action: AuditAction,
     error: AppError,
 ) -> Result<AppError, AppError> {
     let failed = user.failed_logins + 1;
     let locked = (failed >= MAX_FAILED_LOGINS).then(|| t + LOCKOUT);
     tx.set_login_failures(&user.id, if locked.is_some() { 0 } else { failed }, locked)?;
     tx.audit(&keys.audit, &event(user, action))?;
-    tracing::info!(user = %user.id, action, failed, locked = locked.is_some(), "sign-in refused");
+    tracing::info!(user = %user.id, action = action.as_str(), failed, locked = locked.is_some(), "sign-in refused");
     Ok(match locked {
         Some(_) => {
             tx.delete_pending_sign_ins_of(&user.id)?;
@@ -182,7 +180,7 @@ pub(crate) fn start_session(
         device,
     })?;
     tx.delete_expired_sessions(t, t - IDLE_TIMEOUT)?;
-    tx.audit(&keys.audit, &event(user, "login"))?;
+    tx.audit(&keys.audit, &event(user, AuditAction::Login))?;
     tracing::info!(user = %user.id, session = %id, "signed in");
     let session = tx
         .session(&id_hash, t, t - IDLE_TIMEOUT)?
@@ -208,9 +206,10 @@ pub(crate) fn start_pending(
         (PendingStage::Code, None)
     } else {
         let offered = TotpSecret::generate();
-        let sealed = keys
-            .staff
-            .seal(&pending_secret_ctx(&id_hash), &offered.bytes());
+        let sealed = keys.staff.seal(
+            &ctx(SealedColumn::PendingSignInTotpSecret, &id_hash),
+            &offered.bytes(),
+        );
         (PendingStage::Enrol, Some(sealed))
     };
     tx.insert_pending_sign_in(&PendingSignIn {
@@ -222,7 +221,7 @@ pub(crate) fn start_pending(
         created_at: t,
         expires_at: t + PENDING_LIFETIME,
     })?;
-    tx.audit(&keys.audit, &event(user, "login.password"))?;
+    tx.audit(&keys.audit, &event(user, AuditAction::LoginPassword))?;
     Ok(secret)
 }
 
@@ -275,7 +274,9 @@ impl App {
                 let enrolment = match (&pending.stage, &pending.totp_secret_ct) {
                     (PendingStage::Enrol, Some(ct)) => {
                         let user = tx.user(&pending.user_id)?.ok_or(AppError::SignInExpired)?;
-                        let bytes = keys.staff.open(&pending_secret_ctx(&digest), ct)?;
+                        let bytes = keys
+                            .staff
+                            .open(&ctx(SealedColumn::PendingSignInTotpSecret, &digest), ct)?;
                         let offered = TotpSecret::from_bytes(&bytes)?;
                         Some(Enrolment {
                             secret_base32: offered.base32().to_string(),
@@ -323,7 +324,9 @@ impl App {
                         return Ok(Err(AppError::SignInExpired));
                     };
                     let secret = TotpSecret::from_bytes(
-                        &keys.staff.open(&users_secret_ctx(&user.id), &ct)?,
+                        &keys
+                            .staff
+                            .open(&ctx(SealedColumn::UserTotpSecret, user.id.as_str()), &ct)?,
                     )?;
                     let last = two_factor.last_step.and_then(|s| u64::try_from(s).ok());
                     let mut accepted = None;
@@ -331,11 +334,11 @@ impl App {
                         && let Ok(step) = i64::try_from(step)
                         && tx.advance_totp_step(&user.id, step)?
                     {
-                        accepted = Some("login.code");
+                        accepted = Some(AuditAction::LoginCode);
                     } else if let Some(plain) = vault::normalise_recovery_code(&code) {
                         let d = keys.staff.recovery_code_digest(user.id.as_str(), &plain);
                         if tx.use_recovery_code(&user.id, &d, t)? {
-                            accepted = Some("login.recovery_code");
+                            accepted = Some(AuditAction::LoginRecoveryCode);
                         }
                     }
                     let Some(action) = accepted else {
@@ -344,7 +347,7 @@ impl App {
                             &keys,
                             &user,
                             t,
-                            "login.code_failed",
+                            AuditAction::LoginCodeFailed,
                             AppError::BadCode,
                         )?));
                     };
@@ -385,8 +388,11 @@ impl App {
                     return Ok(Err(AppError::SignInExpired));
                 }
                 let ct = pending.totp_secret_ct.ok_or(AppError::SignInExpired)?;
-                let secret =
-                    TotpSecret::from_bytes(&keys.staff.open(&pending_secret_ctx(&digest), &ct)?)?;
+                let secret = TotpSecret::from_bytes(
+                    &keys
+                        .staff
+                        .open(&ctx(SealedColumn::PendingSignInTotpSecret, &digest), &ct)?,
+                )?;
                 let Some(step) = secret
                     .verify(&code, unix, None)
                     .and_then(|s| i64::try_from(s).ok())
@@ -396,16 +402,17 @@ impl App {
                         &keys,
                         &user,
                         t,
-                        "login.code_failed",
+                        AuditAction::LoginCodeFailed,
                         AppError::BadCode,
                     )?));
                 };
-                let sealed = keys
-                    .staff
-                    .seal(&users_secret_ctx(&user.id), &secret.bytes());
+                let sealed = keys.staff.seal(
+                    &ctx(SealedColumn::UserTotpSecret, user.id.as_str()),
+                    &secret.bytes(),
+                );
                 tx.set_two_factor(&user.id, &sealed, t, step)?;
                 let recovery_codes = issue_recovery_codes(tx, &keys, &user.id, t)?;
-                tx.audit(&keys.audit, &event(&user, "two_factor.enrol"))?;
+                tx.audit(&keys.audit, &event(&user, AuditAction::TwoFactorEnrol))?;
                 tx.set_login_failures(&user.id, 0, None)?;
                 tx.delete_pending_sign_in(&digest)?;
                 let session = start_session(tx, &keys, &user, t, &device)?;
@@ -429,9 +436,10 @@ impl App {
                     AppError::Invalid("there is no account with that email".into())
                 })?;
                 let secret = TotpSecret::generate();
-                let sealed = keys
-                    .staff
-                    .seal(&users_secret_ctx(&user.id), &secret.bytes());
+                let sealed = keys.staff.seal(
+                    &ctx(SealedColumn::UserTotpSecret, user.id.as_str()),
+                    &secret.bytes(),
+                );
                 tx.clear_two_factor(&user.id)?;
                 tx.set_two_factor(&user.id, &sealed, t, 0)?;
                 let recovery_codes = issue_recovery_codes(tx, &keys, &user.id, t)?;
@@ -439,7 +447,7 @@ impl App {
                     &keys.audit,
                     &AuditEvent {
                         actor: "cli",
-                        ..event(&user, "two_factor.enrol")
+                        ..event(&user, AuditAction::TwoFactorEnrol)
                     },
                 )?;
                 Ok(TwoFactorSetup {
@@ -503,7 +511,7 @@ impl App {
                     &AuditEvent {
                         actor: account.user_id.as_str(),
                         org_id: Some(&account.org_id),
-                        action: "session.end",
+                        action: AuditAction::SessionEnd.as_str(),
                         record_type: "user",
                         record_id: account.user_id.as_str(),
                         reason: "",
@@ -527,7 +535,7 @@ impl App {
                     &AuditEvent {
                         actor: account.user_id.as_str(),
                         org_id: Some(&account.org_id),
-                        action: "session.end_others",
+                        action: AuditAction::SessionEndOthers.as_str(),
                         record_type: "user",
                         record_id: account.user_id.as_str(),
                         reason: "",
@@ -553,7 +561,7 @@ impl App {
                     &AuditEvent {
                         actor: actor.user_id.as_str(),
                         org_id: Some(&actor.org_id),
-                        action: "staff.list",
+                        action: AuditAction::StaffList.as_str(),
                         record_type: "organisation",
                         record_id: actor.org_id.as_str(),
                         reason: "",
@@ -611,7 +619,7 @@ impl App {
                     &AuditEvent {
                         actor: actor.user_id.as_str(),
                         org_id: Some(&actor.org_id),
-                        action: "two_factor.reset",
+                        action: AuditAction::TwoFactorReset.as_str(),
                         record_type: "user",
                         record_id: user.id.as_str(),
                         reason: "",

@@ -11,8 +11,10 @@ use waymark_domain::ids::TrainingAttemptId;
 use waymark_domain::training::{self, Course, Score, score};
 use waymark_store::{Account, TrainingAttempt};
 
+use crate::audit::AuditAction;
+use crate::audit::event;
 use crate::certificates::{Certificate, issue_certificate_in};
-use crate::referrals::{event, new_id};
+use crate::sealing::new_id;
 use crate::{App, AppError};
 
 /// One earlier attempt, for the helper's progress.
@@ -77,7 +79,7 @@ impl App {
                     &waymark_store::AuditEvent {
                         actor: "cli",
                         org_id: Some(&org),
-                        action: "organisation.requires_training",
+                        action: AuditAction::OrganisationRequiresTraining.as_str(),
                         record_type: "organisation",
                         record_id: org.as_str(),
                         reason: if yes { "required" } else { "not required" },
@@ -171,7 +173,7 @@ impl App {
                         },
                         ..event(
                             &actor,
-                            "training.attempt",
+                            AuditAction::TrainingAttempt,
                             "training_attempt",
                             attempt.id.as_str(),
                         )

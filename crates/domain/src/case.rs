@@ -81,6 +81,43 @@ pub fn case_access(
     }
 }
 
+/// The need-to-know rule for lists: which cases of their own organisation a member of staff can open
+/// without breaking the glass, the same answer as [`case_access`] gives `Allowed` for one case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseListScope {
+    /// Every case of the organisation (a manager).
+    Organisation,
+    /// The cases assigned to them and those they hold a live break-the-glass grant for (a caseworker).
+    AssignedOrGranted,
+    /// No case (the role policy does not let them read cases).
+    Nothing,
+}
+
+impl CaseListScope {
+    /// Whether a case of the organisation is in the scope: it is assigned to the member of staff, or
+    /// they hold a live grant for it.
+    pub fn includes(self, assigned: bool, has_break_glass_grant: bool) -> bool {
+        match self {
+            CaseListScope::Organisation => true,
+            CaseListScope::AssignedOrGranted => assigned || has_break_glass_grant,
+            CaseListScope::Nothing => false,
+        }
+    }
+}
+
+/// The cases of their own organisation a member of staff lists and works without breaking the glass:
+/// case lists, "my work" and the people who may own a case's plan actions all follow this.
+pub fn case_list_scope(role: Role, org_kind: OrganisationKind) -> CaseListScope {
+    if !allows(role, org_kind, Permission::ReadCase) {
+        return CaseListScope::Nothing;
+    }
+    match role {
+        Role::Manager => CaseListScope::Organisation,
+        Role::Caseworker => CaseListScope::AssignedOrGranted,
+        Role::Helper | Role::Admin => CaseListScope::Nothing,
+    }
+}
+
 /// Everything a use case can do to one case. The permission table tests each of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CaseAction {
@@ -276,6 +313,38 @@ mod tests {
     use super::*;
     use OrganisationKind::*;
     use Role::*;
+
+    /// The list rule and the single-case rule never disagree: a case is in a member of staff's list
+    /// exactly when [`case_access`] opens it to them without breaking the glass.
+    #[test]
+    fn the_list_scope_agrees_with_case_access() {
+        for &kind in OrganisationKind::ALL {
+            for role in [Helper, Caseworker, Manager, Admin] {
+                let scope = case_list_scope(role, kind);
+                for assigned in [false, true] {
+                    for grant in [false, true] {
+                        assert_eq!(
+                            scope.includes(assigned, grant),
+                            case_access(role, kind, true, assigned, grant) == CaseAccess::Allowed,
+                            "{role:?} in a {kind:?} organisation, assigned {assigned}, grant {grant}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            case_list_scope(Manager, SupportOrganisation),
+            CaseListScope::Organisation
+        );
+        assert_eq!(
+            case_list_scope(Caseworker, SupportOrganisation),
+            CaseListScope::AssignedOrGranted
+        );
+        assert_eq!(
+            case_list_scope(Helper, SupportOrganisation),
+            CaseListScope::Nothing
+        );
+    }
 
     /// The case policy, written out: for a support organisation, the access of every role in every
     /// situation. `(role, same_org, assigned, grant) -> access`.

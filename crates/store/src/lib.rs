@@ -17,6 +17,7 @@ mod formal;
 mod records;
 mod repo;
 pub mod schema;
+mod sealed;
 mod staff;
 #[cfg(feature = "testing")]
 // Test support: a database that cannot be made is a failed test, said with `expect`; clean-up that fails is
@@ -40,6 +41,7 @@ pub use consents::{Consent, OnwardReferral};
 pub use decision_notices::DecisionNotice;
 pub use formal::{FormalReferral, FormalRequest};
 pub use records::*;
+pub use sealed::SealedColumn;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};
 pub use training::TrainingAttempt;
 

@@ -38,6 +38,8 @@ pub use secrets::{
 pub use totp::{
     TOTP_DIGITS, TOTP_STEP_SECONDS, TotpSecret, new_recovery_codes, normalise_recovery_code,
 };
+/// Wipes secrets and plaintext from memory when dropped; for the app's own copies of personal data.
+pub use zeroize::{Zeroize, Zeroizing};
 
 use hmac::{Hmac, KeyInit};
 use sha2::Sha256;
