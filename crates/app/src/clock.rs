@@ -20,13 +20,8 @@ pub struct Clock {
 impl Clock {
     /// Now, as stored (UTC, to the microsecond).
     pub fn now(&self) -> PrimitiveDateTime {
-        let now = time::OffsetDateTime::now_utc()
-            + Duration::seconds(self.offset_seconds.load(Ordering::Relaxed));
-        // Both backends keep microseconds: a stored time reads back equal to the one written.
-        let now = now
-            .replace_nanosecond(now.microsecond() * 1000)
-            .unwrap_or(now);
-        PrimitiveDateTime::new(now.date(), now.time())
+        // The system's time as stored (UTC, to the microsecond), moved by the offset.
+        waymark_store::now() + Duration::seconds(self.offset_seconds.load(Ordering::Relaxed))
     }
 
     /// Seconds since the Unix epoch, for TOTP.
