@@ -53,28 +53,9 @@ pub struct OnwardSent {
 
 // ---- the package ------------------------------------------------------------------------------------------
 
-/// The person's details in the same shape as the case's sealed person document.
-#[derive(Serialize, Deserialize, Default)]
-pub(crate) struct PersonPart {
-    #[serde(default)]
-    pub(crate) v: u8,
-    #[serde(default)]
-    pub(crate) name: Option<String>,
-    #[serde(default)]
-    pub(crate) aliases: Vec<String>,
-    #[serde(default)]
-    pub(crate) date_of_birth: Option<String>,
-    #[serde(default)]
-    pub(crate) age: Option<u8>,
-    #[serde(default)]
-    pub(crate) nationality: Option<String>,
-    #[serde(default)]
-    pub(crate) languages: Option<String>,
-    #[serde(default)]
-    pub(crate) safe_contact: Option<String>,
-    #[serde(default)]
-    pub(crate) never_write_to: Option<String>,
-}
+/// The person's details sent onward: the case's sealed person document itself, cut to the consent's
+/// scopes.
+use crate::sealing::PersonDoc as PersonPart;
 
 impl PersonPart {
     /// Keeps only what the scopes cover.

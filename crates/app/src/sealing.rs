@@ -65,6 +65,7 @@ pub(crate) fn writable_key(keys: &Keys, tx: &mut Tx<'_>, case: &Case) -> Result<
 /// The person's details as the sealed JSON document stores them. `v` lets a later version read old ones.
 #[derive(Serialize, Deserialize, Default)]
 pub(crate) struct PersonDoc {
+    #[serde(default)]
     pub(crate) v: u8,
     #[serde(default)]
     pub(crate) name: Option<String>,
