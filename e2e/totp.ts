@@ -103,7 +103,11 @@ export async function freshCode(email: string, key: string): Promise<{ code: str
     // Waymark takes a code while its current step is `step - 1` or later.
     const usableFromMs = (step - 1) * STEP_SECONDS * 1000 + 250;
     const wait = usableFromMs - (Date.now() + offsetMs);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) {
+      // Said in the run's output: time spent here is the browser tests' one idle cost.
+      console.log(`totp: ${email} waits ${(wait / 1000).toFixed(1)} s for a code it has not used`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
   update(email, { lastStep: step });
   return { code: totpAt(key, step), step };

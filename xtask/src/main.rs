@@ -38,7 +38,10 @@ COMMANDS:
                          cargo-nextest is installed with `cargo install
                          --locked` when missing)
           rust doctests  cargo test --workspace --doc --no-fail-fast
-          api contract   as `cargo xtask schemathesis`
+          api contract   as `cargo xtask schemathesis`, in a child process
+                         that runs while the browser tests do (each layer
+                         has its own server and database); its output is
+                         printed after theirs
           browser tests  as `cargo xtask e2e`
         A failed layer does not stop the later ones unless --fail-fast is given.
     e2e [PLAYWRIGHT ARGS...]
@@ -313,6 +316,7 @@ fn test(args: &[String]) -> ExitCode {
     let mut report = Report::default();
     // Lives until after the browser tests; dropping it stops a throwaway cluster.
     let mut postgres: Option<postgres::Postgres> = None;
+    let mut alongside: Option<Alongside> = None;
     for step in Step::ALL {
         let name = step.name();
         if fail_fast && report.any_failed() {
@@ -424,7 +428,14 @@ fn test(args: &[String]) -> ExitCode {
             }
             Step::ApiContract => {
                 header("api contract: schemathesis against the OpenAPI document");
-                schemathesis::run_api_contract(&ctx)
+                match Alongside::start(&ctx) {
+                    // Its figures are recorded once the browser tests are done.
+                    Ok(running) => {
+                        alongside = Some(running);
+                        continue;
+                    }
+                    Err(e) => Err(e),
+                }
             }
             Step::Browser => e2e::run_browser_tests(
                 &mut ctx,
@@ -434,6 +445,12 @@ fn test(args: &[String]) -> ExitCode {
             ),
         };
         report.record(name, start, result);
+        if let (Step::Browser, Some(running)) = (step, alongside.take()) {
+            running.finish(&mut report);
+        }
+    }
+    if let Some(running) = alongside.take() {
+        running.finish(&mut report);
     }
     drop(postgres);
     report.print("cargo xtask test")
@@ -449,6 +466,70 @@ fn e2e_only(args: &[String]) -> ExitCode {
     let result = e2e::run_browser_tests(&mut ctx, url.as_deref(), args, &mut report.counts);
     report.record(Step::Browser.name(), start, result);
     report.print("cargo xtask e2e")
+}
+
+/// The api contract layer, run as `cargo xtask schemathesis` in a child
+/// process while the browser tests run: the browser tests keep about two
+/// thirds of one core busy (the rest of their time is Chromium and the
+/// server waiting on each other), so on the 2-core CI machine the two
+/// layers side by side take little longer than the browser tests alone.
+/// Each has its own server, database and port. The child's output goes to a
+/// file and is printed, whole, after the browser tests' own.
+struct Alongside {
+    child: std::process::Child,
+    log: std::path::PathBuf,
+    start: Instant,
+}
+
+impl Alongside {
+    fn start(ctx: &Ctx) -> Result<Alongside, String> {
+        let log = e2e::target_dir(ctx)?.join("api-contract.log");
+        let file =
+            std::fs::File::create(&log).map_err(|e| format!("creating {}: {e}", log.display()))?;
+        let err = file
+            .try_clone()
+            .map_err(|e| format!("opening {}: {e}", log.display()))?;
+        let exe = std::env::current_exe().map_err(|e| format!("finding xtask itself: {e}"))?;
+        let child = Command::new(exe)
+            .arg("schemathesis")
+            .current_dir(&ctx.root)
+            .stdin(Stdio::null())
+            .stdout(file)
+            .stderr(err)
+            .spawn()
+            .map_err(|e| format!("could not start `cargo xtask schemathesis`: {e}"))?;
+        println!(
+            "xtask: the api contract runs alongside the browser tests; its output ({}) follows theirs",
+            log.display()
+        );
+        Ok(Alongside {
+            child,
+            log,
+            start: Instant::now(),
+        })
+    }
+
+    /// Waits for the child, prints its output and records the layer.
+    fn finish(mut self, report: &mut Report) {
+        let status = self.child.wait();
+        header("api contract: the output of `cargo xtask schemathesis`, run alongside");
+        let output = std::fs::read_to_string(&self.log).unwrap_or_default();
+        print!("{output}");
+        let figures = output
+            .lines()
+            .rev()
+            .find_map(|l| l.strip_prefix("api contract: "))
+            .map(str::to_owned);
+        let result = match (status, figures) {
+            (Ok(status), Some(figures)) if status.success() => Ok(figures),
+            (Ok(status), figures) => Err(format!(
+                "`cargo xtask schemathesis` {status}: {}",
+                figures.unwrap_or_else(|| "it printed no figures".into())
+            )),
+            (Err(e), _) => Err(format!("waiting for `cargo xtask schemathesis`: {e}")),
+        };
+        report.record(Step::ApiContract.name(), self.start, result);
+    }
 }
 
 fn schemathesis_only() -> ExitCode {
