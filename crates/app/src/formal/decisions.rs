@@ -131,51 +131,34 @@ impl App {
         outcome: Outcome,
         why: &str,
     ) -> Result<FormalStatusView, AppError> {
-        let id = parse_id(id)?;
-        let actor = actor.clone();
-        let keys = std::sync::Arc::clone(&self.keys);
-        let at = self.clock.now();
         let why = why.to_owned();
-        self.store
-            .run(move |tx| {
-                let mut f = open_formal(tx, &actor, &id)?;
-                let status = reasonable_grounds(f.status, outcome).map_err(refused)?;
-                let why = reasons(&why).map_err(refused)?;
-                let key = body_key(&keys, tx, &f)?;
-                let today = at.date();
-                if outcome == Outcome::Positive {
-                    let cal = calendar(f.nation);
-                    f.recovery_period_ends =
-                        Some(cal.recovery_period_ends(today).map_err(clock_error)?);
-                    f.conclusive_earliest = Some(
-                        cal.conclusive_grounds_earliest(today)
-                            .map_err(clock_error)?,
-                    );
-                }
-                f.status = status;
-                f.rg_outcome = Some(outcome);
-                f.rg_reasons_ct =
-                    Some(key.seal_str(&ctx(SealedColumn::FormalRgReasons, f.id.as_str()), &why));
-                f.rg_decided_on = Some(today);
-                f.rg_decided_by = Some(actor.user_id.clone());
-                f.rg_reviewed_by = None;
-                f.updated_at = at;
-                record(
-                    tx,
-                    &keys,
-                    &actor,
-                    &f,
-                    match outcome {
-                        Outcome::Positive => AuditAction::FormalReferralReasonableGroundsPositive,
-                        Outcome::Negative => {
-                            AuditAction::FormalReferralReasonableGroundsNegativeProposed
-                        }
-                    },
-                )?;
-                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
-                full_view(tx, &keys, &f, at.date())
+        self.decide(actor, id, move |tx, keys, actor, f, at| {
+            let status = reasonable_grounds(f.status, outcome).map_err(refused)?;
+            let why = reasons(&why).map_err(refused)?;
+            let key = body_key(keys, tx, f)?;
+            let today = at.date();
+            if outcome == Outcome::Positive {
+                let cal = calendar(f.nation);
+                f.recovery_period_ends =
+                    Some(cal.recovery_period_ends(today).map_err(clock_error)?);
+                f.conclusive_earliest = Some(
+                    cal.conclusive_grounds_earliest(today)
+                        .map_err(clock_error)?,
+                );
+            }
+            f.status = status;
+            f.rg_outcome = Some(outcome);
+            f.rg_reasons_ct =
+                Some(key.seal_str(&ctx(SealedColumn::FormalRgReasons, f.id.as_str()), &why));
+            f.rg_decided_on = Some(today);
+            f.rg_decided_by = Some(actor.user_id.clone());
+            f.rg_reviewed_by = None;
+            Ok(match outcome {
+                Outcome::Positive => AuditAction::FormalReferralReasonableGroundsPositive,
+                Outcome::Negative => AuditAction::FormalReferralReasonableGroundsNegativeProposed,
             })
-            .await
+        })
+        .await
     }
 
     /// A second reviewer answers on a negative reasonable-grounds decision: `agree` makes it take effect;
@@ -187,39 +170,21 @@ impl App {
         id: &str,
         agree: bool,
     ) -> Result<FormalStatusView, AppError> {
-        let id = parse_id(id)?;
-        let actor = actor.clone();
-        let keys = std::sync::Arc::clone(&self.keys);
-        let at = self.clock.now();
-        self.store
-            .run(move |tx| {
-                let mut f = open_formal(tx, &actor, &id)?;
-                let same = f.rg_decided_by.as_ref() == Some(&actor.user_id);
-                f.status = review(f.status, same, agree).map_err(refused)?;
-                if agree {
-                    f.rg_reviewed_by = Some(actor.user_id.clone());
-                } else {
-                    f.rg_outcome = None;
-                    f.rg_reasons_ct = None;
-                    f.rg_decided_on = None;
-                    f.rg_decided_by = None;
-                }
-                f.updated_at = at;
-                record(
-                    tx,
-                    &keys,
-                    &actor,
-                    &f,
-                    if agree {
-                        AuditAction::FormalReferralReasonableGroundsNegativeConfirmed
-                    } else {
-                        AuditAction::FormalReferralReasonableGroundsNegativeNotConfirmed
-                    },
-                )?;
-                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
-                full_view(tx, &keys, &f, at.date())
-            })
-            .await
+        self.decide(actor, id, move |_, _, actor, f, _| {
+            let same = f.rg_decided_by.as_ref() == Some(&actor.user_id);
+            f.status = review(f.status, same, agree).map_err(refused)?;
+            if agree {
+                f.rg_reviewed_by = Some(actor.user_id.clone());
+                Ok(AuditAction::FormalReferralReasonableGroundsNegativeConfirmed)
+            } else {
+                f.rg_outcome = None;
+                f.rg_reasons_ct = None;
+                f.rg_decided_on = None;
+                f.rg_decided_by = None;
+                Ok(AuditAction::FormalReferralReasonableGroundsNegativeNotConfirmed)
+            }
+        })
+        .await
     }
 
     /// Records the conclusive decision: only in the recovery period, and not before its earliest date
@@ -231,38 +196,23 @@ impl App {
         outcome: Outcome,
         why: &str,
     ) -> Result<FormalStatusView, AppError> {
-        let id = parse_id(id)?;
-        let actor = actor.clone();
-        let keys = std::sync::Arc::clone(&self.keys);
-        let at = self.clock.now();
         let why = why.to_owned();
-        self.store
-            .run(move |tx| {
-                let mut f = open_formal(tx, &actor, &id)?;
-                f.status = conclusive(f.status, outcome, at.date(), f.conclusive_earliest)
-                    .map_err(refused)?;
-                let why = reasons(&why).map_err(refused)?;
-                let key = body_key(&keys, tx, &f)?;
-                f.cg_outcome = Some(outcome);
-                f.cg_reasons_ct =
-                    Some(key.seal_str(&ctx(SealedColumn::FormalCgReasons, f.id.as_str()), &why));
-                f.cg_decided_on = Some(at.date());
-                f.cg_decided_by = Some(actor.user_id.clone());
-                f.updated_at = at;
-                record(
-                    tx,
-                    &keys,
-                    &actor,
-                    &f,
-                    match outcome {
-                        Outcome::Positive => AuditAction::FormalReferralConclusivePositive,
-                        Outcome::Negative => AuditAction::FormalReferralConclusiveNegative,
-                    },
-                )?;
-                crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
-                full_view(tx, &keys, &f, at.date())
+        self.decide(actor, id, move |tx, keys, actor, f, at| {
+            f.status =
+                conclusive(f.status, outcome, at.date(), f.conclusive_earliest).map_err(refused)?;
+            let why = reasons(&why).map_err(refused)?;
+            let key = body_key(keys, tx, f)?;
+            f.cg_outcome = Some(outcome);
+            f.cg_reasons_ct =
+                Some(key.seal_str(&ctx(SealedColumn::FormalCgReasons, f.id.as_str()), &why));
+            f.cg_decided_on = Some(at.date());
+            f.cg_decided_by = Some(actor.user_id.clone());
+            Ok(match outcome {
+                Outcome::Positive => AuditAction::FormalReferralConclusivePositive,
+                Outcome::Negative => AuditAction::FormalReferralConclusiveNegative,
             })
-            .await
+        })
+        .await
     }
 
     /// Records that a referral was withdrawn, or that the person left the UK or is missing.
@@ -272,6 +222,37 @@ impl App {
         id: &str,
         closure: Closure,
     ) -> Result<FormalStatusView, AppError> {
+        self.decide(actor, id, move |_, _, _, f, _| {
+            f.status = close(f.status, closure).map_err(refused)?;
+            Ok(match closure {
+                Closure::Withdrawn => AuditAction::FormalReferralWithdrawn,
+                Closure::LeftUk => AuditAction::FormalReferralLeftUk,
+                Closure::Missing => AuditAction::FormalReferralMissing,
+            })
+        })
+        .await
+    }
+
+    /// The path every decision takes: open the referral as one of the body's decision makers
+    /// (anyone else: not found), let `change` apply the decision and name its audit action, store it
+    /// with that audit entry, tell the referring organisation, and answer with the new status.
+    async fn decide<F>(
+        &self,
+        actor: &Account,
+        id: &str,
+        change: F,
+    ) -> Result<FormalStatusView, AppError>
+    where
+        F: FnOnce(
+                &mut Tx<'_>,
+                &Keys,
+                &Account,
+                &mut FormalReferral,
+                PrimitiveDateTime,
+            ) -> Result<AuditAction, AppError>
+            + Send
+            + 'static,
+    {
         let id = parse_id(id)?;
         let actor = actor.clone();
         let keys = std::sync::Arc::clone(&self.keys);
@@ -279,13 +260,8 @@ impl App {
         self.store
             .run(move |tx| {
                 let mut f = open_formal(tx, &actor, &id)?;
-                f.status = close(f.status, closure).map_err(refused)?;
+                let action = change(tx, &keys, &actor, &mut f, at)?;
                 f.updated_at = at;
-                let action = match closure {
-                    Closure::Withdrawn => AuditAction::FormalReferralWithdrawn,
-                    Closure::LeftUk => AuditAction::FormalReferralLeftUk,
-                    Closure::Missing => AuditAction::FormalReferralMissing,
-                };
                 record(tx, &keys, &actor, &f, action)?;
                 crate::decision_notices::notify_decision(tx, &keys, &actor, &f, at)?;
                 full_view(tx, &keys, &f, at.date())
