@@ -35,7 +35,7 @@ use waymark_vault::DataKey;
 
 use crate::audit::AuditAction;
 use crate::audit::event;
-use crate::gate::{Opened, open_formal, org_name};
+use crate::gate::{open_formal, org_name, referrers_referral};
 use crate::onward::Package;
 use crate::sealing::{ctx, new_id};
 use crate::{App, AppError, Keys};
@@ -347,19 +347,6 @@ fn parse_ids(id: &str, notice: &str) -> Result<(FormalReferralId, DecisionNotice
     Ok((f, n))
 }
 
-/// The formal referral `id` of the opened case, made by the actor's organisation.
-fn of_case(
-    tx: &mut Tx<'_>,
-    actor: &Account,
-    opened: &Opened,
-    id: &FormalReferralId,
-) -> Result<FormalReferral, AppError> {
-    tx.formal_referrals_of_case(&actor.org_id, &opened.case.id)?
-        .into_iter()
-        .find(|f| &f.id == id)
-        .ok_or(AppError::NotFound)
-}
-
 impl App {
     /// What was told on a formal referral, oldest first, for the decision body's decision makers (anyone
     /// else: not found). No personal field.
@@ -392,7 +379,7 @@ impl App {
             case,
             CaseAction::View,
             move |tx, _, actor, opened| {
-                let f = of_case(tx, actor, &opened, &id)?;
+                let f = referrers_referral(tx, actor, &opened, &id)?;
                 Ok(tx.decision_notices_of(&f.id)?.iter().map(summary).collect())
             },
         )
@@ -444,7 +431,7 @@ impl App {
             case,
             CaseAction::View,
             move |tx, keys, actor, opened| {
-                let f = of_case(tx, actor, &opened, &id)?;
+                let f = referrers_referral(tx, actor, &opened, &id)?;
                 let n = tx
                     .decision_notice(&f.id, &notice)?
                     .ok_or(AppError::NotFound)?;

@@ -161,6 +161,20 @@ pub(crate) fn open_formal(
         .ok_or(AppError::NotFound)
 }
 
+/// The referring side's gate: a formal referral made from the opened case by the actor's own
+/// organisation; "not found" for any other.
+pub(crate) fn referrers_referral(
+    tx: &mut Tx<'_>,
+    actor: &Account,
+    opened: &Opened,
+    id: &FormalReferralId,
+) -> Result<FormalReferral, AppError> {
+    tx.formal_referrals_of_case(&actor.org_id, &opened.case.id)?
+        .into_iter()
+        .find(|f| &f.id == id)
+        .ok_or(AppError::NotFound)
+}
+
 /// An organisation's name, for showing where a record came from or went.
 pub(crate) fn org_name(tx: &mut Tx<'_>, id: Option<&OrgId>) -> Result<Option<String>, AppError> {
     Ok(match id {

@@ -124,19 +124,6 @@ fn send(
     Ok(id)
 }
 
-/// A formal referral made from the opened case by the actor's organisation; "not found" for any other.
-fn referrers_referral(
-    tx: &mut Tx<'_>,
-    actor: &Account,
-    opened: &Opened,
-    id: &FormalReferralId,
-) -> Result<FormalReferral, AppError> {
-    tx.formal_referrals_of_case(&actor.org_id, &opened.case.id)?
-        .into_iter()
-        .find(|f| &f.id == id)
-        .ok_or(AppError::NotFound)
-}
-
 impl App {
     /// Refers the person of a case formally to a decision body. Refused with "not found" for a case the
     /// actor may not open; 403 for staff of an organisation that is not a first responder; 422 (with what
