@@ -85,37 +85,25 @@ type Row = (
     Option<String>,
 );
 
-type Columns = (
-    certificates::code,
-    certificates::user_id,
-    certificates::key_id,
-    certificates::course_id,
-    certificates::course_version,
-    certificates::nation,
-    certificates::holder_name,
-    certificates::issued_on,
-    certificates::expires_on,
-    certificates::token,
-    certificates::revoked_at,
-    certificates::revoked_by,
-    certificates::revoke_reason,
-);
-
-const COLUMNS: Columns = (
-    certificates::code,
-    certificates::user_id,
-    certificates::key_id,
-    certificates::course_id,
-    certificates::course_version,
-    certificates::nation,
-    certificates::holder_name,
-    certificates::issued_on,
-    certificates::expires_on,
-    certificates::token,
-    certificates::revoked_at,
-    certificates::revoked_by,
-    certificates::revoke_reason,
-);
+macro_rules! certificate_columns {
+    () => {
+        (
+            certificates::code,
+            certificates::user_id,
+            certificates::key_id,
+            certificates::course_id,
+            certificates::course_version,
+            certificates::nation,
+            certificates::holder_name,
+            certificates::issued_on,
+            certificates::expires_on,
+            certificates::token,
+            certificates::revoked_at,
+            certificates::revoked_by,
+            certificates::revoke_reason,
+        )
+    };
+}
 
 fn certificate(r: Row) -> Result<CertificateRecord, StoreError> {
     let (
@@ -245,7 +233,7 @@ impl Tx<'_> {
     ) -> Result<Option<CertificateRecord>, StoreError> {
         certificates::table
             .filter(certificates::code.eq(code.as_str()))
-            .select(COLUMNS)
+            .select(certificate_columns!())
             .first::<Row>(self.conn)
             .optional()?
             .map(certificate)
@@ -260,7 +248,7 @@ impl Tx<'_> {
         certificates::table
             .filter(certificates::user_id.eq(user.as_str()))
             .order((certificates::issued_on.desc(), certificates::code.asc()))
-            .select(COLUMNS)
+            .select(certificate_columns!())
             .load::<Row>(self.conn)?
             .into_iter()
             .map(certificate)
@@ -279,7 +267,7 @@ impl Tx<'_> {
                 organisations::id,
                 organisations::name,
                 organisations::area,
-                COLUMNS,
+                certificate_columns!(),
             ))
             .order((
                 organisations::name.asc(),

@@ -84,33 +84,24 @@ fn notice(r: Row) -> Result<DecisionNotice, StoreError> {
     })
 }
 
-const COLUMNS: (
-    decision_notices::id,
-    decision_notices::formal_referral_id,
-    decision_notices::kind,
-    decision_notices::decided_on,
-    decision_notices::confirmed_on,
-    decision_notices::recovery_period_ends,
-    decision_notices::conclusive_earliest,
-    decision_notices::reasons_ct,
-    decision_notices::task_id,
-    decision_notices::person_told,
-    decision_notices::created_at,
-    decision_notices::created_by,
-) = (
-    decision_notices::id,
-    decision_notices::formal_referral_id,
-    decision_notices::kind,
-    decision_notices::decided_on,
-    decision_notices::confirmed_on,
-    decision_notices::recovery_period_ends,
-    decision_notices::conclusive_earliest,
-    decision_notices::reasons_ct,
-    decision_notices::task_id,
-    decision_notices::person_told,
-    decision_notices::created_at,
-    decision_notices::created_by,
-);
+macro_rules! notice_columns {
+    () => {
+        (
+            decision_notices::id,
+            decision_notices::formal_referral_id,
+            decision_notices::kind,
+            decision_notices::decided_on,
+            decision_notices::confirmed_on,
+            decision_notices::recovery_period_ends,
+            decision_notices::conclusive_earliest,
+            decision_notices::reasons_ct,
+            decision_notices::task_id,
+            decision_notices::person_told,
+            decision_notices::created_at,
+            decision_notices::created_by,
+        )
+    };
+}
 
 impl Tx<'_> {
     pub fn insert_decision_notice(&mut self, n: &DecisionNotice) -> Result<(), StoreError> {
@@ -144,7 +135,7 @@ impl Tx<'_> {
                 decision_notices::created_at.asc(),
                 decision_notices::id.asc(),
             ))
-            .select(COLUMNS)
+            .select(notice_columns!())
             .load::<Row>(self.conn)?
             .into_iter()
             .map(notice)
@@ -160,7 +151,7 @@ impl Tx<'_> {
         decision_notices::table
             .filter(decision_notices::id.eq(notice_id.as_str()))
             .filter(decision_notices::formal_referral_id.eq(formal_referral.as_str()))
-            .select(COLUMNS)
+            .select(notice_columns!())
             .first::<Row>(self.conn)
             .optional()?
             .map(notice)
