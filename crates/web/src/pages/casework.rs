@@ -10,7 +10,7 @@ use waymark_domain::channel::Sender;
 use waymark_domain::self_referral::Urgency;
 use waymark_domain::{CaseId, ReferralId};
 
-use super::case_record::{Hit, hits};
+use super::case_record::{Hit, facts_of, hits};
 
 use super::{Nav, render};
 use crate::auth::Signed;
@@ -118,42 +118,22 @@ pub struct PersonView {
 }
 
 fn person(r: &ReferralView) -> PersonView {
+    let facts = facts_of(r);
     PersonView {
         name: r.name.clone(),
         contact: r.contact.clone(),
         language: r.language.clone(),
-        age: views::age(r.age),
-        place: match &r.area {
-            Some(a) => format!("{a}, {}", views::nation(r.nation)),
-            None => views::nation(r.nation).to_owned(),
-        },
-        needs: if r.needs.is_empty() {
-            "None recorded".into()
-        } else {
-            r.needs
-                .iter()
-                .map(|n| views::need(*n))
-                .collect::<Vec<_>>()
-                .join(", ")
-        },
-        indicators: r.indicators.iter().map(|i| views::indicator(*i)).collect(),
-        first_contact: views::first_contact(r.first_contact),
-        from: r
-            .from_organisation
-            .clone()
-            .unwrap_or_else(|| "The person themselves".into()),
+        age: facts.age,
+        place: facts.place,
+        needs: facts.needs,
+        indicators: facts.indicators,
+        first_contact: facts.first_contact,
+        from: facts.from,
+        basis: facts.basis,
         urgency: r.urgency.map(urgency_words),
         message: r.message.clone().filter(|m| !m.is_empty()),
         erased: r.erased && r.status != waymark_domain::referral::ReferralStatus::Withdrawn,
         onward: super::consents::onward_notice(r),
-        basis: match &r.children_services {
-            None if r.must_tell_childrens_services => {
-                "Child safeguarding: the person asked for help themselves; you must tell children’s services".into()
-            }
-            Some(cs) => format!("Child safeguarding: {cs} notified"),
-            None if r.consent_given => "The person consented to this referral".into(),
-            None => "Not recorded".into(),
-        },
     }
 }
 

@@ -25,7 +25,9 @@ use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use serde::Deserialize;
 use time::Date;
-use waymark_app::{App, AppError, CaseView, Download, NewHistory, NewPlanAction, StaffMember};
+use waymark_app::{
+    App, AppError, CaseView, Download, NewHistory, NewPlanAction, ReferralView, StaffMember,
+};
 use waymark_domain::case::CaseAction;
 use waymark_domain::case_record::{
     CaseError, DocumentError, DocumentKind, DueState, ExploitationPlace, MAX_DOCUMENT_BYTES,
@@ -319,7 +321,12 @@ pub(crate) fn person_rows(c: &CaseView) -> PersonRows {
 }
 
 pub(crate) fn referral_facts(c: &CaseView) -> ReferralFacts {
-    let r = &c.referral;
+    facts_of(&c.referral)
+}
+
+/// What a referral says about the person, in words: shown on the referral in the inbox and on the case
+/// it opened.
+pub(crate) fn facts_of(r: &ReferralView) -> ReferralFacts {
     ReferralFacts {
         age: views::age(r.age),
         place: match &r.area {
