@@ -30,7 +30,7 @@ use waymark_vault::{DataKey, Zeroize, Zeroizing};
 
 use crate::audit::AuditAction;
 use crate::audit::{case_event, event};
-use crate::gate::{Opened, open_formal, org_name};
+use crate::gate::{Opened, open_formal, org_name, referrers_referral};
 use crate::onward::{Package, build_package};
 use crate::sealing::{ctx, new_id, writable_key};
 use crate::{App, AppError, Keys};
