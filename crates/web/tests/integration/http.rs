@@ -615,7 +615,7 @@ fn the_openapi_document_is_unchanged_unless_reviewed() {
     insta::assert_json_snapshot!("openapi", waymark_web::openapi_document());
 }
 
-/// Every constraint api_doc.rs states lands on a schema property or parameter the document has: renaming
+/// Every constraint api/doc.rs states lands on a schema property or parameter the document has: renaming
 /// a field cannot silently drop its enum or limit.
 #[test]
 fn every_documented_constraint_names_something_in_the_document() {

@@ -20,27 +20,16 @@ use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
 use crate::routes::RouteTable;
 
-#[path = "api_anonymous.rs"]
 mod anonymous;
-#[path = "api_cases.rs"]
 mod cases;
-#[path = "api_channel.rs"]
 mod channel;
-#[path = "api_clock.rs"]
 mod clock;
-#[path = "api_closing.rs"]
 mod closing;
-#[path = "api_consents.rs"]
 mod consents;
-#[path = "api_decision_figures.rs"]
 mod decision_figures;
-#[path = "api_decision_letters.rs"]
 mod decision_letters;
-#[path = "api_doc.rs"]
 mod doc;
-#[path = "api_formal.rs"]
 mod formal;
-#[path = "api_training.rs"]
 mod training;
 
 pub fn router() -> RouteTable {
@@ -161,7 +150,7 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
     doc.merge(<decision_letters::DecisionLettersDoc as OpenApi>::openapi());
     doc.merge(<training::TrainingDoc as OpenApi>::openapi());
     doc.servers = Some(vec![utoipa::openapi::Server::new("/api/v1")]);
-    // What utoipa cannot derive (error answers, vocabularies, limits) is stated in api_doc.rs, on the
+    // What utoipa cannot derive (error answers, vocabularies, limits) is stated in api/doc.rs, on the
     // document as JSON; utoipa's types read it back.
     let Ok(mut json) = serde_json::to_value(&doc) else {
         return doc;
@@ -170,7 +159,7 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
     serde_json::from_value(json).unwrap_or(doc)
 }
 
-/// Entries of api_doc.rs that name nothing in the document (a test keeps this empty).
+/// Entries of api/doc.rs that name nothing in the document (a test keeps this empty).
 pub fn openapi_unmatched_constraints() -> Vec<String> {
     let mut doc = ApiDoc::openapi();
     doc.merge(<anonymous::AnonymousDoc as OpenApi>::openapi());
