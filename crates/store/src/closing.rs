@@ -15,8 +15,9 @@ use waymark_domain::case_record::PlanStatus;
 use waymark_domain::ids::PlanActionId;
 use waymark_domain::{CaseId, ExploitationType, Need, OrgId, UserId};
 
-use crate::cases::PlanAction;
-use crate::repo::{CaseRow, corrupt, id};
+use crate::case_parts::PlanAction;
+use crate::referrals::CaseRow;
+use crate::repo::{corrupt, id};
 use crate::schema::{
     case_access_grants, case_documents, case_history, case_index, case_needs, case_plan_actions,
     cases, organisations, referrals,

@@ -6,8 +6,10 @@
 
 mod anonymous;
 mod audit;
+mod case_parts;
 mod cases;
 mod certificates;
+mod channels;
 mod closing;
 mod connection;
 mod consents;
@@ -15,6 +17,7 @@ mod decision_figures;
 mod decision_notices;
 mod formal;
 mod records;
+mod referrals;
 mod repo;
 pub mod schema;
 mod sealed;
@@ -28,7 +31,7 @@ mod training;
 
 pub use anonymous::AnonymousNotification;
 pub use audit::{AuditEntry, AuditEvent, AuditReport};
-pub use cases::{
+pub use case_parts::{
     CaseDocument, CaseNeeds, CaseNote, CasePerson, CaseRecordRows, HistoryEntry, PlanAction,
     RiskAssessment, StaffMember,
 };
