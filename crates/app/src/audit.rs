@@ -23,6 +23,7 @@ pub(crate) enum AuditAction {
     CaseDocumentUpload,
     CaseErase,
     CaseExport,
+    CaseGlassReasonsRead,
     CaseHistoryAdd,
     CaseNeedsUpdate,
     CaseNoteAdd,
@@ -44,6 +45,7 @@ pub(crate) enum AuditAction {
     ChannelCreate,
     ChannelDecisionNotice,
     ChannelErase,
+    CopyErase,
     ChannelOnwardNotice,
     ChannelRead,
     ChannelReply,
@@ -100,7 +102,7 @@ pub(crate) enum AuditAction {
 impl AuditAction {
     /// Every action, for the test that keeps their texts distinct.
     #[cfg(test)]
-    const ALL: [AuditAction; 85] = [
+    const ALL: [AuditAction; 87] = [
         AuditAction::AnonymousNotificationCreate,
         AuditAction::CaseAnswerDecisionBody,
         AuditAction::CaseAskReconsideration,
@@ -115,6 +117,7 @@ impl AuditAction {
         AuditAction::CaseDocumentUpload,
         AuditAction::CaseErase,
         AuditAction::CaseExport,
+        AuditAction::CaseGlassReasonsRead,
         AuditAction::CaseHistoryAdd,
         AuditAction::CaseNeedsUpdate,
         AuditAction::CaseNoteAdd,
@@ -136,6 +139,7 @@ impl AuditAction {
         AuditAction::ChannelCreate,
         AuditAction::ChannelDecisionNotice,
         AuditAction::ChannelErase,
+        AuditAction::CopyErase,
         AuditAction::ChannelOnwardNotice,
         AuditAction::ChannelRead,
         AuditAction::ChannelReply,
@@ -205,6 +209,7 @@ impl AuditAction {
             AuditAction::CaseDocumentUpload => "case.document.upload",
             AuditAction::CaseErase => "case.erase",
             AuditAction::CaseExport => "case.export",
+            AuditAction::CaseGlassReasonsRead => "case.read_glass_reasons",
             AuditAction::CaseHistoryAdd => "case.history.add",
             AuditAction::CaseNeedsUpdate => "case.needs.update",
             AuditAction::CaseNoteAdd => "case.note.add",
@@ -226,6 +231,7 @@ impl AuditAction {
             AuditAction::ChannelCreate => "channel.create",
             AuditAction::ChannelDecisionNotice => "channel.decision_notice",
             AuditAction::ChannelErase => "channel.erase",
+            AuditAction::CopyErase => "copy.erase",
             AuditAction::ChannelOnwardNotice => "channel.onward_notice",
             AuditAction::ChannelRead => "channel.read",
             AuditAction::ChannelReply => "channel.reply",

@@ -14,15 +14,19 @@ use std::time::Instant;
 
 use time::PrimitiveDateTime;
 use waymark_domain::channel::{Sender, message_body, status_for_person};
+use waymark_domain::erasure::Trigger;
 use waymark_domain::ids::PersonId;
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::self_referral::{SelfReferralDraft, ValidSelfReferral};
 use waymark_domain::{CaseId, ChannelId, MessageId, OrgId, Permission, ReferralId};
-use waymark_store::{Account, AuditEvent, Channel, Message, PersonKey, Referral, SealedColumn, Tx};
+use waymark_store::{
+    Account, AuditEvent, Channel, CopyRecord, Message, PersonKey, Referral, SealedColumn, Tx,
+};
 use waymark_vault::{Codename, DataKey};
 
 use crate::audit::AuditAction;
 use crate::audit::event;
+use crate::erasure::{ErasedBy, erase_person};
 use crate::gate::{check_referral_access, open_case, org_name, require_for_record};
 use crate::sealing::{ctx, new_id};
 use crate::{App, AppError, Keys};
@@ -476,13 +480,28 @@ impl App {
     /// (age band, nation, area, needs, dates, status) remain for statistics. Audited.
     pub async fn channel_erase(&self, client: &str, codename: &str) -> Result<(), AppError> {
         self.with_channel(client, codename, |tx, keys, ch, r| {
-            tx.erase_channel(&ch.id, tx.now())?;
-            tx.erase_person_key(&ch.person_id)?;
-            // A case opened from the request is erased with it (see `retention.rs`): marked erased,
-            // its indexes, grants, open actions and document contents gone; statistics still count it.
+            let at = tx.now();
+            let by = ErasedBy {
+                trigger: Trigger::Person,
+                actor: PUBLIC_CHANNEL,
+            };
+            // A case opened from the request is erased with every copy made from it, wherever it went
+            // (see `erasure.rs`); statistics still count it.
             if let Some(case) = tx.case_for_referral(&r.to_org_id, &r.id)? {
-                tx.erase_case_traces(&case.id, tx.now())?;
+                erase_person(tx, keys, &by, &case, at)?;
+            } else {
+                // Not answered yet: withdrawn from the organisation's inbox, which is told.
+                tx.withdraw_referral(&r.id, at)?;
+                tx.tell_erasure(
+                    &r.to_org_id,
+                    &CopyRecord::Referral(r.id.clone(), None),
+                    Trigger::Person,
+                    false,
+                    at,
+                )?;
             }
+            tx.erase_channel(&ch.id, at)?;
+            tx.erase_person_key(&ch.person_id)?;
             let reason = "at the person's request";
             tx.audit(
                 &keys.audit,
@@ -511,7 +530,9 @@ impl App {
             tracing::info!(channel = %ch.id, "channel erased at the person's request");
             Ok(())
         })
-        .await
+        .await?;
+        self.scrub_after_erasure().await;
+        Ok(())
     }
 
     /// The conversation with the person a referral (or case) of the actor's organisation is about, oldest

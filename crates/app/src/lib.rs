@@ -13,6 +13,7 @@ mod closing;
 mod consents;
 mod decision_figures;
 mod decision_notices;
+mod erasure;
 mod error;
 mod formal;
 mod gate;
@@ -38,8 +39,8 @@ use std::sync::{Arc, Mutex};
 
 pub use cases::{
     CaseHeader, CaseSearch, CaseSummary, CaseView, ClosureView, DocumentView, Download,
-    HistoryView, MyWork, NeedsView, NewHistory, NewPlanAction, NoteView, OpenReferral, Person,
-    PlanActionView, RiskView, Task, UploadedDocument,
+    GlassReason, HistoryView, MyWork, NeedsView, NewHistory, NewPlanAction, NoteView, OpenReferral,
+    Person, PlanActionView, RiskView, Task, UploadedDocument,
 };
 pub use certificates::{
     Certificate, CertificateStatus, InvalidReason, ManagedCertificate, PublicCertificate,

@@ -5,25 +5,27 @@
 //! run by `waymark serve` every hour and by `waymark retention run` for cron) erases every closed case
 //! whose period has ended; a manager can erase a case at once ([`App::erase_case`]).
 //!
-//! Erasure is crypto-shredding: the person's wrapped data key is forgotten (and that of the person of the
-//! referral's codename channel, whose codename stops working), so every sealed field of the case, the
-//! referral and the messages can never be opened again, in this database or any copy of it, with or
-//! without the master key. What is not sealed under that key is removed too: blind indexes of names and
-//! dates of birth, break-the-glass grants, and document contents (large; their type and size stay).
-//! The decision body's copy of the person sent by a formal referral from the case is shredded the same
-//! way (its key forgotten). Only plaintext statistical facts remain: status and dates, need ids, exploitation types, places and
-//! dates, risk levels, document types, the referral's age band, nation, area and first contact.
+//! Erasure is crypto-shredding, by one routine for every trigger ([`crate::erasure`]): the person's wrapped
+//! data key is forgotten, so every sealed field of the case, the referral and the messages can never be
+//! opened again, in this database or any copy of it, with or without the master key; so are the keys of
+//! the copies made from the case that the erasure reaches (onward referrals not yet accepted, the decision
+//! body's copy). What is not sealed is removed too: blind indexes, break-the-glass grants, document
+//! contents (their type and size stay). Only plaintext statistical facts remain: status and dates, need
+//! ids, exploitation types, places and dates, risk levels, document types, the referral's age band,
+//! nation, area and first contact.
 
 use std::collections::BTreeMap;
 
 use time::PrimitiveDateTime;
 use waymark_domain::case::{CaseAction, CaseStatus};
 use waymark_domain::closing::{BadRetention, retention_days, retention_expired};
+use waymark_domain::erasure::Trigger;
 use waymark_domain::{CaseId, ExploitationType, Need, OrgId, Permission};
 use waymark_store::{Account, AuditEvent, Case, Tx};
 
 use crate::audit::AuditAction;
 use crate::audit::{case_event, event};
+use crate::erasure::{ErasedBy, erase_person};
 use crate::gate::require;
 use crate::{App, AppError, Keys};
 
@@ -57,31 +59,26 @@ impl From<BadRetention> for AppError {
     }
 }
 
-/// Crypto-shreds one case (see the module's documentation) and audits it as `audit` says. Returns
-/// `false`, auditing nothing, when another transaction erased it first (several `serve` processes on one
-/// PostgreSQL database each run the job).
+/// Erases one case and the copies made from it that `trigger` reaches ([`crate::erasure`]), and audits
+/// it as `audit` says. Returns `false`, auditing nothing, when the case was erased before (by another
+/// trigger, or by another `serve` process running the job on the same PostgreSQL database); what the
+/// earlier erasure did not reach is reached all the same.
 fn erase(
     tx: &mut Tx<'_>,
     keys: &Keys,
+    trigger: Trigger,
     case: &Case,
     at: PrimitiveDateTime,
     audit: &AuditEvent<'_>,
 ) -> Result<bool, AppError> {
-    if !tx.erase_case_traces(&case.id, at)? {
+    let by = ErasedBy {
+        trigger,
+        actor: audit.actor,
+    };
+    if !erase_person(tx, keys, &by, case, at)? {
         return Ok(false);
     }
-    tx.erase_person_key(&case.person_id)?;
-    // The decision body's copy of the person (and the questions, answers and reasons sealed with it)
-    // came from this case: it goes with it. The body keeps only the status, the dates and the outcomes.
-    for formal in tx.formal_referrals_from_case(&case.id)? {
-        tx.erase_person_key(&formal.person_id)?;
-    }
-    if let Some(ch) = tx.channel_for_referral(&case.org_id, &case.referral_id)? {
-        tx.erase_channel(&ch.id, at)?;
-        tx.erase_person_key(&ch.person_id)?;
-    }
     tx.audit(&keys.audit, audit)?;
-    tracing::info!(case = %case.id, "case erased");
     Ok(true)
 }
 
@@ -90,27 +87,28 @@ impl App {
     /// refused (`Forbidden`), anyone else gets `NotFound`. Erasing an erased case is a `Conflict`.
     pub async fn erase_case(&self, actor: &Account, id: &CaseId) -> Result<(), AppError> {
         let t = self.clock.now();
-        self.on_case(
-            actor,
-            id,
-            CaseAction::Erase,
-            move |tx, keys, actor, opened| {
-                let closure = tx.case_closure(&opened.case.id)?.unwrap_or_default();
-                if closure.erased_at.is_some() {
-                    return Err(AppError::Conflict("this case was already erased".into()));
-                }
-                let audit = AuditEvent {
-                    reason: "erased by a manager",
-                    ..case_event(actor, AuditAction::CaseErase, &opened)
-                };
-                if erase(tx, keys, &opened.case, t, &audit)? {
-                    Ok(())
-                } else {
-                    Err(AppError::Conflict("this case was already erased".into()))
-                }
-            },
-        )
-        .await
+        let erased = self
+            .on_case(
+                actor,
+                id,
+                CaseAction::Erase,
+                move |tx, keys, actor, opened| {
+                    let audit = AuditEvent {
+                        reason: "erased by a manager",
+                        ..case_event(actor, AuditAction::CaseErase, &opened)
+                    };
+                    // Erasing again reaches what an earlier erasure did not, and is then told as a
+                    // conflict, after the work is committed.
+                    erase(tx, keys, Trigger::Manager, &opened.case, t, &audit)
+                },
+            )
+            .await?;
+        self.scrub_after_erasure().await;
+        if erased {
+            Ok(())
+        } else {
+            Err(AppError::Conflict("this case was already erased".into()))
+        }
     }
 
     /// The retention job, judged by the application's clock: erases every closed case, of every
@@ -122,7 +120,8 @@ impl App {
     /// [`App::run_retention`] as of `now`.
     pub async fn run_retention_at(&self, now: PrimitiveDateTime) -> Result<RetentionRun, AppError> {
         let keys = std::sync::Arc::clone(&self.keys);
-        self.store
+        let run = self
+            .store
             .run(move |tx| {
                 let mut erased = Vec::new();
                 for (case, closed_at, days) in tx.closed_unerased_cases()? {
@@ -138,13 +137,17 @@ impl App {
                         record_id: case.id.as_str(),
                         reason: &reason,
                     };
-                    if erase(tx, &keys, &case, now, &audit)? {
+                    if erase(tx, &keys, Trigger::Retention, &case, now, &audit)? {
                         erased.push(case.id.clone());
                     }
                 }
-                Ok(RetentionRun { erased })
+                Ok::<_, AppError>(RetentionRun { erased })
             })
-            .await
+            .await?;
+        if !run.erased.is_empty() {
+            self.scrub_after_erasure().await;
+        }
+        Ok(run)
     }
 
     /// The actor's organisation's retention period, in days (its managers and administrators).

@@ -154,3 +154,8 @@ id_type!(
     TrainingAttemptId,
     "training attempt"
 );
+id_type!(
+    /// One reason given for breaking the glass (sealed with the case).
+    GlassReasonId,
+    "break-the-glass reason"
+);

@@ -20,6 +20,7 @@ pub mod consent;
 pub mod decision_figures;
 pub mod decision_letter;
 pub mod disclosure;
+pub mod erasure;
 pub mod first_responder;
 pub mod formal;
 pub mod guess_limit;

@@ -6,14 +6,20 @@
 
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
+use waymark_domain::ids::GlassReasonId;
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::{CaseId, OrgId, Role, UserId};
 
 use crate::case_parts::{StaffMember, user_id};
 use crate::referrals::{CaseRow, ReferralRow};
 use crate::repo::{convert, corrupt};
-use crate::schema::{case_access_grants, case_reference_counters, cases, referrals, users};
+use crate::schema::{
+    case_access_grants, case_glass_reasons, case_reference_counters, cases, referrals, users,
+};
 use crate::{AnyConnection, Case, Referral, StoreError, Tx};
+
+/// A break-the-glass reason as stored: its id, who gave it, when, and the sealed text.
+pub type SealedGlassReason = (GlassReasonId, UserId, PrimitiveDateTime, Vec<u8>);
 
 impl Tx<'_> {
     // ---- references and assignment ----------------------------------------------------------------
@@ -160,6 +166,54 @@ impl Tx<'_> {
                 .execute(self.conn)?;
         }
         Ok(())
+    }
+
+    /// Keeps a reason given for breaking the glass, sealed with the case.
+    pub fn insert_glass_reason(
+        &mut self,
+        id: &GlassReasonId,
+        case_id: &CaseId,
+        user: &UserId,
+        at: PrimitiveDateTime,
+        reason_ct: &[u8],
+    ) -> Result<(), StoreError> {
+        diesel::insert_into(case_glass_reasons::table)
+            .values((
+                case_glass_reasons::id.eq(id.as_str()),
+                case_glass_reasons::case_id.eq(case_id.as_str()),
+                case_glass_reasons::user_id.eq(user.as_str()),
+                case_glass_reasons::at.eq(at),
+                case_glass_reasons::reason_ct.eq(reason_ct),
+            ))
+            .execute(self.conn)?;
+        Ok(())
+    }
+
+    /// The reasons given for breaking the glass on a case, oldest first (sealed).
+    pub fn glass_reasons(
+        &mut self,
+        case_id: &CaseId,
+    ) -> Result<Vec<SealedGlassReason>, StoreError> {
+        case_glass_reasons::table
+            .filter(case_glass_reasons::case_id.eq(case_id.as_str()))
+            .order((case_glass_reasons::at.asc(), case_glass_reasons::id.asc()))
+            .select((
+                case_glass_reasons::id,
+                case_glass_reasons::user_id,
+                case_glass_reasons::at,
+                case_glass_reasons::reason_ct,
+            ))
+            .load::<(String, String, PrimitiveDateTime, Vec<u8>)>(self.conn)?
+            .into_iter()
+            .map(|(id, user, at, ct)| {
+                Ok((
+                    GlassReasonId::parse(&id).map_err(corrupt("glass reason id"))?,
+                    user_id(&user)?,
+                    at,
+                    ct,
+                ))
+            })
+            .collect()
     }
 
     /// When `user`'s grant to this case ends, if it is live at `now`.

@@ -16,6 +16,7 @@ mod consents;
 mod decision_figures;
 mod decision_notices;
 mod formal;
+mod personal_data;
 mod records;
 mod referrals;
 mod repo;
@@ -43,6 +44,10 @@ pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use consents::{Consent, OnwardReferral};
 pub use decision_notices::DecisionNotice;
 pub use formal::{FormalReferral, FormalRequest};
+pub use personal_data::{
+    Basis, Copy, CopyRecord, ErasureNotice, Holder, Key, MAP, NOT_PERSONAL, OnErasure, Place,
+    Retention, What,
+};
 pub use records::*;
 pub use sealed::SealedColumn;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};
@@ -189,6 +194,40 @@ impl Store {
                 .map(|v| v.len()),
         };
         applied.map_err(|e| StoreError::Migration(e.to_string()))
+    }
+
+    /// After an erasure has committed: leaves no old copy of what it overwrote where the database keeps
+    /// one. On SQLite (`secure_delete` already overwrites freed pages), a truncating checkpoint copies the
+    /// write-ahead log into the database and empties the log file, so no frame holding a forgotten key
+    /// stays in `-wal`. On PostgreSQL, the old row versions stay in the table files until VACUUM (see
+    /// docs/THREAT_MODEL.md); this vacuums the tables erasure writes to (from [`MAP`]).
+    pub async fn scrub_after_erasure(&self) -> Result<(), StoreError> {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || store.scrub_after_erasure_blocking())
+            .await
+            .map_err(|_| StoreError::Connect("the database task was cancelled".into()))?
+    }
+
+    /// [`Store::scrub_after_erasure`] for synchronous callers.
+    pub fn scrub_after_erasure_blocking(&self) -> Result<(), StoreError> {
+        use diesel::connection::SimpleConnection;
+        let mut conn = self.pool.get()?;
+        match &mut *conn {
+            AnyConnection::Sqlite(c) => c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?,
+            AnyConnection::Postgresql(c) => {
+                let mut tables: Vec<&str> = MAP
+                    .iter()
+                    .filter(|p| p.on_erasure != OnErasure::KeyForgotten)
+                    .filter(|p| p.on_erasure != OnErasure::NotAPerson)
+                    .map(|p| p.table)
+                    .chain(["referrals", "cases", "erasure_notices"])
+                    .collect();
+                tables.sort_unstable();
+                tables.dedup();
+                c.batch_execute(&format!("VACUUM {};", tables.join(", ")))?;
+            }
+        }
+        Ok(())
     }
 
     /// Runs `work` in one database transaction on a blocking thread; commits if it returns `Ok`.

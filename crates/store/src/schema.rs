@@ -453,6 +453,27 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    erasure_notices (org_id, record_type, record_id) {
+        org_id -> Text,
+        record_type -> Text,
+        record_id -> Text,
+        erasure -> Text,
+        kept -> Bool,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_glass_reasons (id) {
+        id -> Text,
+        case_id -> Text,
+        user_id -> Text,
+        at -> Timestamp,
+        reason_ct -> Binary,
+    }
+}
+
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
@@ -467,8 +488,11 @@ diesel::joinable!(case_access_grants -> cases (case_id));
 diesel::joinable!(decision_notices -> formal_referrals (formal_referral_id));
 diesel::joinable!(certificates -> users (user_id));
 diesel::joinable!(certificates -> signing_keys (key_id));
+diesel::joinable!(case_glass_reasons -> cases (case_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    erasure_notices,
+    case_glass_reasons,
     settings,
     organisations,
     users,

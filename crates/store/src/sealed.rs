@@ -37,6 +37,8 @@ pub enum SealedColumn {
     FormalRequestText,
     FormalRequestReply,
     DecisionNoticeReasons,
+    /// Why someone broke the glass to open a case, sealed with the case.
+    GlassReason,
     // Staff secrets, sealed under the staff key.
     UserTotpSecret,
     PendingSignInTotpSecret,
@@ -44,7 +46,7 @@ pub enum SealedColumn {
 
 impl SealedColumn {
     /// Every sealed column.
-    pub const ALL: [SealedColumn; 26] = [
+    pub const ALL: [SealedColumn; 27] = [
         SealedColumn::ReferralName,
         SealedColumn::ReferralContact,
         SealedColumn::ReferralLanguage,
@@ -69,6 +71,7 @@ impl SealedColumn {
         SealedColumn::FormalRequestText,
         SealedColumn::FormalRequestReply,
         SealedColumn::DecisionNoticeReasons,
+        SealedColumn::GlassReason,
         SealedColumn::UserTotpSecret,
         SealedColumn::PendingSignInTotpSecret,
     ];
@@ -100,6 +103,7 @@ impl SealedColumn {
             SealedColumn::FormalRequestText => ("formal_requests", "text"),
             SealedColumn::FormalRequestReply => ("formal_requests", "reply"),
             SealedColumn::DecisionNoticeReasons => ("decision_notices", "reasons"),
+            SealedColumn::GlassReason => ("case_glass_reasons", "reason"),
             SealedColumn::UserTotpSecret => ("users", "totp_secret_ct"),
             SealedColumn::PendingSignInTotpSecret => ("pending_sign_ins", "totp_secret_ct"),
         }
@@ -158,6 +162,7 @@ mod tests {
                 "formal_requests.text",
                 "formal_requests.reply",
                 "decision_notices.reasons",
+                "case_glass_reasons.reason",
                 "users.totp_secret_ct",
                 "pending_sign_ins.totp_secret_ct",
             ]

@@ -2,6 +2,7 @@
 
 use super::record::owners;
 use super::*;
+use waymark_domain::ids::GlassReasonId;
 
 impl App {
     /// What a form page shows about a case the actor may do `action` to: nothing personal, not audited.
@@ -82,16 +83,58 @@ impl App {
             let t = tx.now();
             let until = t + break_glass_duration();
             tx.grant_case_access(&opened.case.id, &actor.user_id, t, until)?;
+            // The reason is free text that may name people: sealed with the case (so erased with it),
+            // never written to the audit log, which keeps only that one was given.
+            let key = writable_key(keys, tx, &opened.case)?;
+            let id: GlassReasonId = new_id(GlassReasonId::parse)?;
+            let sealed = key.seal_str(&ctx(SealedColumn::GlassReason, id.as_str()), reason.as_str());
+            tx.insert_glass_reason(&id, &opened.case.id, &actor.user_id, t, &sealed)?;
             tx.audit(
                 &keys.audit,
                 &AuditEvent {
-                    reason: reason.as_str(),
+                    reason: "a reason was given (sealed with the case)",
                     ..case_event(actor, AuditAction::CaseBreakGlass, &opened)
                 },
             )?;
             tracing::warn!(case = %opened.case.id, user = %actor.user_id, "the glass was broken");
             Ok(until)
         })
+        .await
+    }
+
+    /// The reasons given for breaking the glass on a case, oldest first, for its organisation's managers
+    /// (a caseworker: `Forbidden`; anyone who may not open the case: `NotFound`). Audited. Empty once the
+    /// case is erased: the reasons were sealed with it.
+    pub async fn glass_reasons(
+        &self,
+        actor: &Account,
+        id: &CaseId,
+    ) -> Result<Vec<GlassReason>, AppError> {
+        self.on_case(
+            actor,
+            id,
+            CaseAction::Assign,
+            move |tx, keys, actor, opened| {
+                tx.audit(
+                    &keys.audit,
+                    &case_event(actor, AuditAction::CaseGlassReasonsRead, &opened),
+                )?;
+                let Some(key) = keys.data_key(tx, &opened.case.person_id)? else {
+                    return Ok(Vec::new());
+                };
+                tx.glass_reasons(&opened.case.id)?
+                    .into_iter()
+                    .map(|(id, by, at, ct)| {
+                        Ok(GlassReason {
+                            reason: key
+                                .open_string(&ctx(SealedColumn::GlassReason, id.as_str()), &ct)?,
+                            by,
+                            at,
+                        })
+                    })
+                    .collect()
+            },
+        )
         .await
     }
 

@@ -156,6 +156,14 @@ redacted_debug!(
     RiskView
 );
 
+/// A reason someone gave for breaking the glass on a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlassReason {
+    pub by: UserId,
+    pub at: PrimitiveDateTime,
+    pub reason: String,
+}
+
 /// A case with the person's details and everything recorded on it, for those allowed to open it.
 #[derive(Debug, Clone)]
 pub struct CaseView {

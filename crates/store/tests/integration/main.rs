@@ -8,3 +8,4 @@ mod case_record;
 mod certificates;
 mod conformance;
 mod conformance_channel;
+mod personal_data;
