@@ -4,14 +4,14 @@
 
 use crate::fixture::*;
 use time::Duration;
-use waymark_app::{AppError, NewConsent, NewHistory};
-use waymark_domain::case_record::{ExploitationPlace, NeedUrgency, PersonDraft};
+use waymark_app::{AppError, NewConsent};
+use waymark_domain::case_record::{NeedUrgency, PersonDraft};
 use waymark_domain::clock::calendar;
 use waymark_domain::consent::ConsentMethod;
 use waymark_domain::formal::{Closure, FormalStatus, Outcome};
 use waymark_domain::ids::{ConsentId, FormalReferralId};
 use waymark_domain::referral::ReferralDraft;
-use waymark_domain::{AgeBand, CaseId, ExploitationType, Nation, Need, OrgId};
+use waymark_domain::{AgeBand, CaseId, Nation, Need, OrgId};
 use waymark_store::testing::TestDatabase;
 
 /// A contact detail and a needs note that must never reach the decision body.
@@ -52,19 +52,9 @@ async fn case_of(w: &World, draft: ReferralDraft) -> CaseId {
     )
     .await
     .expect("needs");
-    app.add_history(
-        &w.a_caseworker,
-        &case,
-        NewHistory {
-            kind: ExploitationType::Labour,
-            place: ExploitationPlace::Uk,
-            from: "2024-03-01".into(),
-            to: "2025-01-31".into(),
-            note: "Car wash, passport kept by the boss".into(),
-        },
-    )
-    .await
-    .expect("history");
+    app.add_history(&w.a_caseworker, &case, labour_history())
+        .await
+        .expect("history");
     case
 }
 
