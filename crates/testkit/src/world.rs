@@ -1,7 +1,8 @@
 //! The organisations and accounts most tests start from, set up through the use cases themselves.
 
 use waymark_app::{Account, App, NewOrganisation, NewSession, SignIn};
-use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role};
+use waymark_domain::referral::ReferralDraft;
+use waymark_domain::{CaseId, Nation, Need, OrgId, OrganisationKind, Role};
 use waymark_store::Backend;
 use waymark_store::testing::TestDatabase;
 use waymark_vault::TotpSecret;
@@ -82,6 +83,21 @@ impl World {
             org_b,
             group,
         }
+    }
+}
+
+impl World {
+    /// A case at organisation A: the group's helper refers `draft` to A, whose caseworker accepts it.
+    pub async fn accepted_case(&self, draft: ReferralDraft) -> CaseId {
+        let id = self
+            .app
+            .submit_referral(&self.helper, &self.org_a, draft)
+            .await
+            .expect("sent");
+        self.app
+            .accept_referral(&self.a_caseworker, &id)
+            .await
+            .expect("accepted")
     }
 }
 

@@ -20,14 +20,7 @@ const NEEDS_CANARY: &str = "NEEDS-CANARY a room away from Leeds";
 
 async fn case_of(w: &World, draft: ReferralDraft) -> CaseId {
     let app = &w.app;
-    let id = app
-        .submit_referral(&w.helper, &w.org_a, draft)
-        .await
-        .expect("sent");
-    let case = app
-        .accept_referral(&w.a_caseworker, &id)
-        .await
-        .expect("accepted");
+    let case = w.accepted_case(draft).await;
     app.update_person(
         &w.a_caseworker,
         &case,

@@ -19,18 +19,9 @@ const PDF: &[u8] = b"%PDF-1.7\n% a letter from the GP\n";
 /// contact and "never write to" are the canary; with needs, history and a document.
 async fn case_with_canary(w: &World) -> CaseId {
     let app = &w.app;
-    let id = app
-        .submit_referral(
-            &w.helper,
-            &w.org_a,
-            adult("Selam Tesfaye", CANARY, "Tigrinya"),
-        )
-        .await
-        .expect("sent");
-    let case = app
-        .accept_referral(&w.a_caseworker, &id)
-        .await
-        .expect("accepted");
+    let case = w
+        .accepted_case(adult("Selam Tesfaye", CANARY, "Tigrinya"))
+        .await;
     app.update_person(
         &w.a_caseworker,
         &case,
