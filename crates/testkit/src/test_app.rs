@@ -77,3 +77,30 @@ pub fn database_url(url: &DatabaseUrl) -> String {
         DatabaseUrl::Postgres(url) => url.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clock_is_moved_before_anything_is_set_up() {
+        let db = TestDatabase::sqlite();
+        let plain = TestApp::builder().on(&db);
+        let moved = TestApp::builder()
+            .key(&plain.key)
+            .clock_moved(Duration::days(3))
+            .on(&db);
+        let ahead = moved.app.clock().unix_seconds() - plain.app.clock().unix_seconds();
+        assert!(ahead >= 3 * 24 * 60 * 60, "{ahead} seconds ahead");
+    }
+
+    #[test]
+    fn an_app_is_bound_to_the_key_it_was_given() {
+        let db = TestDatabase::sqlite();
+        let first = TestApp::builder().on(&db);
+        let again = TestApp::builder().key(&first.key).on(&db);
+        assert_eq!(again.key.id(), first.key.id());
+        let other = MasterKey::generate();
+        assert!(App::with_key(db.store.clone(), other).is_err());
+    }
+}
