@@ -8,7 +8,7 @@ use waymark_domain::case_record::{
     DocumentError, DocumentKind, DueState, MAX_DOCUMENT_BYTES, NeedUrgency, PersonDraft, RiskLevel,
 };
 use waymark_domain::ids::DocumentId;
-use waymark_domain::{Nation, Need, OrganisationKind, Role};
+use waymark_domain::{Need, Role};
 use waymark_store::Backend;
 use waymark_store::testing::TestDatabase;
 use waymark_vault::new_id;
@@ -203,15 +203,7 @@ async fn notes_documents_and_the_whole_record_never_reach_the_disk_in_plaintext(
 
         // Positive control: a plaintext value written the same way is found by the scan.
         let visible = canary("OrganisationName");
-        organisation(
-            app,
-            &visible,
-            OrganisationKind::SupportOrganisation,
-            Nation::Scotland,
-            "Glasgow",
-            &[],
-        )
-        .await;
+        control_organisation(app, &visible).await;
         let found = db.find_plaintext(&visible);
         assert!(
             !found.is_empty(),

@@ -8,24 +8,8 @@ use waymark_app::{
 use waymark_domain::channel::Sender;
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::self_referral::{SelfReferralDraft, SelfReferralError, Urgency};
-use waymark_domain::{AgeBand, FirstContact, Nation, Need};
+use waymark_domain::{AgeBand, FirstContact, Nation};
 use waymark_store::testing::TestDatabase;
-
-/// The least a person must give.
-fn asking() -> SelfReferralDraft {
-    SelfReferralDraft {
-        nation: Nation::EnglandWales,
-        area: "Leeds".into(),
-        needs: [Need::SafeHousing].into(),
-        language: "Tigrinya".into(),
-        urgency: Urgency::Today,
-        age: AgeBand::Adult,
-        name: None,
-        contact: None,
-        message: Some("I need somewhere safe to sleep tonight.".into()),
-        consent_given: true,
-    }
-}
 
 const PHONE: &str = "198.51.100.7";
 
@@ -614,37 +598,6 @@ async fn codenames_and_messages_never_reach_the_database_in_plaintext() {
             );
         }
     }
-}
-
-/// Everything this test binary logs, at every level, from every thread.
-fn captured_log() -> std::sync::Arc<std::sync::Mutex<Vec<u8>>> {
-    use std::sync::{Arc, Mutex, OnceLock};
-    struct Capture(Arc<Mutex<Vec<u8>>>);
-    impl std::io::Write for Capture {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    static LOG: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
-    let log = LOG.get_or_init(|| {
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let writer = Arc::clone(&log);
-        let subscriber = tracing_subscriber::fmt()
-            .with_max_level(tracing_subscriber::filter::LevelFilter::TRACE)
-            .with_ansi(false)
-            .with_writer(move || Capture(Arc::clone(&writer)))
-            .finish();
-        tracing::subscriber::set_global_default(subscriber).expect("the only subscriber");
-        log
-    });
-    Arc::clone(log)
 }
 
 #[tokio::test]

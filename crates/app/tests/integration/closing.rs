@@ -3,11 +3,11 @@
 
 use crate::fixture::*;
 use time::Duration;
-use waymark_app::{Account, App, AppError, CaseSearch, Conversation, NewHistory};
+use waymark_app::{Account, AppError, CaseSearch, Conversation, NewHistory};
 use waymark_domain::case_record::{CaseError, ExploitationPlace};
 use waymark_domain::closing::follow_up_dates;
 use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
-use waymark_domain::{AgeBand, CaseId, ExploitationType, Nation, Need, OrganisationKind, Role};
+use waymark_domain::{CaseId, ExploitationType, Need};
 use waymark_store::testing::TestDatabase;
 use waymark_vault::{FieldContext, MasterKey};
 
@@ -159,16 +159,9 @@ async fn the_person_can_still_be_messaged_through_their_codename_after_closing()
             .app
             .submit_self_referral(
                 SelfReferralDraft {
-                    nation: Nation::EnglandWales,
-                    area: "Leeds".into(),
-                    needs: [Need::SafeHousing].into(),
-                    language: "Tigrinya".into(),
-                    urgency: Urgency::ThisWeek,
-                    age: AgeBand::Adult,
-                    name: None,
-                    contact: None,
                     message: Some("I need somewhere safe.".into()),
-                    consent_given: true,
+                    urgency: Urgency::ThisWeek,
+                    ..asking()
                 },
                 &w.org_a,
             )
@@ -277,33 +270,6 @@ async fn the_retention_job_erases_only_closed_cases_whose_period_ended() {
     }
 }
 
-/// The world's organisations and accounts, on an application whose master key the test holds.
-async fn world_with_key(db: &TestDatabase, master: &MasterKey) -> (App, Account, Account, Account) {
-    let app = App::with_key(db.store.clone(), master.clone()).expect("app");
-    let org = organisation(
-        &app,
-        ORG_A,
-        OrganisationKind::SupportOrganisation,
-        Nation::EnglandWales,
-        "Leeds",
-        &[Need::SafeHousing],
-    )
-    .await;
-    let group = organisation(
-        &app,
-        GROUP,
-        OrganisationKind::CommunityGroup,
-        Nation::EnglandWales,
-        "Leeds",
-        &[],
-    )
-    .await;
-    let caseworker = account(&app, &org, "cw@a.example.org", Role::Caseworker).await;
-    let manager = account(&app, &org, "m@a.example.org", Role::Manager).await;
-    let helper = account(&app, &group, "h@g.example.org", Role::Helper).await;
-    (app, caseworker, manager, helper)
-}
-
 /// Opens a note's ciphertext as someone holding the master key and a copy of the database would:
 /// unwrap the person's data key with the master key, then open the note.
 fn open_with_master_key(
@@ -347,7 +313,14 @@ async fn after_erasure_nothing_personal_can_be_read_even_with_the_master_key_and
     const CANARY: &str = "Canary-Zephyrine-4471";
     for db in TestDatabase::both() {
         let master = MasterKey::generate();
-        let (app, caseworker, manager, helper) = world_with_key(&db, &master).await;
+        // The world's organisations and accounts, on an application whose master key the test holds.
+        let World {
+            app,
+            a_caseworker: caseworker,
+            a_manager: manager,
+            helper,
+            ..
+        } = TestApp::builder().key(&master).world(&db).await;
         let on = db.backend();
         let org = manager.org_id.clone();
         let rid = app

@@ -14,8 +14,7 @@ use waymark_domain::decision_letter::{NoticeKind, long_date};
 use waymark_domain::formal::{Closure, Outcome};
 use waymark_domain::ids::FormalReferralId;
 use waymark_domain::referral::ReferralDraft;
-use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
-use waymark_domain::{AgeBand, CaseId, ExploitationType, Nation, Need};
+use waymark_domain::{CaseId, ExploitationType, Nation};
 use waymark_store::testing::TestDatabase;
 
 const PHONE: &str = "198.51.100.7";
@@ -28,21 +27,7 @@ async fn case(w: &World, self_referral: bool) -> (CaseId, Option<String>) {
     let app = &w.app;
     let (referral, codename) = if self_referral {
         let sent = app
-            .submit_self_referral(
-                SelfReferralDraft {
-                    nation: Nation::EnglandWales,
-                    area: "Leeds".into(),
-                    needs: [Need::SafeHousing].into(),
-                    language: "Tigrinya".into(),
-                    urgency: Urgency::Today,
-                    age: AgeBand::Adult,
-                    name: None,
-                    contact: None,
-                    message: Some("I need somewhere safe to sleep tonight.".into()),
-                    consent_given: true,
-                },
-                &w.org_a,
-            )
+            .submit_self_referral(asking(), &w.org_a)
             .await
             .expect("self-referral sent");
         (sent.referral_id, Some(sent.codename.expose().to_owned()))

@@ -4,14 +4,14 @@
 
 use crate::fixture::*;
 use time::Duration;
-use waymark_app::{AppError, NewConsent, NewHistory};
-use waymark_domain::case_record::{ExploitationPlace, NeedUrgency, PersonDraft};
+use waymark_app::{AppError, NewConsent};
+use waymark_domain::case_record::{NeedUrgency, PersonDraft};
 use waymark_domain::clock::calendar;
 use waymark_domain::consent::ConsentMethod;
 use waymark_domain::formal::{Closure, FormalStatus, Outcome};
 use waymark_domain::ids::{ConsentId, FormalReferralId};
 use waymark_domain::referral::ReferralDraft;
-use waymark_domain::{AgeBand, CaseId, ExploitationType, Nation, Need, OrgId};
+use waymark_domain::{AgeBand, CaseId, Nation, Need, OrgId};
 use waymark_store::testing::TestDatabase;
 
 /// A contact detail and a needs note that must never reach the decision body.
@@ -20,14 +20,7 @@ const NEEDS_CANARY: &str = "NEEDS-CANARY a room away from Leeds";
 
 async fn case_of(w: &World, draft: ReferralDraft) -> CaseId {
     let app = &w.app;
-    let id = app
-        .submit_referral(&w.helper, &w.org_a, draft)
-        .await
-        .expect("sent");
-    let case = app
-        .accept_referral(&w.a_caseworker, &id)
-        .await
-        .expect("accepted");
+    let case = w.accepted_case(draft).await;
     app.update_person(
         &w.a_caseworker,
         &case,
@@ -52,19 +45,9 @@ async fn case_of(w: &World, draft: ReferralDraft) -> CaseId {
     )
     .await
     .expect("needs");
-    app.add_history(
-        &w.a_caseworker,
-        &case,
-        NewHistory {
-            kind: ExploitationType::Labour,
-            place: ExploitationPlace::Uk,
-            from: "2024-03-01".into(),
-            to: "2025-01-31".into(),
-            note: "Car wash, passport kept by the boss".into(),
-        },
-    )
-    .await
-    .expect("history");
+    app.add_history(&w.a_caseworker, &case, labour_history())
+        .await
+        .expect("history");
     case
 }
 

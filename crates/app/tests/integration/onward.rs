@@ -2,15 +2,13 @@
 //! notice them. Every test runs on a fresh SQLite file and on a fresh PostgreSQL schema.
 
 use crate::fixture::*;
-use waymark_app::{Account, AppError, NOT_GIVEN, NewConsent, NewHistory, WITHDRAWN};
-use waymark_domain::case_record::{ExploitationPlace, NeedUrgency, PersonDraft};
+use waymark_app::{Account, AppError, NOT_GIVEN, NewConsent, WITHDRAWN};
+use waymark_domain::case_record::{NeedUrgency, PersonDraft};
 use waymark_domain::consent::{ConsentBasis, ConsentMethod, ConsentScope};
 use waymark_domain::ids::ConsentId;
 use waymark_domain::referral::{ReferralDraft, ReferralStatus};
-use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
-use waymark_domain::{
-    AgeBand, CaseId, ExploitationType, Nation, Need, OrgId, OrganisationKind, ReferralId,
-};
+use waymark_domain::self_referral::SelfReferralDraft;
+use waymark_domain::{AgeBand, CaseId, Nation, Need, OrgId, OrganisationKind, ReferralId};
 use waymark_store::testing::TestDatabase;
 
 /// A contact detail that must never reach an organisation the person did not agree to share it with.
@@ -21,18 +19,9 @@ const PDF: &[u8] = b"%PDF-1.7\n% a letter from the GP\n";
 /// contact and "never write to" are the canary; with needs, history and a document.
 async fn case_with_canary(w: &World) -> CaseId {
     let app = &w.app;
-    let id = app
-        .submit_referral(
-            &w.helper,
-            &w.org_a,
-            adult("Selam Tesfaye", CANARY, "Tigrinya"),
-        )
-        .await
-        .expect("sent");
-    let case = app
-        .accept_referral(&w.a_caseworker, &id)
-        .await
-        .expect("accepted");
+    let case = w
+        .accepted_case(adult("Selam Tesfaye", CANARY, "Tigrinya"))
+        .await;
     app.update_person(
         &w.a_caseworker,
         &case,
@@ -57,19 +46,9 @@ async fn case_with_canary(w: &World) -> CaseId {
     )
     .await
     .expect("needs");
-    app.add_history(
-        &w.a_caseworker,
-        &case,
-        NewHistory {
-            kind: ExploitationType::Labour,
-            place: ExploitationPlace::Uk,
-            from: "2024-03-01".into(),
-            to: "2025-01-31".into(),
-            note: "Car wash, passport kept by the boss".into(),
-        },
-    )
-    .await
-    .expect("history");
+    app.add_history(&w.a_caseworker, &case, labour_history())
+        .await
+        .expect("history");
     app.upload_document(&w.a_caseworker, &case, "gp-letter.pdf".into(), PDF.to_vec())
         .await
         .expect("document");
@@ -572,16 +551,8 @@ async fn a_person_who_referred_themselves_is_told_where_it_went_in_their_channel
         let asked = app
             .submit_self_referral(
                 SelfReferralDraft {
-                    nation: Nation::EnglandWales,
-                    area: "Leeds".into(),
-                    needs: [Need::SafeHousing].into(),
-                    language: "Tigrinya".into(),
-                    urgency: Urgency::Today,
-                    age: AgeBand::Adult,
-                    name: None,
-                    contact: None,
                     message: Some("I need somewhere safe.".into()),
-                    consent_given: true,
+                    ..asking()
                 },
                 &w.org_a,
             )

@@ -4,7 +4,7 @@
 use crate::fixture::*;
 use waymark_app::{Account, App, AppError};
 use waymark_domain::referral::{ReferralError, ReferralStatus};
-use waymark_domain::{AgeBand, Nation, Need, OrganisationKind, ReferralId};
+use waymark_domain::{AgeBand, Need, ReferralId};
 use waymark_store::Backend;
 use waymark_store::testing::TestDatabase;
 use waymark_vault::new_id;
@@ -564,15 +564,7 @@ async fn personal_data_is_never_stored_in_plaintext() {
 
         // Positive control: a plaintext value written the same way is found by the scan.
         let visible = canary("OrganisationName");
-        organisation(
-            app,
-            &visible,
-            OrganisationKind::SupportOrganisation,
-            Nation::Scotland,
-            "Glasgow",
-            &[],
-        )
-        .await;
+        control_organisation(app, &visible).await;
         let found = db.find_plaintext(&visible);
         assert!(
             !found.is_empty(),

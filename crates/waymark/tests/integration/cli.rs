@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use waymark_store::testing::{TestDatabase, postgres_admin_url};
 use waymark_store::{DatabaseUrl, Store};
+use waymark_testkit::database_url;
 
 pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_waymark");
 
@@ -65,7 +66,7 @@ impl Cli {
     }
 
     pub(crate) fn for_database(db: &TestDatabase) -> Cli {
-        Cli::new(raw_url(&db.url))
+        Cli::new(database_url(&db.url))
     }
 
     pub(crate) fn command(&self, args: &[&str]) -> Command {
@@ -124,6 +125,24 @@ impl Cli {
         assert!(looks_like_id(&id), "not an id: {run:#?}");
         id
     }
+
+    /// `waymark user add` for an account of `role` at `org`, the password given on standard input.
+    pub(crate) fn add_user(&self, org: &str, email: &str, role: &str, password: &str) -> Run {
+        self.run_with_stdin(
+            &[
+                "user",
+                "add",
+                "--org",
+                org,
+                "--email",
+                email,
+                "--role",
+                role,
+                "--password-stdin",
+            ],
+            password,
+        )
+    }
 }
 
 pub(crate) fn finished(output: Output) -> Run {
@@ -131,14 +150,6 @@ pub(crate) fn finished(output: Output) -> Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-/// The URL as the CLI takes it (`DatabaseUrl`'s Debug hides passwords, so it cannot be used here).
-pub(crate) fn raw_url(url: &DatabaseUrl) -> String {
-    match url {
-        DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
-        DatabaseUrl::Postgres(url) => url.clone(),
     }
 }
 
@@ -245,20 +256,7 @@ pub(crate) fn operator_commands(db: TestDatabase) {
     assert!(looks_like_id(run.last_line()), "{run:#?}");
     assert!(!run.stdout.contains("correct horse"), "{run:#?}");
     let user_add = |email: &str, role: &str, org: &str, password: &str| {
-        cli.run_with_stdin(
-            &[
-                "user",
-                "add",
-                "--org",
-                org,
-                "--email",
-                email,
-                "--role",
-                role,
-                "--password-stdin",
-            ],
-            password,
-        )
+        cli.add_user(org, email, role, password)
     };
     user_add(
         "helper@church.example",

@@ -214,21 +214,8 @@ fn personal_data_never_reaches_the_logs(db: TestDatabase) {
         (&church, "helper@log.example", "helper"),
         (&harbour, "worker@log.example", "caseworker"),
     ] {
-        cli.run_with_stdin(
-            &[
-                "user",
-                "add",
-                "--org",
-                org,
-                "--email",
-                email,
-                "--role",
-                role,
-                "--password-stdin",
-            ],
-            "a long enough password\n",
-        )
-        .ok();
+        cli.add_user(org, email, role, "a long enough password\n")
+            .ok();
     }
     let helper = cli
         .run(&["token", "create", "--email", "helper@log.example"])

@@ -3,8 +3,8 @@
 use std::process::{Command, Stdio};
 
 use waymark_domain::OrgId;
-use waymark_store::DatabaseUrl;
 use waymark_store::testing::TestDatabase;
+use waymark_testkit::database_url;
 
 const BIN: &str = env!("CARGO_BIN_EXE_waymark");
 
@@ -15,17 +15,13 @@ struct Run {
 }
 
 fn run(db: &TestDatabase, dir: &tempfile::TempDir, args: &[&str]) -> Run {
-    let url = match &db.url {
-        DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
-        DatabaseUrl::Postgres(url) => url.clone(),
-    };
     let out = Command::new(BIN)
         .current_dir(dir.path())
         .env_remove("WAYMARK_DATABASE_URL")
         .env_remove("WAYMARK_MASTER_KEY_FILE")
         .env_remove("RUST_LOG")
         .arg("--database-url")
-        .arg(url)
+        .arg(database_url(&db.url))
         .arg("--key-file")
         .arg(dir.path().join("master.key"))
         .args(args)

@@ -4,12 +4,12 @@ use crate::support::Harness;
 use axum::http::StatusCode;
 use waymark_domain::case_record::MAX_DOCUMENT_BYTES;
 
-use crate::cases::{case, multipart, other_caseworker, upload_api};
+use crate::cases::{multipart, other_caseworker, upload_api};
 
 #[tokio::test]
 async fn the_case_api_records_reads_and_searches_the_case() {
     for h in Harness::both().await {
-        let id = case(&h).await;
+        let id = h.case().await;
         let w = h.tokens.harbour_worker.clone();
         let path = format!("/api/v1/cases/{id}");
         let api = |method: &'static str, p: String, body: Option<serde_json::Value>| {

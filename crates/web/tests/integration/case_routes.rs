@@ -3,7 +3,7 @@
 use crate::support::{Harness, csrf_of};
 use axum::http::StatusCode;
 
-use crate::cases::{case, multipart, other_caseworker, upload_api, upload_page};
+use crate::cases::{multipart, other_caseworker, upload_api, upload_page};
 
 /// Every case route, as pages and as API calls, to everyone who may not open the case: another
 /// organisation's caseworker and manager, a helper, an administrator of the same organisation, and a
@@ -11,7 +11,7 @@ use crate::cases::{case, multipart, other_caseworker, upload_api, upload_page};
 #[tokio::test]
 async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
     for h in Harness::both().await {
-        let id = case(&h).await;
+        let id = h.case().await;
         let worker = h.tokens.harbour_worker.clone();
         let action = h
             .api(
@@ -36,7 +36,7 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
             .as_str()
             .expect("id")
             .to_owned();
-        let lantern = lantern_id(&h).await;
+        let lantern = h.lantern_id().await;
         let consent = h
             .api(
                 "POST",
@@ -310,20 +310,6 @@ async fn every_case_route_is_404_for_anyone_who_may_not_open_the_case() {
             Some(0)
         );
     }
-}
-
-/// Northern Lantern's id: the other support organisation of the harness.
-async fn lantern_id(h: &Harness) -> String {
-    h.app
-        .suggest_support(waymark_domain::Nation::Scotland, None, vec![])
-        .await
-        .expect("organisations")
-        .into_iter()
-        .find(|s| s.org.name.contains("Lantern"))
-        .expect("lantern")
-        .org
-        .id
-        .to_string()
 }
 
 #[tokio::test]

@@ -63,24 +63,6 @@ pub(crate) async fn upload_api(h: &Harness, path: &str, token: &str, body: Vec<u
     .await
 }
 
-/// A referral to Harbour Light accepted by its caseworker through the API: the case id.
-pub(crate) async fn case(h: &Harness) -> String {
-    let id = h.api_referral("adult", true).await;
-    let accepted = h
-        .api(
-            "POST",
-            &format!("/api/v1/referrals/{id}/accept"),
-            &h.tokens.harbour_worker,
-            None,
-        )
-        .await;
-    assert_eq!(accepted.status, StatusCode::CREATED, "{}", accepted.body);
-    accepted.json()["case_id"]
-        .as_str()
-        .expect("case id")
-        .to_owned()
-}
-
 /// A second caseworker at Harbour Light, not assigned to anything: a cookie and a token.
 pub(crate) async fn other_caseworker(h: &Harness) -> (String, String) {
     let org = waymark_domain::OrgId::parse(&h.harbour).expect("id");
@@ -120,7 +102,7 @@ pub(crate) fn assert_form_error(r: &Reply, status: StatusCode, anchor: &str, wor
 #[tokio::test]
 async fn every_part_of_the_case_is_recorded_through_its_form_without_javascript() {
     for h in Harness::both().await {
-        let id = case(&h).await;
+        let id = h.case().await;
         let worker = h.login("caseworker@harbour.example").await;
         let path = format!("/cases/{id}");
 
@@ -448,7 +430,7 @@ async fn every_part_of_the_case_is_recorded_through_its_form_without_javascript(
 #[tokio::test]
 async fn a_caseworker_not_assigned_breaks_the_glass_with_a_reason_to_open_a_case() {
     for h in Harness::both().await {
-        let id = case(&h).await;
+        let id = h.case().await;
         let (other, _) = other_caseworker(&h).await;
         let path = format!("/cases/{id}");
         let r = h.get(&path, Some(&other)).await;
@@ -504,7 +486,7 @@ async fn a_caseworker_not_assigned_breaks_the_glass_with_a_reason_to_open_a_case
 #[tokio::test]
 async fn my_work_search_and_the_possible_match_warning() {
     for h in Harness::both().await {
-        let id = case(&h).await;
+        let id = h.case().await;
         let worker = h.login("caseworker@harbour.example").await;
         let csrf = csrf_of(&h.get("/staff", Some(&worker)).await.body);
         let r = h

@@ -5,13 +5,11 @@
 
 use std::net::SocketAddr;
 
-use crate::support::{Harness, Reply};
+use crate::support::{Harness, Reply, send_to};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use tower::ServiceExt;
 use waymark_app::{App, GuessLimits};
 
 const SURVIVOR: &str = "198.51.100.7:50123";
@@ -27,23 +25,7 @@ async fn from(app: &App, peer: &str, method: &str, path: &str, body: Value) -> R
         .expect("request");
     let addr: SocketAddr = peer.parse().expect("an address");
     request.extensions_mut().insert(ConnectInfo(addr));
-    let response = waymark_web::router(app.clone())
-        .oneshot(request)
-        .await
-        .expect("a response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("a body")
-        .to_bytes();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    send_to(app, request).await
 }
 
 fn asking(h: &Harness) -> Value {
@@ -127,14 +109,7 @@ async fn a_survivor_asks_for_help_and_talks_with_the_organisation_with_only_a_co
         assert_eq!(opened.json()["name"], waymark_app::NOT_GIVEN);
 
         // 3. A caseworker accepts and replies from the case.
-        let accepted = h
-            .api(
-                "POST",
-                &format!("/api/v1/referrals/{id}/accept"),
-                &h.tokens.harbour_worker,
-                None,
-            )
-            .await;
+        let accepted = h.accept(&id).await;
         let case_id = accepted.json()["case_id"]
             .as_str()
             .expect("case")
@@ -398,14 +373,7 @@ async fn after_erasure_the_codename_finds_nothing_and_the_organisation_reads_not
         body["name"] = json!("Linh");
         body["contact"] = json!("WhatsApp, messages only");
         let (codename, id) = self_refer(&h, body).await;
-        let accepted = h
-            .api(
-                "POST",
-                &format!("/api/v1/referrals/{id}/accept"),
-                &h.tokens.harbour_worker,
-                None,
-            )
-            .await;
+        let accepted = h.accept(&id).await;
         let case_id = accepted.json()["case_id"]
             .as_str()
             .expect("case")

@@ -8,24 +8,6 @@ use serde_json::{Value, json};
 const PLAN: &str =
     "Moving to her cousin's in Hull; registered with a GP; knows to message us any time";
 
-/// A referral to Harbour Light accepted by its caseworker through the API: the case id.
-async fn case(h: &Harness) -> String {
-    let id = h.api_referral("adult", true).await;
-    let accepted = h
-        .api(
-            "POST",
-            &format!("/api/v1/referrals/{id}/accept"),
-            &h.tokens.harbour_worker,
-            None,
-        )
-        .await;
-    assert_eq!(accepted.status, StatusCode::CREATED, "{}", accepted.body);
-    accepted.json()["case_id"]
-        .as_str()
-        .expect("case id")
-        .to_owned()
-}
-
 async fn manager_token(h: &Harness) -> String {
     h.app
         .create_token("manager@harbour.example")
@@ -36,7 +18,7 @@ async fn manager_token(h: &Harness) -> String {
 #[tokio::test]
 async fn the_api_closes_erases_and_then_answers_with_no_personal_field() {
     for h in Harness::both().await {
-        let id = case(&h).await;
+        let id = h.case().await;
         let worker = h.tokens.harbour_worker.clone();
         let manager = manager_token(&h).await;
         let a = format!("/api/v1/cases/{id}");
@@ -314,7 +296,7 @@ async fn the_retention_period_is_set_by_managers_and_administrators_only() {
 #[tokio::test]
 async fn a_case_is_closed_exported_and_erased_through_the_pages_without_javascript() {
     for h in Harness::both().await {
-        let id = case(&h).await;
+        let id = h.case().await;
         let c = format!("/cases/{id}");
         let worker = h.login("caseworker@harbour.example").await;
 

@@ -73,14 +73,7 @@ async fn panel(h: &Harness) -> Panel {
 /// A consenting adult's case at Harbour Light, referred formally: (case id, formal referral id).
 async fn referred(h: &Harness, p: &Panel) -> (String, String) {
     let referral = h.api_referral("adult", true).await;
-    let r = h
-        .api(
-            "POST",
-            &format!("/api/v1/referrals/{referral}/accept"),
-            &h.tokens.harbour_worker,
-            None,
-        )
-        .await;
+    let r = h.accept(&referral).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let case = r.json()["case_id"].as_str().expect("case").to_owned();
     let r = h

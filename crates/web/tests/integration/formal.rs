@@ -72,14 +72,7 @@ async fn case(h: &Harness, age: &str) -> String {
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let id = r.json()["id"].as_str().expect("id").to_owned();
-    let r = h
-        .api(
-            "POST",
-            &format!("/api/v1/referrals/{id}/accept"),
-            &h.tokens.harbour_worker,
-            None,
-        )
-        .await;
+    let r = h.accept(&id).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     r.json()["case_id"].as_str().expect("case id").to_owned()
 }

@@ -302,14 +302,7 @@ async fn no_organisation_can_reach_another_organisations_referral_or_case() {
         let id = h.api_referral("adult", true).await;
         // A case at Harbour, opened through the API.
         let other_id = h.api_referral("adult", true).await;
-        let accepted = h
-            .api(
-                "POST",
-                &format!("/api/v1/referrals/{other_id}/accept"),
-                &h.tokens.harbour_worker,
-                None,
-            )
-            .await;
+        let accepted = h.accept(&other_id).await;
         assert_eq!(accepted.status, StatusCode::CREATED);
         let case_id = accepted.json()["case_id"]
             .as_str()
@@ -437,27 +430,13 @@ async fn the_api_walks_the_route() {
             !inbox.body.contains("Test Person"),
             "the inbox carries no personal field"
         );
-        let accepted = h
-            .api(
-                "POST",
-                &format!("/api/v1/referrals/{id}/accept"),
-                &h.tokens.harbour_worker,
-                None,
-            )
-            .await;
+        let accepted = h.accept(&id).await;
         assert_eq!(accepted.status, StatusCode::CREATED);
         let case_id = accepted.json()["case_id"]
             .as_str()
             .expect("case id")
             .to_owned();
-        let again = h
-            .api(
-                "POST",
-                &format!("/api/v1/referrals/{id}/accept"),
-                &h.tokens.harbour_worker,
-                None,
-            )
-            .await;
+        let again = h.accept(&id).await;
         assert_eq!(again.status, StatusCode::CONFLICT);
         let case = h
             .api(

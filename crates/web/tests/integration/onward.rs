@@ -9,34 +9,6 @@ use serde_json::json;
 /// The contact the helper gave in the harness's referral: Harbour may not pass it on without `contact`.
 const CONTACT: &str = "Via the church office";
 
-/// A referral to Harbour Light accepted by its caseworker through the API: the case id.
-async fn case(h: &Harness) -> String {
-    let id = h.api_referral("adult", true).await;
-    let r = h
-        .api(
-            "POST",
-            &format!("/api/v1/referrals/{id}/accept"),
-            &h.tokens.harbour_worker,
-            None,
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    r.json()["case_id"].as_str().expect("case id").to_owned()
-}
-
-async fn lantern_id(h: &Harness) -> String {
-    h.app
-        .suggest_support(waymark_domain::Nation::Scotland, None, vec![])
-        .await
-        .expect("organisations")
-        .into_iter()
-        .find(|s| s.org.name.contains("Lantern"))
-        .expect("lantern")
-        .org
-        .id
-        .to_string()
-}
-
 fn problem(r: &crate::support::Reply) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(
@@ -48,8 +20,8 @@ fn problem(r: &crate::support::Reply) {
 #[tokio::test]
 async fn the_api_refers_onward_only_under_a_covering_consent_and_withdrawal_stops_it() {
     for h in Harness::both().await {
-        let id = case(&h).await;
-        let lantern = lantern_id(&h).await;
+        let id = h.case().await;
+        let lantern = h.lantern_id().await;
         let worker = h.tokens.harbour_worker.clone();
         let receiver = h.tokens.lantern_worker.clone();
         let onward = format!("/api/v1/cases/{id}/onward-referrals");
@@ -264,8 +236,8 @@ async fn the_api_refers_onward_only_under_a_covering_consent_and_withdrawal_stop
 #[tokio::test]
 async fn sending_the_same_onward_referral_again_returns_the_first() {
     for h in Harness::both().await {
-        let id = case(&h).await;
-        let lantern = lantern_id(&h).await;
+        let id = h.case().await;
+        let lantern = h.lantern_id().await;
         let worker = h.tokens.harbour_worker.clone();
         let r = h
             .api(
@@ -336,8 +308,8 @@ async fn sending_the_same_onward_referral_again_returns_the_first() {
 #[tokio::test]
 async fn the_page_records_consent_refers_onward_and_withdraws_without_javascript() {
     for h in Harness::both().await {
-        let id = case(&h).await;
-        let lantern = lantern_id(&h).await;
+        let id = h.case().await;
+        let lantern = h.lantern_id().await;
         let cookie = h.login("caseworker@harbour.example").await;
         let page = format!("/cases/{id}/sharing");
 

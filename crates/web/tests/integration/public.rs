@@ -147,14 +147,7 @@ async fn a_survivor_asks_for_help_keeps_the_codename_and_reads_the_reply() {
             .as_str()
             .expect("an id")
             .to_owned();
-        let accepted = h
-            .api(
-                "POST",
-                &format!("/api/v1/referrals/{id}/accept"),
-                &h.tokens.harbour_worker,
-                None,
-            )
-            .await;
+        let accepted = h.accept(&id).await;
         assert_eq!(accepted.status, StatusCode::CREATED);
         let reply = h
             .api(

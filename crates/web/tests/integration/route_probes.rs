@@ -336,14 +336,7 @@ async fn every_route_refuses_other_organisations_other_roles_and_strangers() {
         // assigned) whose person carries the canary name.
         let referral = h.api_referral("adult", true).await;
         let accepted_referral = h.api_referral("adult", true).await;
-        let accepted = h
-            .api(
-                "POST",
-                &format!("/api/v1/referrals/{accepted_referral}/accept"),
-                &h.tokens.harbour_worker,
-                None,
-            )
-            .await;
+        let accepted = h.accept(&accepted_referral).await;
         assert_eq!(accepted.status, StatusCode::CREATED, "{}", accepted.body);
         let case = accepted.json()["case_id"]
             .as_str()

@@ -11,9 +11,10 @@ use tower::ServiceExt;
 use waymark_app::{App, NewOrganisation};
 use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role};
 use waymark_store::testing::TestDatabase;
-use waymark_vault::{MasterKey, TOTP_STEP_SECONDS, TotpSecret};
+use waymark_testkit::{TestApp, new_organisation};
+use waymark_vault::{TOTP_STEP_SECONDS, TotpSecret};
 
-pub const PASSWORD: &str = "correct horse battery staple";
+pub use waymark_testkit::PASSWORD;
 
 pub struct Tokens {
     pub helper: String,
@@ -77,6 +78,27 @@ pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
     Some(text[from..from + len].to_owned())
 }
 
+/// Sends a request through the router on `app` and reads the whole reply.
+pub async fn send_to(app: &App, request: Request<Body>) -> Reply {
+    let response = waymark_web::router(app.clone())
+        .oneshot(request)
+        .await
+        .expect("a response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("a body")
+        .to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
 impl Harness {
     pub async fn both() -> Vec<Harness> {
         vec![Self::sqlite().await, Self::postgres().await]
@@ -89,15 +111,11 @@ impl Harness {
     }
 
     async fn on(db: TestDatabase) -> Harness {
-        let app = App::with_key(db.store.clone(), MasterKey::generate()).expect("app");
-        let org = |name: &str, kind, nation, area: &str, needs: Vec<Need>, policy: Option<&str>| {
+        let app = TestApp::builder().on(&db).app;
+        let org = |name: &str, kind, nation, area: &str, needs: &[Need], policy: Option<&str>| {
             NewOrganisation {
-                name: name.into(),
-                kind,
-                nation: Some(nation),
-                area: Some(area.into()),
-                needs,
                 data_sharing_policy: policy.map(str::to_owned),
+                ..new_organisation(name, kind, nation, area, needs)
             }
         };
         let harbour_policy = "Harbour Light keeps referrals encrypted and shares nothing without consent (test policy).";
@@ -107,7 +125,7 @@ impl Harness {
                 OrganisationKind::CommunityGroup,
                 Nation::EnglandWales,
                 "Leeds",
-                vec![],
+                &[],
                 None,
             ))
             .await
@@ -118,7 +136,7 @@ impl Harness {
                 OrganisationKind::SupportOrganisation,
                 Nation::EnglandWales,
                 "Leeds",
-                vec![Need::SafeHousing, Need::Medical],
+                &[Need::SafeHousing, Need::Medical],
                 Some(harbour_policy),
             ))
             .await
@@ -129,7 +147,7 @@ impl Harness {
                 OrganisationKind::SupportOrganisation,
                 Nation::Scotland,
                 "Glasgow",
-                vec![Need::MentalHealth],
+                &[Need::MentalHealth],
                 None,
             ))
             .await
@@ -182,23 +200,7 @@ impl Harness {
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
-        let response = waymark_web::router(self.app.clone())
-            .oneshot(request)
-            .await
-            .expect("a response");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("a body")
-            .to_bytes();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        send_to(&self.app, request).await
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
@@ -378,6 +380,42 @@ impl Harness {
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
         r.json()["id"].as_str().expect("id").to_owned()
+    }
+
+    /// Harbour Light's caseworker accepts a referral through the API.
+    pub async fn accept(&self, referral_id: &str) -> Reply {
+        self.api(
+            "POST",
+            &format!("/api/v1/referrals/{referral_id}/accept"),
+            &self.tokens.harbour_worker,
+            None,
+        )
+        .await
+    }
+
+    /// A referral to Harbour Light accepted by its caseworker through the API: the case id.
+    pub async fn case(&self) -> String {
+        let id = self.api_referral("adult", true).await;
+        let accepted = self.accept(&id).await;
+        assert_eq!(accepted.status, StatusCode::CREATED, "{}", accepted.body);
+        accepted.json()["case_id"]
+            .as_str()
+            .expect("case id")
+            .to_owned()
+    }
+
+    /// Northern Lantern's id: the other support organisation of the harness.
+    pub async fn lantern_id(&self) -> String {
+        self.app
+            .suggest_support(Nation::Scotland, None, vec![])
+            .await
+            .expect("organisations")
+            .into_iter()
+            .find(|s| s.org.name.contains("Lantern"))
+            .expect("lantern")
+            .org
+            .id
+            .to_string()
     }
 }
 
