@@ -30,8 +30,11 @@ import { test, expect, expectNoAxeViolations } from '../fixtures';
 import { RTL, literal, reviewed, tr, type Lang } from '../locales';
 import { goByNav, signInFromStartPage, signOut } from '../staff';
 
-const CASEWORKER = 'caseworker@harbour.example';
-const CASEWORKER_NAME = 'Demo Caseworker (Harbour Light)';
+// The caseworker on duty answers self-referrals (the other Harbour Light
+// caseworker signs in for the referral route, the caseworker's day and the
+// decisions, so the two take turns with their authenticator codes less often).
+const CASEWORKER = 'duty@harbour.example';
+const CASEWORKER_NAME = 'Demo Duty Caseworker (Harbour Light)';
 const HARBOUR = 'Harbour Light Support (fictional)';
 const HARBOUR_POLICY = 'We keep what you tell us private.';
 const STEPS = 8;

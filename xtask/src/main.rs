@@ -27,11 +27,6 @@ COMMANDS:
         a `==>` header, then a summary; exits non-zero if any layer failed:
           format         cargo fmt --all -- --check
           clippy         cargo clippy --workspace --all-targets -- -D warnings
-          supply chain   cargo deny check licenses bans sources (deny.toml:
-                         licences, wildcard versions, crates.io only;
-                         cargo-deny is installed with `cargo install --locked`
-                         when missing; advisories need the network, so they
-                         are not checked here)
           postgresql     a server for the tests (see POSTGRESQL)
           rust tests     cargo nextest run --workspace --all-targets --no-fail-fast
                          (each test its own process, run in parallel;
@@ -43,6 +38,12 @@ COMMANDS:
                          has its own server and database); its output is
                          printed after theirs
           browser tests  as `cargo xtask e2e`
+          supply chain   cargo deny check licenses bans sources (deny.toml:
+                         licences, wildcard versions, crates.io only;
+                         advisories need the network, so they are not
+                         checked here). When cargo-deny is missing it is
+                         installed with `cargo install --locked` under
+                         `nice -n 19`, from the start, alongside the others
         A failed layer does not stop the later ones unless --fail-fast is given.
     e2e [PLAYWRIGHT ARGS...]
         The browser tests alone: cargo build -p waymark; Debian's chromium,
@@ -114,17 +115,67 @@ fn ensure_nextest() -> Result<(), String> {
         .map_err(|e| format!("cargo-nextest is needed for the rust tests and did not install: {e}"))
 }
 
-/// Makes sure `cargo deny` runs, installing cargo-deny from crates.io
-/// (`cargo install --locked`, about 12 minutes' build on 2 cores) when it does not.
-fn ensure_cargo_deny() -> Result<(), String> {
-    let works = util::cargo()
+fn cargo_deny_works() -> bool {
+    util::cargo()
         .args(["deny", "--version"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
-        .is_ok_and(|status| status.success());
-    if works {
+        .is_ok_and(|status| status.success())
+}
+
+/// cargo-deny being installed in the background (`cargo install --locked cargo-deny` under `nice`),
+/// started when `cargo xtask test` begins on a machine without it.
+struct DenyInstall {
+    child: std::process::Child,
+    log: std::path::PathBuf,
+}
+
+impl DenyInstall {
+    /// Starts the install when cargo-deny is missing; `None` when it works already.
+    fn start_if_missing(ctx: &Ctx) -> Option<DenyInstall> {
+        if cargo_deny_works() {
+            return None;
+        }
+        let log = e2e::target_dir(ctx).ok()?.join("cargo-deny-install.log");
+        let file = std::fs::File::create(&log).ok()?;
+        let err = file.try_clone().ok()?;
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        println!(
+            "xtask: cargo-deny is missing; installing it in the background at low priority ({})",
+            log.display()
+        );
+        let child = Command::new("nice")
+            .args(["-n", "19", &cargo, "install", "--locked", "cargo-deny"])
+            .stdin(Stdio::null())
+            .stdout(file)
+            .stderr(err)
+            .spawn()
+            .ok()?;
+        Some(DenyInstall { child, log })
+    }
+
+    fn finish(mut self) -> Result<(), String> {
+        let status = self.child.wait();
+        print!("{}", std::fs::read_to_string(&self.log).unwrap_or_default());
+        match status {
+            Ok(s) if s.success() => Ok(()),
+            Ok(s) => Err(format!("`cargo install --locked cargo-deny` {s}")),
+            Err(e) => Err(format!("waiting for `cargo install cargo-deny`: {e}")),
+        }
+    }
+}
+
+/// Makes sure `cargo deny` runs: waits for the background install if one was started, else installs
+/// cargo-deny from crates.io (`cargo install --locked`) when it is missing.
+fn ensure_cargo_deny(background: Option<DenyInstall>) -> Result<(), String> {
+    if let Some(install) = background {
+        install.finish().map_err(|e| {
+            format!("cargo-deny is needed for the supply-chain checks and did not install: {e}")
+        })?;
+    }
+    if cargo_deny_works() {
         return Ok(());
     }
     println!("xtask: cargo-deny is missing; installing it");
@@ -170,15 +221,18 @@ enum Step {
 }
 
 impl Step {
+    /// The order they run in. The supply chain comes last: on a machine without cargo-deny, its
+    /// install (about 150 s of compiling on 2 cores) runs at the lowest priority from the start, on
+    /// what the other layers leave idle, instead of holding everything up after clippy.
     const ALL: [Step; 8] = [
         Step::Format,
         Step::Clippy,
-        Step::SupplyChain,
         Step::Postgres,
         Step::RustTests,
         Step::DocTests,
         Step::ApiContract,
         Step::Browser,
+        Step::SupplyChain,
     ];
 
     fn name(self) -> &'static str {
@@ -317,6 +371,7 @@ fn test(args: &[String]) -> ExitCode {
     // Lives until after the browser tests; dropping it stops a throwaway cluster.
     let mut postgres: Option<postgres::Postgres> = None;
     let mut alongside: Option<Alongside> = None;
+    let mut deny_install = DenyInstall::start_if_missing(&ctx);
     for step in Step::ALL {
         let name = step.name();
         if fail_fast && report.any_failed() {
@@ -353,7 +408,7 @@ fn test(args: &[String]) -> ExitCode {
             }
             Step::SupplyChain => {
                 header("supply chain: cargo deny check licenses bans sources");
-                ensure_cargo_deny()
+                ensure_cargo_deny(deny_install.take())
                     .and_then(|()| {
                         run(util::cargo()
                             .args(["deny", "check", "licenses", "bans", "sources"])

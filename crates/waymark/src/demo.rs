@@ -81,12 +81,20 @@ const ORGS: [DemoOrg; 4] = [
 pub(crate) const NOT_ENROLLED: &str = "manager@harbour.example";
 
 /// A fictional account: its organisation (an index into [`ORGS`]), email, display name and role.
-const USERS: [(usize, &str, &str, Role); 7] = [
+const USERS: [(usize, &str, &str, Role); 8] = [
     (CHURCH, "helper@church.example", "Demo Helper", Role::Helper),
     (
         HARBOUR,
         "caseworker@harbour.example",
         "Demo Caseworker (Harbour Light)",
+        Role::Caseworker,
+    ),
+    // A second caseworker: an organisation rarely has one, and the browser tests sign in as both (a
+    // second factor's code is good once, so one account signing in twice waits for the next code).
+    (
+        HARBOUR,
+        "duty@harbour.example",
+        "Demo Duty Caseworker (Harbour Light)",
         Role::Caseworker,
     ),
     (

@@ -54,7 +54,7 @@ fn demo_prints_fictional_logins_and_serves() {
         .iter()
         .filter(|l| l.starts_with("  login: "))
         .collect();
-    assert_eq!(logins.len(), 7, "{text}");
+    assert_eq!(logins.len(), 8, "{text}");
     let mut emails = Vec::new();
     let mut totps = Vec::new();
     for line in &logins {
@@ -92,6 +92,7 @@ fn demo_prints_fictional_logins_and_serves() {
         totps,
         [
             "caseworker@harbour.example",
+            "duty@harbour.example",
             "caseworker@lantern.example",
             "caseworker@panel.example",
             "manager@panel.example",
