@@ -11,10 +11,11 @@
 // referrer sees each outcome on the case, and the person reads the news with
 // their codename. Every staff page on the way is checked with axe.
 
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from '../fixtures';
 import { addDays, advanceServerClock, longDate, serverToday } from '../clock';
 import { signInFromStartPage, signOut, goByNav } from '../staff';
+import { openReplies, selfRefer } from '../person';
 
 const HARBOUR = 'Harbour Light Support (fictional)';
 const PANEL = 'Independent Decision Panel (fictional)';
@@ -23,33 +24,6 @@ const DECISION_MAKER = 'caseworker@panel.example';
 
 async function context(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false, locale: 'en-GB' });
-}
-
-/** The person asks for help in English and keeps their codename; returns it. */
-async function selfRefer(page: Page, area: string, name: string): Promise<string> {
-  const next = () => page.getByRole('button', { name: 'Continue', exact: true }).click();
-  await page.goto('/en/help');
-  await page.getByRole('button', { name: /^Start/ }).click();
-  await page.getByRole('radio', { name: 'England and Wales' }).check();
-  await next();
-  await page.getByRole('textbox').fill(area);
-  await next();
-  await page.getByRole('radio', { name: /18 or over/ }).check();
-  await next();
-  await page.getByRole('checkbox').first().check();
-  await next();
-  await page.getByRole('radio').first().check();
-  await next();
-  await page.getByRole('textbox').fill('English');
-  await next();
-  await page.getByRole('textbox').first().fill(name);
-  await next();
-  await page.getByRole('radio', { name: new RegExp(`^${HARBOUR.replace(/[()]/g, '\\$&')}`) }).check();
-  await page.getByRole('checkbox').check();
-  await page.getByRole('button', { name: /^Send/ }).click();
-  const words = (await page.locator('#codename li').allTextContents()).map((w) => w.trim());
-  expect(words).toHaveLength(7);
-  return words.join(' ');
 }
 
 test('a consenting adult is referred formally, decided on at reasonable and conclusive grounds, and told', async ({
@@ -65,7 +39,7 @@ test('a consenting adult is referred formally, decided on at reasonable and conc
   // 1. The person asks for help and keeps a codename.
   const person = await context(browser);
   const p = await person.newPage();
-  const codename = await selfRefer(p, area, name);
+  const codename = await selfRefer(p, area, name, HARBOUR);
   await person.close();
 
   // 2. Harbour Light accepts, records consent naming the panel, and refers formally.
@@ -167,9 +141,7 @@ test('a consenting adult is referred formally, decided on at reasonable and conc
   // 7. The person reads the news with their codename, in plain words.
   const again = await context(browser);
   const s = await again.newPage();
-  await s.goto('/en/replies');
-  await s.getByRole('textbox', { name: /codename/i }).fill(codename);
-  await s.getByRole('button', { name: /^Open/ }).click();
+  await openReplies(s, codename);
   const messages = s.getByRole('main').locator('ol.messages > li');
   await expect(messages.filter({ hasText: `There is news about your referral to ${PANEL}` })).toHaveCount(2);
   await expect(messages.filter({ hasText: 'first decision is yes' })).toHaveCount(1);

@@ -293,22 +293,35 @@ fn open_letter(
     n: &DecisionNotice,
 ) -> Result<DecisionLetter, AppError> {
     let stage = n.kind.stage().ok_or(AppError::NotFound)?;
-    let key = body_key(keys, tx, f)?;
-    // The opened package is zeroised when dropped.
-    let json = key.open(
-        &ctx(SealedColumn::FormalPackage, f.id.as_str()),
-        &f.package_ct,
-    )?;
-    let name = serde_json::from_slice::<Package>(&json)
-        .map_err(|_| AppError::Invalid("the decision body's copy could not be read".into()))?
-        .person
-        .and_then(|p| p.name);
-    let reasons = n
-        .reasons_ct
-        .as_deref()
-        .map(|c| key.open_string(&ctx(SealedColumn::DecisionNoticeReasons, n.id.as_str()), c))
-        .transpose()?
-        .unwrap_or_default();
+    // After an erasure the key is gone: the letter names no one and its reasons are not shown.
+    let (name, reasons) = match keys.data_key(tx, &f.person_id)? {
+        Some(key) => {
+            // The opened package is zeroised when dropped.
+            let json = key.open(
+                &ctx(SealedColumn::FormalPackage, f.id.as_str()),
+                &f.package_ct,
+            )?;
+            let name = serde_json::from_slice::<Package>(&json)
+                .map_err(|_| {
+                    AppError::Invalid("the decision body's copy could not be read".into())
+                })?
+                .person
+                .and_then(|p| p.name);
+            let reasons = n
+                .reasons_ct
+                .as_deref()
+                .map(|c| {
+                    key.open_string(&ctx(SealedColumn::DecisionNoticeReasons, n.id.as_str()), c)
+                })
+                .transpose()?
+                .unwrap_or_default();
+            (name, reasons)
+        }
+        None => (
+            None,
+            "The reasons were erased with the person's record.".to_owned(),
+        ),
+    };
     let rules = calendar(f.nation)
         .threshold_on(n.decided_on)
         .map_err(|e| AppError::Invalid(e.to_string()))?;

@@ -12,7 +12,8 @@ use std::collections::BTreeSet;
 
 use time::PrimitiveDateTime;
 use waymark_domain::CaseId;
-use waymark_domain::erasure::{Reach, Trigger, reach};
+use waymark_domain::erasure::{CopyKind, Reach, Trigger, reach};
+use waymark_domain::formal::{Closure, close};
 use waymark_store::{AuditEvent, Case, CopyRecord, Tx};
 
 use crate::audit::AuditAction;
@@ -57,6 +58,28 @@ fn walk(
     for copy in tx.copies_of_case(case)? {
         match reach(by.trigger, copy.kind) {
             Reach::Shred => {
+                // A decision body cannot decide on a person who is no longer there: a referral not yet
+                // decided is withdrawn, and leaves its queue.
+                if let (CopyKind::FormalUndecided, CopyRecord::Formal(id)) =
+                    (copy.kind, &copy.record)
+                    && let Some(mut f) = tx.formal_referral_of_body(&copy.holder, id)?
+                    && let Ok(closed) = close(f.status, Closure::Withdrawn)
+                {
+                    f.status = closed;
+                    f.updated_at = at;
+                    tx.update_formal_referral(&f)?;
+                    tx.audit(
+                        &keys.audit,
+                        &AuditEvent {
+                            actor: by.actor,
+                            org_id: Some(&copy.holder),
+                            action: AuditAction::FormalReferralWithdrawn.as_str(),
+                            record_type: "formal_referral",
+                            record_id: id.as_str(),
+                            reason: by.trigger.told(),
+                        },
+                    )?;
+                }
                 let first = tx.shred_copy(&copy, at)?;
                 if copy.record == CopyRecord::Case(case.id.clone()) {
                     case_first = first;

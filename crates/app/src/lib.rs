@@ -33,6 +33,7 @@ pub use staff::{
     Enrolled, Enrolment, LOCKOUT, MAX_FAILED_LOGINS, NewSession, PendingView, SessionInfo,
     TeamMemberView, TwoFactorSetup, TwoFactorStatus,
 };
+pub use waymark_store::ErasureNotice;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};

@@ -13,7 +13,9 @@ use waymark_domain::{
     AgeBand, CaseId, FirstContact, Indicator, Nation, Need, OrgId, OrganisationKind, Permission,
     ReferralId,
 };
-use waymark_store::{Account, Case, Organisation, PersonKey, Referral, SealedColumn, Tx};
+use waymark_store::{
+    Account, Case, ErasureNotice, Organisation, PersonKey, Referral, SealedColumn, Tx,
+};
 use waymark_vault::DataKey;
 
 use crate::audit::AuditAction;
@@ -88,6 +90,9 @@ pub struct ReferralView {
     /// The person had their data erased: every personal field reads [`ERASED`] and can never be read
     /// again, by anyone; the coarse facts (age band, nation, area, needs, dates) remain for statistics.
     pub erased: bool,
+    /// What the receiving organisation was told about an erasure of this record or of the record its
+    /// copy came from (no personal detail): who erased it, and whether the organisation keeps its copy.
+    pub erasure: Option<ErasureNotice>,
     /// Cases of the organisation whose person has the referral's name: the person may already be
     /// supported. Filled when the referral is opened; empty elsewhere.
     pub possible_matches: Vec<CaseMatch>,
@@ -164,6 +169,7 @@ pub(crate) fn unseal(
             r.children_services_ct.is_some(),
         ),
         erased: key.is_none(),
+        erasure: tx.erasure_notice(&r.to_org_id, "referral", r.id.as_str())?,
         possible_matches: Vec::new(),
         shared_under_consent: tx
             .onward_for_referral(&r.id)?

@@ -240,7 +240,8 @@ pub struct Copy {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CopyRecord {
     Case(CaseId),
-    Channel(waymark_domain::ChannelId),
+    /// The codename channel, and the referral it was opened with (what its holder is told about).
+    Channel(waymark_domain::ChannelId, ReferralId),
     /// An onward referral in the receiver's inbox (and, once accepted, the case it became).
     Referral(ReferralId, Option<CaseId>),
     Formal(FormalReferralId),
@@ -251,7 +252,7 @@ impl CopyRecord {
     pub fn told_as(&self) -> (&'static str, &str) {
         match self {
             CopyRecord::Case(id) => ("case", id.as_str()),
-            CopyRecord::Channel(id) => ("referral", id.as_str()),
+            CopyRecord::Channel(_, referral) => ("referral", referral.as_str()),
             CopyRecord::Referral(id, _) => ("referral", id.as_str()),
             CopyRecord::Formal(id) => ("formal_referral", id.as_str()),
         }
@@ -377,7 +378,7 @@ impl Tx<'_> {
             copies.push(Copy {
                 kind: CopyKind::Channel,
                 holder: case.org_id.clone(),
-                record: CopyRecord::Channel(ch.id.clone()),
+                record: CopyRecord::Channel(ch.id.clone(), case.referral_id.clone()),
                 person_id: ch.person_id.clone(),
             });
         }
@@ -434,7 +435,7 @@ impl Tx<'_> {
     pub fn shred_copy(&mut self, copy: &Copy, at: PrimitiveDateTime) -> Result<bool, StoreError> {
         let first = match &copy.record {
             CopyRecord::Case(id) => self.erase_case_traces(id, at)?,
-            CopyRecord::Channel(id) => self.erase_channel(id, at)?,
+            CopyRecord::Channel(id, _) => self.erase_channel(id, at)?,
             CopyRecord::Referral(id, opened) => {
                 let withdrawn = self.withdraw_referral(id, at)?;
                 self.drop_onward_package(id)?;

@@ -115,3 +115,21 @@ pub fn date(t: time::PrimitiveDateTime) -> String {
         time::macros::format_description!("[day] [month repr:short] [year], [hour]:[minute]");
     t.format(&format).unwrap_or_default()
 }
+
+/// What a holder of a record is told about an erasure of it, or of the record its copy came from.
+pub fn erasure_notice(n: &waymark_app::ErasureNotice) -> String {
+    if n.kept {
+        format!(
+            "The organisation that referred this person to you erased its own record on {} ({}). \
+             This record is yours and stays as it is.",
+            date(n.at),
+            n.erasure.told()
+        )
+    } else {
+        format!(
+            "This record was {} on {}. Nothing personal in it can be read any more.",
+            n.erasure.told(),
+            date(n.at)
+        )
+    }
+}

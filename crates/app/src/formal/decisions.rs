@@ -47,25 +47,36 @@ impl App {
         self.store
             .run(move |tx| {
                 let f = open_formal(tx, &actor, &id)?;
-                let key = body_key(&keys, tx, &f)?;
-                let json = key.open(
-                    &ctx(SealedColumn::FormalPackage, f.id.as_str()),
-                    &f.package_ct,
-                )?;
-                let package: Package = serde_json::from_slice(&json).map_err(|_| {
-                    AppError::Invalid("the decision body's copy could not be read".into())
-                })?;
-                let open = |col: SealedColumn, ct: &Option<Vec<u8>>| {
-                    ct.as_deref()
-                        .map(|c| key.open_string(&ctx(col, f.id.as_str()), c))
-                        .transpose()
+                // After an erasure the key is gone: the body keeps the facts of its decisions only.
+                let (package, rg_reasons, cg_reasons) = match keys.data_key(tx, &f.person_id)? {
+                    Some(key) => {
+                        let json = key.open(
+                            &ctx(SealedColumn::FormalPackage, f.id.as_str()),
+                            &f.package_ct,
+                        )?;
+                        let package: Package = serde_json::from_slice(&json).map_err(|_| {
+                            AppError::Invalid("the decision body's copy could not be read".into())
+                        })?;
+                        let open = |col: SealedColumn, ct: &Option<Vec<u8>>| {
+                            ct.as_deref()
+                                .map(|c| key.open_string(&ctx(col, f.id.as_str()), c))
+                                .transpose()
+                        };
+                        (
+                            Some(package),
+                            open(SealedColumn::FormalRgReasons, &f.rg_reasons_ct)?,
+                            open(SealedColumn::FormalCgReasons, &f.cg_reasons_ct)?,
+                        )
+                    }
+                    None => (None, None, None),
                 };
-                let rg_reasons = open(SealedColumn::FormalRgReasons, &f.rg_reasons_ct)?;
-                let cg_reasons = open(SealedColumn::FormalCgReasons, &f.cg_reasons_ct)?;
                 let rg_day = f.rg_decided_on.unwrap_or(today);
                 let rg = threshold(&f, rg_day)?;
                 let cg = threshold(&f, f.cg_decided_on.unwrap_or(today))?;
-                let person = package.person.unwrap_or_default();
+                let (person, history) = match package {
+                    Some(p) => (p.person.unwrap_or_default(), p.history),
+                    None => (Default::default(), Vec::new()),
+                };
                 let view = FormalDecisionView {
                     status: FormalStatusView {
                         reasonable_grounds: f.rg_outcome,
@@ -80,8 +91,7 @@ impl App {
                     age: person.age,
                     nationality: person.nationality,
                     languages: person.languages,
-                    history: package
-                        .history
+                    history: history
                         .into_iter()
                         .map(|h| HistoryItem {
                             kind: h.kind,

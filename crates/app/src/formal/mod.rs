@@ -17,6 +17,7 @@ use time::{Date, PrimitiveDateTime};
 use waymark_domain::case::CaseAction;
 use waymark_domain::clock::{Threshold, calendar};
 use waymark_domain::consent::{ConsentBasis, ConsentScope, basis_for};
+use waymark_domain::erasure::Trigger;
 use waymark_domain::first_responder::may_refer_formally;
 use waymark_domain::formal::{
     Closure, ConsentCover, DEFAULT_REPLY_WORKING_DAYS, FIELDS_SENT, FormalError, FormalStatus,
@@ -55,6 +56,9 @@ pub struct FormalStatusView {
     pub conclusive_on: Option<Date>,
     /// The requests between the body and the referrer, oldest first.
     pub requests: Vec<FormalRequestView>,
+    /// Why the decision body's copy of the person was erased, if it was: only the facts of its
+    /// decisions remain (outcome, dates, nation, exploitation types).
+    pub erased: Option<Trigger>,
 }
 
 /// A request between the decision body and the referrer: the body asking for more information (with a
@@ -224,6 +228,10 @@ fn status_view(tx: &mut Tx<'_>, f: &FormalReferral) -> Result<FormalStatusView, 
         conclusive_earliest: f.conclusive_earliest,
         conclusive: f.cg_outcome,
         conclusive_on: f.cg_decided_on,
+        erased: tx
+            .erasure_notice(&f.decision_body_id, "formal_referral", f.id.as_str())?
+            .filter(|n| !n.kept)
+            .map(|n| n.erasure),
     })
 }
 

@@ -8,6 +8,7 @@ use waymark_app::{AppError, NewConsent};
 use waymark_domain::case_record::{NeedUrgency, PersonDraft};
 use waymark_domain::clock::calendar;
 use waymark_domain::consent::ConsentMethod;
+use waymark_domain::erasure::Trigger;
 use waymark_domain::formal::{Closure, FormalStatus, Outcome};
 use waymark_domain::ids::{ConsentId, FormalReferralId};
 use waymark_domain::referral::ReferralDraft;
@@ -689,11 +690,15 @@ async fn erasing_the_case_erases_the_decision_bodys_copy_too() {
             .expect("asked");
         app.erase_case(&w.a_manager, &case).await.expect("erased");
 
-        // The status and dates stay for the body's figures; the person and the texts are gone.
-        assert!(matches!(
-            app.formal_referral(&b.maker, rid).await,
-            Err(AppError::Conflict(_))
-        ));
+        // The status and dates stay for the body's figures; the person and the texts are gone, and
+        // the body is told why.
+        let v = app
+            .formal_referral(&b.maker, rid)
+            .await
+            .expect("the facts of its decisions remain");
+        assert_eq!(v.status.erased, Some(Trigger::Manager));
+        assert!(v.name.is_none() && v.other_names.is_empty() && v.history.is_empty());
+        assert!(v.status.requests.iter().all(|q| q.text.is_none()));
         let queue = app.decision_queue(&b.maker).await.expect("queue");
         assert_eq!(queue.len(), 1);
         assert!(

@@ -14,6 +14,7 @@ mod channel;
 mod closing;
 mod decision_figures;
 mod decision_notices;
+mod erasure;
 mod formal;
 mod one_clock;
 mod onward;

@@ -17,6 +17,7 @@ use waymark_domain::case_record::{
 };
 use waymark_domain::consent::{ConsentMethod, ConsentScope};
 use waymark_domain::decision_letter::NoticeKind;
+use waymark_domain::erasure::Trigger;
 use waymark_domain::formal::{Closure, FormalStatus, Outcome, RequestKind};
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::self_referral::Urgency;
@@ -233,6 +234,7 @@ fn properties() -> Vec<(&'static str, &'static str, Value)> {
         ("CaseConsentBody", "scope", each_of(ConsentScope::ALL, 0)),
         ("OpenReferralBody", "urgency", one_of(Urgency::ALL)),
         ("FormalReferralBody", "status", one_of(FormalStatus::ALL)),
+        ("FormalReferralBody", "erased", one_of(Trigger::ALL)),
         ("QueueEntry", "status", one_of(FormalStatus::ALL)),
         ("QueueEntry", "nation", one_of(Nation::ALL)),
         ("BacklogLineBody", "status", one_of(FormalStatus::ALL)),

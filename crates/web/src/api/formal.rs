@@ -144,6 +144,10 @@ pub struct FormalReferralBody {
     conclusive_grounds_on: Option<String>,
     /// The requests between the decision body and the referrer, oldest first.
     requests: Vec<FormalRequestBody>,
+    /// Set when the decision body's copy of the person was erased, to who erased it: `person` (through
+    /// their codename), `manager` or `retention`. Only the facts of the decisions remain.
+    #[schema(value_type = Option<String>, example = "person")]
+    erased: Option<&'static str>,
 }
 
 /// A request between the decision body and the referrer.
@@ -192,6 +196,7 @@ fn status_body(s: FormalStatusView) -> FormalReferralBody {
         conclusive_grounds: s.conclusive.map(|o| o.as_str().into()),
         conclusive_grounds_on: s.conclusive_on.map(day),
         requests: s.requests.into_iter().map(request_body).collect(),
+        erased: s.erased.map(|t| t.as_str()),
     }
 }
 

@@ -115,6 +115,8 @@ pub struct PersonView {
     erased: bool,
     /// An onward referral from another organisation: from whom, and the scopes its consent covered.
     onward: Option<String>,
+    /// What the organisation was told about an erasure of this record or of its original.
+    erasure: Option<String>,
 }
 
 fn person(r: &ReferralView) -> PersonView {
@@ -134,6 +136,7 @@ fn person(r: &ReferralView) -> PersonView {
         message: r.message.clone().filter(|m| !m.is_empty()),
         erased: r.erased && r.status != waymark_domain::referral::ReferralStatus::Withdrawn,
         onward: super::consents::onward_notice(r),
+        erasure: facts.erasure,
     }
 }
 

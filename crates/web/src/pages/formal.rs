@@ -81,6 +81,8 @@ pub struct StatusRow {
     /// A negative decision the referrer may ask to have reconsidered.
     can_reconsider: bool,
     requests: Vec<RequestRow>,
+    /// Why the decision body's copy of the person was erased, when it was.
+    erased: Option<&'static str>,
 }
 
 /// A request between the decision body and the referrer, in words.
@@ -127,6 +129,7 @@ fn status_row(s: &FormalStatusView) -> StatusRow {
         conclusive: outcome_text(s.conclusive),
         can_reconsider: request_reconsideration(s.status).is_ok(),
         requests: request_rows(&s.requests),
+        erased: s.erased.map(|t| t.told()),
     }
 }
 

@@ -213,6 +213,8 @@ pub struct ReferralFacts {
     pub(crate) from: String,
     pub(crate) basis: String,
     pub(crate) referral_id: String,
+    /// What the organisation was told about an erasure of this record or of its original.
+    pub(crate) erasure: Option<String>,
 }
 
 pub struct PlanRow {
@@ -357,6 +359,7 @@ pub(crate) fn facts_of(r: &ReferralView) -> ReferralFacts {
             None => "Not recorded".into(),
         },
         referral_id: r.id.to_string(),
+        erasure: r.erasure.as_ref().map(views::erasure_notice),
     }
 }
 
