@@ -8,16 +8,20 @@ use time::{Date, PrimitiveDateTime};
 use waymark_domain::case::{CaseAction, CaseStatus};
 use waymark_domain::case_record::PlanStatus;
 use waymark_domain::closing::{FOLLOW_UP_MONTHS, follow_up_dates, follow_up_title, move_on_plan};
-use waymark_domain::ids::PlanActionId;
+use waymark_domain::consent::ConsentScope;
+use waymark_domain::erasure::CopyKind;
+use waymark_domain::formal::FormalStatus;
+use waymark_domain::ids::{ConsentId, PlanActionId};
+use waymark_domain::referral::ReferralStatus;
 use waymark_domain::{CaseId, Permission};
-use waymark_store::{Account, PlanAction, SealedColumn};
+use waymark_store::{Account, Case, CopyRecord, PlanAction, SealedColumn, Tx};
 
 use crate::audit::AuditAction;
 use crate::audit::case_event;
 use crate::cases::case_view;
 use crate::gate::{org_name, require_for_record};
 use crate::sealing::{ctx, new_id, writable_key};
-use crate::{App, AppError, CaseView, ChannelMessage};
+use crate::{App, AppError, CaseView, ChannelMessage, Keys};
 
 /// The follow-up check-ins closing scheduled: when each is due.
 #[derive(Debug, Clone)]
@@ -36,6 +40,72 @@ pub struct CaseExport {
     /// The consents the person gave (or the safeguarding basis) and where their details were sent
     /// onward: who received what is part of what a subject-access request must answer.
     pub sharing: crate::consents::Sharing,
+    /// Every copy of the person this organisation holds or made, from the personal-data map: the case,
+    /// the codename channel, each onward and formal referral — who holds it, since when, under which
+    /// consent, and where it stands.
+    pub copies: Vec<CopyView>,
+}
+
+/// One copy of the person's information, as the subject-access export lists it.
+#[derive(Debug, Clone)]
+pub struct CopyView {
+    pub kind: CopyKind,
+    /// The organisation or decision body that holds it.
+    pub holder: String,
+    pub made_at: PrimitiveDateTime,
+    /// The consent it was made under (one of [`crate::consents::Sharing::consents`]); `None` for the
+    /// organisation's own record and channel, and for a child's formal referral (safeguarding).
+    pub consent: Option<ConsentId>,
+    /// What it carries: for an onward referral what its consent covered, for a formal referral who
+    /// the person is and their exploitation history; empty for the organisation's own record (all of
+    /// it) and the channel (the messages).
+    pub scopes: Vec<ConsentScope>,
+    /// Whether the details in it can still be read (not after erasure or a withdrawal shredded it).
+    pub readable: bool,
+    /// Where an onward referral stands.
+    pub referral: Option<ReferralStatus>,
+    /// Where a formal referral stands.
+    pub formal: Option<FormalStatus>,
+}
+
+/// The copies of the opened case, from the personal-data map, for the export.
+fn copies(
+    tx: &mut Tx<'_>,
+    keys: &Keys,
+    case: &Case,
+    sharing: &crate::consents::Sharing,
+) -> Result<Vec<CopyView>, AppError> {
+    let mut out = Vec::new();
+    for copy in tx.copies_of_case(case)? {
+        let (referral, formal, scopes) = match &copy.record {
+            CopyRecord::Referral(id, _) => {
+                let sent = sharing.onward.iter().find(|o| &o.referral_id == id);
+                (
+                    sent.map(|o| o.status),
+                    None,
+                    sent.map(|o| o.scopes.clone()).unwrap_or_default(),
+                )
+            }
+            CopyRecord::Formal(id) => (
+                None,
+                tx.formal_referral_of_body(&copy.holder, id)?
+                    .map(|f| f.status),
+                vec![ConsentScope::Identity, ConsentScope::History],
+            ),
+            CopyRecord::Case(_) | CopyRecord::Channel(..) => (None, None, Vec::new()),
+        };
+        out.push(CopyView {
+            kind: copy.kind,
+            holder: org_name(tx, Some(&copy.holder))?.unwrap_or_default(),
+            made_at: copy.made_at,
+            readable: keys.data_key(tx, &copy.person_id)?.is_some(),
+            consent: copy.consent,
+            scopes,
+            referral,
+            formal,
+        });
+    }
+    Ok(out)
 }
 
 impl App {
@@ -104,8 +174,9 @@ impl App {
 
     /// The person's whole record as one document (a subject-access request): the person, needs, plan,
     /// notes, documents (listed), history, risks, the move-on plan, the messages of their codename
-    /// channel, the consents they gave and where their details were sent onward. Whoever may open the case may export it; audited as an export. After erasure it holds
-    /// nothing personal.
+    /// channel, the consents they gave, and every copy made of their details (onward and formal referrals)
+    /// with where it stands. Whoever may open the case may export it; audited as an export. After erasure
+    /// it holds nothing personal.
     pub async fn export_case(&self, actor: &Account, id: &CaseId) -> Result<CaseExport, AppError> {
         require_for_record(actor, Permission::ReadCase)?;
         let t = self.clock.now();
@@ -122,7 +193,9 @@ impl App {
                 let messages = crate::channel::case_conversation(tx, keys, &opened.case)?;
                 let organisation = org_name(tx, Some(&opened.case.org_id))?.unwrap_or_default();
                 let sharing = crate::consents::sharing_of(tx, keys, actor, &opened)?;
+                let copies = copies(tx, keys, &opened.case, &sharing)?;
                 Ok(CaseExport {
+                    copies,
                     organisation,
                     generated_at: t,
                     case,

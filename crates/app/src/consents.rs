@@ -1,7 +1,9 @@
 //! Consent records on a case: what the person agreed may be shared, with which organisation, why, when and
 //! how — or, for a child, the safeguarding basis and its reason. A consent can be withdrawn: nothing more
-//! is shared under it, and an onward referral made under it that is not yet answered is withdrawn too
-//! (the receiver can no longer accept it, and what it carried is crypto-shredded).
+//! is shared under it, and every copy made under it that is not yet accepted is withdrawn too: an onward
+//! referral not yet answered (the receiver can no longer accept it) and a formal referral the decision
+//! body has not yet decided (it leaves the body's queue); what each carried is crypto-shredded. The copies
+//! are found through the personal-data map ([`waymark_store::Tx::copies_of_case`]).
 //!
 //! Every use case goes through the case gate ([`open_case`]) and is audited with ids only.
 
@@ -12,13 +14,15 @@ use waymark_domain::consent::{
     ConsentBasis, ConsentError, ConsentMethod, ConsentScope, Destination, basis_for,
     check_recipient, given_on, parse_scopes, purpose,
 };
+use waymark_domain::erasure::CopyKind;
 use waymark_domain::ids::ConsentId;
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::{CaseId, OrgId, OrganisationKind, Permission, ReferralId};
-use waymark_store::{Account, AuditEvent, Consent, SealedColumn, Tx};
+use waymark_store::{Account, AuditEvent, Consent, CopyRecord, SealedColumn, Tx};
 
 use crate::audit::AuditAction;
 use crate::audit::case_event;
+use crate::formal::withdraw_undecided;
 use crate::gate::{Opened, open_case, org_name, require_for_record};
 use crate::sealing::{ctx, new_id, writable_key};
 use crate::{App, AppError, Keys};
@@ -209,26 +213,41 @@ fn withdraw_pending(
     consent: &ConsentId,
     opened: &Opened,
 ) -> Result<usize, AppError> {
+    let at = tx.now();
     let mut n = 0;
-    for o in tx.onward_under_consent(consent)? {
-        let Some(r) = tx.referral_from(&actor.org_id, &o.referral_id)? else {
+    // The copies come from the personal-data map, so a new kind of copy made under a consent is found
+    // here without this function naming it.
+    for copy in tx.copies_of_case(&opened.case)? {
+        if copy.consent.as_ref() != Some(consent) {
+            continue;
+        }
+        let withdrawn = match (&copy.kind, &copy.record) {
+            (CopyKind::OnwardPending, CopyRecord::Referral(id, _)) => tx
+                .withdraw_referral(id, at)?
+                .then_some((AuditAction::ReferralWithdraw, "referral", id.as_str())),
+            // A formal referral the decision body has not decided yet: withdrawn, so it leaves the
+            // queue; the facts stay for the body's figures, the details go with the key below.
+            (CopyKind::FormalUndecided, CopyRecord::Formal(id)) => {
+                withdraw_undecided(tx, &copy.holder, id, at)?.then_some((
+                    AuditAction::FormalReferralWithdrawn,
+                    "formal_referral",
+                    id.as_str(),
+                ))
+            }
+            _ => None,
+        };
+        let Some((action, record_type, record_id)) = withdrawn else {
             continue;
         };
-        if tx.withdraw_referral(&r.id, tx.now())? {
-            tx.drop_onward_package(&r.id)?;
-            tx.erase_person_key(&r.person_id)?;
-            tx.audit(
-                &keys.audit,
-                &consent_event(
-                    actor,
-                    AuditAction::ReferralWithdraw,
-                    "referral",
-                    r.id.as_str(),
-                    opened,
-                ),
-            )?;
-            n += 1;
+        if let CopyRecord::Referral(id, _) = &copy.record {
+            tx.drop_onward_package(id)?;
         }
+        tx.erase_person_key(&copy.person_id)?;
+        tx.audit(
+            &keys.audit,
+            &consent_event(actor, action, record_type, record_id, opened),
+        )?;
+        n += 1;
     }
     Ok(n)
 }

@@ -13,10 +13,10 @@ use std::collections::BTreeSet;
 use time::PrimitiveDateTime;
 use waymark_domain::CaseId;
 use waymark_domain::erasure::{CopyKind, Reach, Trigger, reach};
-use waymark_domain::formal::{Closure, close};
 use waymark_store::{AuditEvent, Case, CopyRecord, Tx};
 
 use crate::audit::AuditAction;
+use crate::formal::withdraw_undecided;
 use crate::{AppError, Keys};
 
 /// Who an erasure's audit entries name.
@@ -62,12 +62,8 @@ fn walk(
                 // decided is withdrawn, and leaves its queue.
                 if let (CopyKind::FormalUndecided, CopyRecord::Formal(id)) =
                     (copy.kind, &copy.record)
-                    && let Some(mut f) = tx.formal_referral_of_body(&copy.holder, id)?
-                    && let Ok(closed) = close(f.status, Closure::Withdrawn)
+                    && withdraw_undecided(tx, &copy.holder, id, at)?
                 {
-                    f.status = closed;
-                    f.updated_at = at;
-                    tx.update_formal_referral(&f)?;
                     tx.audit(
                         &keys.audit,
                         &AuditEvent {

@@ -27,7 +27,7 @@ mod training;
 pub use accounts::{DEFAULT_DATA_SHARING_POLICY, NewOrganisation, SignIn};
 pub use anonymous::NotificationView;
 pub use clock::Clock;
-pub use closing::{CaseExport, ClosedCase};
+pub use closing::{CaseExport, ClosedCase, CopyView};
 pub use retention::{CaseStatistics, RETENTION_ACTOR, RetentionRun};
 pub use staff::{
     Enrolled, Enrolment, LOCKOUT, MAX_FAILED_LOGINS, NewSession, PendingView, SessionInfo,

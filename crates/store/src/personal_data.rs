@@ -15,7 +15,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Text;
 use time::PrimitiveDateTime;
 use waymark_domain::erasure::{CopyKind, Trigger};
-use waymark_domain::ids::{FormalReferralId, PersonId};
+use waymark_domain::ids::{ConsentId, FormalReferralId, PersonId};
 use waymark_domain::referral::ReferralStatus;
 use waymark_domain::{CaseId, OrgId, ReferralId};
 
@@ -234,6 +234,11 @@ pub struct Copy {
     pub record: CopyRecord,
     /// The key it is sealed under.
     pub person_id: PersonId,
+    /// When it was made (the case opened, the channel started, the referral sent).
+    pub made_at: PrimitiveDateTime,
+    /// The consent it was made under: an onward or formal referral's. `None` for the organisation's own
+    /// record (held on the basis of the referral that opened it) and a formal referral for a child.
+    pub consent: Option<ConsentId>,
 }
 
 /// The record a copy is known by.
@@ -373,6 +378,8 @@ impl Tx<'_> {
             holder: case.org_id.clone(),
             record: CopyRecord::Case(case.id.clone()),
             person_id: case.person_id.clone(),
+            made_at: case.opened_at,
+            consent: None,
         }];
         if let Some(ch) = self.channel_for_referral(&case.org_id, &case.referral_id)? {
             copies.push(Copy {
@@ -380,6 +387,8 @@ impl Tx<'_> {
                 holder: case.org_id.clone(),
                 record: CopyRecord::Channel(ch.id.clone(), case.referral_id.clone()),
                 person_id: ch.person_id.clone(),
+                made_at: ch.created_at,
+                consent: None,
             });
         }
         for o in self.onward_of_case(&case.id)? {
@@ -412,6 +421,8 @@ impl Tx<'_> {
                 record: CopyRecord::Referral(o.referral_id.clone(), opened),
                 person_id: PersonId::parse(&person)
                     .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                made_at: o.created_at,
+                consent: Some(o.consent_id.clone()),
             });
         }
         for f in self.formal_referrals_from_case(&case.id)? {
@@ -424,6 +435,8 @@ impl Tx<'_> {
                 holder: f.decision_body_id.clone(),
                 record: CopyRecord::Formal(f.id.clone()),
                 person_id: f.person_id.clone(),
+                made_at: f.created_at,
+                consent: f.consent_id.clone(),
             });
         }
         Ok(copies)

@@ -110,6 +110,15 @@ pub fn choices<T: Copy + PartialEq>(
         .collect()
 }
 
+/// `words` as a sentence: its first letter a capital.
+pub fn sentence(words: &str) -> String {
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn date(t: time::PrimitiveDateTime) -> String {
     let format =
         time::macros::format_description!("[day] [month repr:short] [year], [hour]:[minute]");

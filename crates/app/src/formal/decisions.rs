@@ -73,6 +73,7 @@ impl App {
                 let rg_day = f.rg_decided_on.unwrap_or(today);
                 let rg = threshold(&f, rg_day)?;
                 let cg = threshold(&f, f.cg_decided_on.unwrap_or(today))?;
+                let details = package.is_some();
                 let (person, history) = match package {
                     Some(p) => (p.person.unwrap_or_default(), p.history),
                     None => (Default::default(), Vec::new()),
@@ -85,6 +86,8 @@ impl App {
                     },
                     nation: f.nation,
                     child: f.basis == "safeguarding",
+                    details,
+                    exploitation_types: f.exploitation_types.clone(),
                     name: person.name,
                     other_names: person.aliases,
                     date_of_birth: person.date_of_birth,

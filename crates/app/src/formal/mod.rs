@@ -108,6 +108,9 @@ pub struct FormalDecisionView {
     pub status: FormalStatusView,
     pub nation: Nation,
     pub child: bool,
+    /// Whether the person's details can still be read: not after an erasure, nor once the consent the
+    /// referral was made under was withdrawn before a decision.
+    pub details: bool,
     pub name: Option<String>,
     pub other_names: Vec<String>,
     pub date_of_birth: Option<String>,
@@ -115,6 +118,8 @@ pub struct FormalDecisionView {
     pub nationality: Option<String>,
     pub languages: Option<String>,
     pub history: Vec<HistoryItem>,
+    /// The kinds of exploitation the referral named: a fact that stays after the details go.
+    pub exploitation_types: Vec<ExploitationType>,
     pub reasonable_grounds_reasons: Option<String>,
     pub conclusive_reasons: Option<String>,
     /// A negative reasonable-grounds decision waits for a second reviewer; the actor made it themselves.
@@ -233,6 +238,28 @@ fn status_view(tx: &mut Tx<'_>, f: &FormalReferral) -> Result<FormalStatusView, 
             .filter(|n| !n.kept)
             .map(|n| n.erasure),
     })
+}
+
+/// Withdraws a formal referral the decision body has not decided yet, when the person's consent to it
+/// is withdrawn or the person is erased: nobody is left to decide on, so it leaves the body's queue and
+/// counts in its figures as withdrawn. Returns whether it was withdrawn now (not when it was decided or
+/// closed before).
+pub(crate) fn withdraw_undecided(
+    tx: &mut Tx<'_>,
+    body: &OrgId,
+    id: &FormalReferralId,
+    at: PrimitiveDateTime,
+) -> Result<bool, AppError> {
+    let Some(mut f) = tx.formal_referral_of_body(body, id)? else {
+        return Ok(false);
+    };
+    let Ok(closed) = close(f.status, Closure::Withdrawn) else {
+        return Ok(false);
+    };
+    f.status = closed;
+    f.updated_at = at;
+    tx.update_formal_referral(&f)?;
+    Ok(true)
 }
 
 fn body_key(keys: &Keys, tx: &mut Tx<'_>, f: &FormalReferral) -> Result<DataKey, AppError> {

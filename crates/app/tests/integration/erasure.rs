@@ -379,3 +379,62 @@ async fn each_trigger_reaches_what_the_policy_says_and_leaves_nothing_readable()
         }
     }
 }
+
+/// The subject-access export lists every copy the personal-data map finds: the case, the codename
+/// channel, the onward referrals (waiting and accepted) and the formal referrals (open and closed), each
+/// with who holds it, when it was made and the consent it was made under. After a manager's erasure it
+/// still says where each copy went and which ones were erased, without anything personal.
+#[tokio::test]
+async fn the_export_lists_every_copy_with_who_holds_it_since_when_and_under_which_consent() {
+    use waymark_domain::erasure::CopyKind;
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let c = copies(&w, &db).await;
+        let export = w
+            .app
+            .export_case(&w.a_caseworker, &c.case)
+            .await
+            .expect("export");
+        let kinds: Vec<CopyKind> = export.copies.iter().map(|k| k.kind).collect();
+        for kind in CopyKind::ALL {
+            assert!(kinds.contains(&kind), "{kind:?} missing from {kinds:?}");
+        }
+        let holders: Vec<&str> = export.copies.iter().map(|k| k.holder.as_str()).collect();
+        assert!(holders.contains(&"Hull Harbour (fictional)"), "{holders:?}");
+        for copy in &export.copies {
+            assert!(copy.readable, "{:?}", copy.kind);
+            match copy.kind {
+                CopyKind::Case | CopyKind::Channel => assert!(copy.consent.is_none()),
+                _ => {
+                    let consent = copy.consent.as_ref().expect("made under a consent");
+                    let named = export
+                        .sharing
+                        .consents
+                        .iter()
+                        .find(|k| &k.id == consent)
+                        .expect("the consent is in the export");
+                    assert_eq!(named.recipient_name, copy.holder);
+                    assert!(!copy.scopes.is_empty());
+                }
+            }
+        }
+
+        erase(&w, &c, Trigger::Manager).await;
+        let after = w
+            .app
+            .export_case(&w.a_manager, &c.case)
+            .await
+            .expect("export after erasure");
+        assert_eq!(after.copies.len(), export.copies.len());
+        for copy in &after.copies {
+            // What C accepted is C's to keep; every other copy is erased.
+            assert_eq!(
+                copy.readable,
+                copy.kind == CopyKind::OnwardAccepted,
+                "{:?}",
+                copy.kind
+            );
+        }
+        assert!(!format!("{:?}", after.case).contains("Yohana"));
+    }
+}

@@ -708,3 +708,81 @@ async fn erasing_the_case_erases_the_decision_bodys_copy_too() {
         );
     }
 }
+
+/// Withdrawing the consent a formal referral was made under withdraws it while the body has not made
+/// its final decision: it leaves what waits in the queue, and the body can no longer read the person.
+/// One the body has closed stays as it was.
+#[tokio::test]
+async fn withdrawing_the_consent_withdraws_a_formal_referral_not_yet_decided() {
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let b = panel(&w).await;
+        let app = &w.app;
+        let cw = &w.a_caseworker;
+        let scopes = ["identity", "history"];
+
+        let open_case = case_of(&w, adult("Selam Tesfaye", CANARY, "Tigrinya")).await;
+        let open_consent = consent(&w, &open_case, &b.org, &scopes).await;
+        let open = app
+            .refer_formally(cw, &open_case, b.org.as_str(), Some(open_consent.as_str()))
+            .await
+            .expect("referred");
+        let closed_case = case_of(&w, adult("Selam Tesfaye", CANARY, "Tigrinya")).await;
+        let closed_consent = consent(&w, &closed_case, &b.org, &scopes).await;
+        let closed = app
+            .refer_formally(
+                cw,
+                &closed_case,
+                b.org.as_str(),
+                Some(closed_consent.as_str()),
+            )
+            .await
+            .expect("referred");
+        app.close_formal_referral(&b.maker, closed.as_str(), Closure::LeftUk)
+            .await
+            .expect("closed");
+
+        assert_eq!(
+            app.withdraw_consent(cw, &open_consent)
+                .await
+                .expect("withdrawn"),
+            1
+        );
+        let v = app
+            .formal_referral(&b.maker, open.as_str())
+            .await
+            .expect("the facts remain");
+        assert_eq!(v.status.status, FormalStatus::Withdrawn);
+        assert!(!v.details && v.name.is_none() && v.history.is_empty());
+        assert!(!v.exploitation_types.is_empty(), "the facts stay");
+        assert_eq!(v.status.erased, None, "not an erasure");
+        let seen = app
+            .case_formal_referrals(cw, &open_case)
+            .await
+            .expect("the referrer sees it");
+        assert_eq!(seen[0].status, FormalStatus::Withdrawn);
+        // Nothing waits for a decision any more.
+        let queue = app.decision_queue(&b.maker).await.expect("queue");
+        assert!(
+            queue.iter().all(|q| !matches!(
+                q.status,
+                FormalStatus::AwaitingReasonableGrounds | FormalStatus::RecoveryPeriod
+            )),
+            "{:?}",
+            queue.iter().map(|q| q.status).collect::<Vec<_>>()
+        );
+
+        assert_eq!(
+            app.withdraw_consent(cw, &closed_consent)
+                .await
+                .expect("withdrawn"),
+            0
+        );
+        let v = app
+            .formal_referral(&b.maker, closed.as_str())
+            .await
+            .expect("read");
+        assert_eq!(v.status.status, FormalStatus::LeftUk);
+        assert_eq!(v.name.as_deref(), Some("Selam Tesfaye"));
+    }
+}

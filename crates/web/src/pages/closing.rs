@@ -273,8 +273,51 @@ struct ExportDocument {
     messages: Vec<(String, String, String)>,
     /// (with, what may be shared, basis and how, given on, purpose, status)
     consents: Vec<[String; 6]>,
-    /// (to, sent on, what was shared, answer)
-    onward: Vec<[String; 4]>,
+    /// Every copy of the person's information: (what, held by, since, under which consent, now).
+    copies: Vec<[String; 5]>,
+}
+
+/// One row of "Where your information is", in words the person reads.
+fn copy_row(e: &CaseExport, c: &waymark_app::CopyView) -> [String; 5] {
+    use waymark_domain::erasure::CopyKind;
+    let what = match c.kind {
+        CopyKind::Case => "Your case record".to_owned(),
+        CopyKind::Channel => "Your messages, through your codename".to_owned(),
+        CopyKind::OnwardPending | CopyKind::OnwardAccepted => {
+            format!("A referral onward: {}", scope_words(&c.scopes))
+        }
+        CopyKind::FormalUndecided | CopyKind::FormalDecided => format!(
+            "A formal referral for a decision on whether you are a survivor of trafficking: {}",
+            scope_words(&c.scopes)
+        ),
+    };
+    let under = match &c.consent {
+        Some(id) => match e.sharing.consents.iter().find(|k| &k.id == id) {
+            Some(k) => format!("Your consent given {}", day(k.given_on)),
+            None => "Your consent".to_owned(),
+        },
+        None => match c.kind {
+            CopyKind::Case => "The referral that opened your case".to_owned(),
+            CopyKind::Channel => "Your own request for help".to_owned(),
+            _ => "Safeguarding (a child)".to_owned(),
+        },
+    };
+    let mut now = match (c.referral, c.formal) {
+        (Some(r), _) => match r {
+            ReferralStatus::Sent => "Not answered yet",
+            ReferralStatus::Accepted => "Accepted: they hold it now",
+            ReferralStatus::Declined => "Declined",
+            ReferralStatus::Withdrawn => "Withdrawn",
+        }
+        .to_owned(),
+        (None, Some(f)) => views::sentence(f.describe()),
+        (None, None) if c.readable => "Held".to_owned(),
+        (None, None) => "Erased".to_owned(),
+    };
+    if !c.readable && (c.referral.is_some() || c.formal.is_some()) {
+        now.push_str("; the details in it were erased");
+    }
+    [what, c.holder.clone(), views::date(c.made_at), under, now]
 }
 
 fn scope_words(scopes: &[ConsentScope]) -> String {
@@ -440,25 +483,7 @@ pub fn export_html(e: &CaseExport) -> Result<String, WebError> {
                 ]
             })
             .collect(),
-        onward: e
-            .sharing
-            .onward
-            .iter()
-            .map(|o| {
-                [
-                    o.to_organisation.clone(),
-                    views::date(o.sent_at),
-                    scope_words(&o.scopes),
-                    match o.status {
-                        ReferralStatus::Sent => "Not answered yet",
-                        ReferralStatus::Accepted => "Accepted",
-                        ReferralStatus::Declined => "Declined",
-                        ReferralStatus::Withdrawn => "Withdrawn (you withdrew your consent)",
-                    }
-                    .to_owned(),
-                ]
-            })
-            .collect(),
+        copies: e.copies.iter().map(|c| copy_row(e, c)).collect(),
     };
     Ok(doc.render()?)
 }

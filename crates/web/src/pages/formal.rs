@@ -426,6 +426,10 @@ struct DecisionPage {
     /// The 10th working day after today, the reply date a request gets unless another is chosen.
     default_reply_by: String,
     child: bool,
+    /// The person's details can be read (not after an erasure or a withdrawn consent).
+    details: bool,
+    /// The kinds of exploitation named, in words (shown when the details are gone).
+    exploitation_types: String,
     name: String,
     other_names: String,
     birth: String,
@@ -490,6 +494,13 @@ fn decision_view(
         can_ask: !st.is_final(),
         default_reply_by: v.default_reply_by.map(day).unwrap_or_default(),
         child: v.child,
+        details: v.details,
+        exploitation_types: v
+            .exploitation_types
+            .iter()
+            .map(|t| exploitation(*t))
+            .collect::<Vec<_>>()
+            .join(", "),
         other_names: if v.other_names.is_empty() {
             "none given".into()
         } else {

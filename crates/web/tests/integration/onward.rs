@@ -174,8 +174,10 @@ async fn the_api_refers_onward_only_under_a_covering_consent_and_withdrawal_stop
         for words in [
             "What you agreed could be shared, and with whom",
             "Identity, Needs",
-            "Where your information was sent",
-            "Withdrawn (you withdrew your consent)",
+            "Where your information is",
+            "A referral onward: Identity, Needs",
+            "Withdrawn; the details in it were erased",
+            "Your case record",
         ] {
             assert!(r.body.contains(words), "the export lacks {words:?}");
         }
