@@ -376,6 +376,19 @@ async fn each_trigger_reaches_what_the_policy_says_and_leaves_nothing_readable()
                 matches!(again, Err(AppError::Conflict(_))),
                 "{on:?}: {again:?}"
             );
+            let again = app.channel_erase(PHONE, &c.codename).await;
+            assert!(
+                matches!(again, Err(AppError::NotFound)),
+                "{on:?}: {again:?}"
+            );
+            app.clock().advance(Duration::days(400));
+            let run = app.run_retention().await.expect("retention");
+            assert!(!run.erased.contains(&c.case), "{on:?}");
+            assert_eq!(
+                wrapped_keys(&db),
+                still,
+                "{on:?}: a second erasure forgot more"
+            );
         }
     }
 }
@@ -436,5 +449,45 @@ async fn the_export_lists_every_copy_with_who_holds_it_since_when_and_under_whic
             );
         }
         assert!(!format!("{:?}", after.case).contains("Yohana"));
+    }
+}
+
+/// A case erased by an earlier version, whose erasure stopped at the case itself (the decision body's
+/// copy and a waiting onward copy still readable): erasing it again reaches what the first did not.
+#[tokio::test]
+async fn erasing_again_reaches_the_copies_an_earlier_erasure_left() {
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let c = copies(&w, &db).await;
+        let case = c.case.clone();
+        let at = w.app.clock().now();
+        db.store
+            .run_blocking(move |tx| tx.erase_case_traces(&case, at))
+            .expect("the case alone marked erased");
+        assert_eq!(
+            w.app
+                .formal_referral(&c.panel.maker, &c.undecided)
+                .await
+                .expect("read")
+                .name
+                .as_deref(),
+            Some(NAME),
+            "the earlier erasure left the body's copy"
+        );
+
+        // It finds a key still there, so it is an erasure, not a repeat.
+        w.app
+            .erase_case(&w.a_manager, &c.case)
+            .await
+            .expect("erases what was left");
+        let v = w
+            .app
+            .formal_referral(&c.panel.maker, &c.undecided)
+            .await
+            .expect("the facts remain");
+        assert!(v.name.is_none() && !v.details, "{:?}", v.status);
+        assert_eq!(v.status.erased, Some(Trigger::Manager));
+        let b = what_b_reads(&w, &c.pending).await;
+        assert!(!b.contains("Yohana"), "{b}");
     }
 }
