@@ -295,7 +295,7 @@ impl App {
         to: &OrgId,
     ) -> Result<SelfReferralSent, AppError> {
         let valid: ValidSelfReferral = draft.validate()?;
-        let codename = Codename::generate();
+        let codename = Codename::generate(waymark_vault::CodenameForm::Words);
         let digest = self
             .codename_digest(Some(codename.clone()))
             .await?

@@ -1,10 +1,16 @@
 //! Codenames: the only thing a person who referred themselves needs to read replies, write back and ask for
-//! erasure. Seven words drawn at random from the EFF large word list, and stored only as a slow keyed hash.
+//! erasure. Stored only as a slow keyed hash. Two forms ([`CodenameForm`]), both of seven parts and at
+//! least 90 bits:
 //!
-//! **Entropy.** Words are drawn uniformly (rejection sampling over the OS CSPRNG) from the 7,772 words of
-//! the EFF large list that contain no hyphen (the list's 7,776 minus `drop-down`, `felt-tip`, `t-shirt` and
-//! `yo-yo`, so that every codename is exactly seven space-separated words and typing a hyphen or a space
-//! makes no difference). 7 × log2(7,772) ≈ 90.47 bits, above the 88 bits required.
+//! - **Words** (English): seven words drawn uniformly (rejection sampling over the OS CSPRNG) from the EFF
+//!   large word list without its four hyphenated words (so typing a hyphen or a space makes no
+//!   difference) and without every word of the stop-list (`codename_stoplist.txt`: words that could
+//!   frighten or accuse a person who escaped exploitation — "deport", "police", "prison", "handcuff",
+//!   "enslave"…). 7 × log2(7,647) ≈ 90.30 bits.
+//! - **Digits**, for every other language: no word list of enough reviewed words exists yet for Albanian,
+//!   Arabic, Persian, Romanian, Tigrinya or Vietnamese, and English words would be foreign there. Seven
+//!   groups of four digits (28 digits, log2(10^28) ≈ 93.01 bits): no script to switch to, typed on any
+//!   phone's number keys, and Arabic-Indic (٠–٩) and Persian (۰–۹) digits are read as the same digits.
 //!
 //! **Storage and lookup.** A codename is stored only as [`CodenameKey::digest`]: Argon2id (m = 19,456 KiB,
 //! t = 2, p = 1, 32 bytes out) of the normalised codename, with a salt and a secret ("pepper") both derived
@@ -43,8 +49,14 @@ const ARGON2_P: u32 = 1;
 /// Words in the EFF large list: one for each roll of five dice (6^5).
 pub(crate) const EFF_LARGE_LEN: usize = 7776;
 
-/// Words in the EFF large list that contain no hyphen: the ones codenames are drawn from.
+/// Words in the EFF large list that contain no hyphen.
 const CODENAME_LIST_LEN: usize = 7772;
+
+/// Digits in each of the seven groups of a digits codename.
+pub const DIGITS_PER_GROUP: usize = 4;
+
+/// The stop-list: `LANGUAGE WORD` lines (see the file's header).
+const STOPLIST_TEXT: &str = include_str!("codename_stoplist.txt");
 
 /// The EFF large word list, byte for byte as EFF publishes it
 /// (<https://www.eff.org/files/2016/07/18/eff_large_wordlist.txt>, SHA-256 `addd3553…6b903e`, pinned by a
@@ -57,7 +69,7 @@ pub(crate) const EFF_LARGE_TEXT: &str = include_str!("eff_large_wordlist.txt");
 /// or reordered file is a build error, not a weaker codename.
 pub(crate) static EFF_LARGE: [&str; EFF_LARGE_LEN] = parse_eff_list(EFF_LARGE_TEXT);
 
-static CODENAME_WORDS_LIST: [&str; CODENAME_LIST_LEN] = without_hyphens(&EFF_LARGE);
+pub(crate) static WITHOUT_HYPHENS: [&str; CODENAME_LIST_LEN] = without_hyphens(&EFF_LARGE);
 
 /// Parses EFF's format: line `i` is `i` written in base 6 with the digits 1-6 (`11111` … `66666`), a
 /// tab, then a word of lowercase letters and hyphens, then a newline. Panics (at compile time: it is
@@ -142,14 +154,56 @@ const fn without_hyphens(
     out
 }
 
-/// The words codenames are drawn from: the EFF large list without its four hyphenated words.
-pub fn word_list() -> &'static [&'static str] {
-    &CODENAME_WORDS_LIST
+/// The stop-list: (language, word or phrase) in the file's order.
+pub fn stop_list() -> impl Iterator<Item = (&'static str, &'static str)> {
+    STOPLIST_TEXT
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
 }
 
-/// The entropy of a generated codename in bits: words × log2(list size).
+/// The words codenames of the words form are drawn from: the EFF large list without its four
+/// hyphenated words and without the English words of the stop-list, in EFF's order.
+pub fn word_list() -> &'static [&'static str] {
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let stopped: std::collections::HashSet<&str> = stop_list()
+            .filter(|(lang, _)| *lang == "en")
+            .map(|(_, w)| w)
+            .collect();
+        WITHOUT_HYPHENS
+            .iter()
+            .copied()
+            .filter(|w| !stopped.contains(w))
+            .collect()
+    })
+}
+
+/// The form of a codename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodenameForm {
+    /// Seven English words from [`word_list`].
+    Words,
+    /// Seven groups of [`DIGITS_PER_GROUP`] digits.
+    Digits,
+}
+
+impl CodenameForm {
+    pub const ALL: [CodenameForm; 2] = [CodenameForm::Words, CodenameForm::Digits];
+
+    /// The entropy of a generated codename of this form, in bits.
+    pub fn entropy_bits(self) -> f64 {
+        match self {
+            CodenameForm::Words => CODENAME_WORDS as f64 * (word_list().len() as f64).log2(),
+            CodenameForm::Digits => (CODENAME_WORDS * DIGITS_PER_GROUP) as f64 * 10f64.log2(),
+        }
+    }
+}
+
+/// The entropy of a generated codename of the words form, in bits.
 pub fn codename_entropy_bits() -> f64 {
-    CODENAME_WORDS as f64 * (word_list().len() as f64).log2()
+    CodenameForm::Words.entropy_bits()
 }
 
 /// A uniformly random index below `n` (at most 65,536), by rejection sampling so no index is favoured.
@@ -177,9 +231,45 @@ impl fmt::Debug for Codename {
     }
 }
 
-/// Lowercase words of `text`, split at anything that is not a letter or digit: spaces (however many),
-/// hyphens, dashes and punctuation between words make no difference.
+/// The value of a decimal digit in Latin (0–9), Arabic-Indic (٠–٩) or Persian (۰–۹) script.
+fn digit_value(c: char) -> Option<u8> {
+    let base = match c {
+        '0'..='9' => '0',
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
+        _ => return None,
+    };
+    u8::try_from(u32::from(c) - u32::from(base)).ok()
+}
+
+/// The digits of `text` in Latin script, everything else dropped.
+fn digits_of(text: &str) -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::with_capacity(text.len()));
+    out.extend(
+        text.chars()
+            .filter_map(digit_value)
+            .map(|d| char::from(b'0' + d)),
+    );
+    out
+}
+
+/// A codename as typed, normalised. When every letter-or-digit in it is a digit (in any of the scripts of
+/// [`digit_value`]), the digits in Latin script in groups of [`DIGITS_PER_GROUP`]: spaces, hyphens and
+/// grouping make no difference. Otherwise lowercase words, split at anything that is not a letter or
+/// digit: spaces (however many), hyphens, dashes and punctuation between words make no difference.
 fn normalise(text: &str) -> Zeroizing<String> {
+    let alphanumeric = || text.chars().filter(|c| c.is_alphanumeric());
+    if alphanumeric().next().is_some() && alphanumeric().all(|c| digit_value(c).is_some()) {
+        let digits = digits_of(text);
+        let mut out = Zeroizing::new(String::with_capacity(digits.len() * 2));
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && i % DIGITS_PER_GROUP == 0 {
+                out.push(' ');
+            }
+            out.push(d);
+        }
+        return out;
+    }
     let mut out = Zeroizing::new(String::with_capacity(text.len()));
     for word in text
         .split(|c: char| !c.is_alphanumeric())
@@ -194,28 +284,48 @@ fn normalise(text: &str) -> Zeroizing<String> {
 }
 
 impl Codename {
-    /// A new codename of [`CODENAME_WORDS`] words from the OS CSPRNG.
-    pub fn generate() -> Codename {
+    /// A new codename of [`CODENAME_WORDS`] parts of `form`, from the OS CSPRNG.
+    pub fn generate(form: CodenameForm) -> Codename {
         let words = word_list();
         let mut text = Zeroizing::new(String::with_capacity(CODENAME_WORDS * 10));
         for i in 0..CODENAME_WORDS {
             if i > 0 {
                 text.push(' ');
             }
-            text.push_str(words[random_index(words.len())]);
+            match form {
+                CodenameForm::Words => text.push_str(words[random_index(words.len())]),
+                CodenameForm::Digits => {
+                    for _ in 0..DIGITS_PER_GROUP {
+                        text.push(char::from(b"0123456789"[random_index(10)]));
+                    }
+                }
+            }
         }
         Codename(text)
+    }
+
+    /// The form of this codename: digits when it is all digits.
+    pub fn form(&self) -> CodenameForm {
+        if self.0.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+            CodenameForm::Digits
+        } else {
+            CodenameForm::Words
+        }
     }
 
     /// A codename as typed. Only the shape is checked (some words, not absurdly long); whether it is a
     /// codename anyone holds is for the lookup to find, after the same work for every guess.
     pub fn parse(typed: &str) -> Result<Codename, VaultError> {
         if typed.chars().count() > MAX_TYPED_CHARS {
-            return Err(VaultError::Malformed("a codename is seven words"));
+            return Err(VaultError::Malformed(
+                "a codename is seven words, or seven groups of four digits",
+            ));
         }
         let text = normalise(typed);
         if text.is_empty() {
-            return Err(VaultError::Malformed("a codename is seven words"));
+            return Err(VaultError::Malformed(
+                "a codename is seven words, or seven groups of four digits",
+            ));
         }
         Ok(Codename(text))
     }
@@ -225,6 +335,7 @@ impl Codename {
         &self.0
     }
 
+    /// The parts of the codename: its words, or its groups of digits.
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.0.split(' ')
     }
@@ -232,6 +343,11 @@ impl Codename {
     /// Whether `text` contains this codename (ignoring case, spacing and punctuation as [`Codename::parse`]
     /// does): a person who pastes their codename into a message would hand it to everyone who reads it.
     pub fn appears_in(&self, text: &str) -> bool {
+        if self.form() == CodenameForm::Digits {
+            // However the digits were grouped or spaced, in whatever script.
+            let needle = digits_of(&self.0);
+            return digits_of(text).contains(needle.as_str());
+        }
         let haystack = normalise(text);
         let padded = Zeroizing::new(format!(" {} ", haystack.as_str()));
         let needle = Zeroizing::new(format!(" {} ", self.0.as_str()));

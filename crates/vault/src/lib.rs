@@ -28,7 +28,8 @@ pub use certificate::{
     InvalidCertificate, verify_offline,
 };
 pub use codename::{
-    CODENAME_WORDS, Codename, CodenameKey, codename_digest, codename_entropy_bits, word_list,
+    CODENAME_WORDS, Codename, CodenameForm, CodenameKey, DIGITS_PER_GROUP, codename_digest,
+    codename_entropy_bits, stop_list, word_list,
 };
 pub use keys::{DataKey, FieldContext, MasterKey, StaffKey};
 pub use secrets::{

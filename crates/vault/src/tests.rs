@@ -419,8 +419,8 @@ fn new_id_is_uuid_v7_text() {
 // ---- codenames ----
 
 #[test]
-fn the_word_list_is_the_eff_large_list_without_its_hyphenated_words() {
-    use crate::codename::{EFF_LARGE, EFF_LARGE_TEXT};
+fn the_word_list_is_the_eff_large_list_without_its_hyphenated_words_or_stopped_words() {
+    use crate::codename::{EFF_LARGE, EFF_LARGE_TEXT, WITHOUT_HYPHENS};
     use sha2::{Digest, Sha256};
     let hex = |bytes: &[u8]| -> String { bytes.iter().map(|b| format!("{b:02x}")).collect() };
     assert_eq!(
@@ -440,13 +440,23 @@ fn the_word_list_is_the_eff_large_list_without_its_hyphenated_words() {
         .filter(|w| w.contains('-'))
         .collect();
     assert_eq!(hyphenated, ["drop-down", "felt-tip", "t-shirt", "yo-yo"]);
-    let words = word_list();
-    assert_eq!(words.len(), 7772);
+    assert_eq!(WITHOUT_HYPHENS.len(), 7772);
     assert_eq!(
-        hex(&Sha256::digest(words.join("\n").as_bytes())),
+        hex(&Sha256::digest(WITHOUT_HYPHENS.join("\n").as_bytes())),
         "76e3348ad957cad7d9c5c68873e89410ed998c19f4956367ab52d9aec4eee884",
         "the same words, in the same order, as the eff-wordlist crate gave before the list was vendored"
     );
+    let words = word_list();
+    let stopped: Vec<&str> = stop_list()
+        .filter(|(lang, _)| *lang == "en")
+        .map(|(_, w)| w)
+        .collect();
+    assert!(
+        stopped.iter().all(|w| WITHOUT_HYPHENS.contains(w)),
+        "every English stop word is one the EFF list would otherwise give"
+    );
+    assert_eq!(words.len(), 7772 - stopped.len());
+    assert_eq!(words.len(), 7647);
     assert!(
         words.windows(2).all(|pair| pair[0] < pair[1]),
         "in EFF's alphabetical order"
@@ -463,25 +473,114 @@ fn the_word_list_is_the_eff_large_list_without_its_hyphenated_words() {
 }
 
 #[test]
-fn a_codename_has_at_least_88_bits() {
+fn a_codename_has_at_least_90_bits_in_either_form() {
     assert_eq!(CODENAME_WORDS, 7);
-    let bits = codename_entropy_bits();
-    assert!(bits >= 88.0, "{bits}");
-    assert!((bits - 90.47).abs() < 0.01, "{bits}");
+    let words = CodenameForm::Words.entropy_bits();
+    assert!(words >= 90.0, "{words}");
+    assert!((words - 90.30).abs() < 0.01, "{words}");
+    assert_eq!(codename_entropy_bits(), words);
+    let digits = CodenameForm::Digits.entropy_bits();
+    assert!(digits >= 90.0, "{digits}");
+    assert!((digits - 93.01).abs() < 0.01, "{digits}");
 }
 
 #[test]
-fn generated_codenames_are_seven_listed_words_and_never_repeat() {
+fn generated_codenames_are_seven_parts_of_their_form_and_never_repeat() {
     let words: std::collections::HashSet<&str> = word_list().iter().copied().collect();
     let mut seen = std::collections::HashSet::new();
-    for _ in 0..1000 {
-        let c = Codename::generate();
-        let parts: Vec<&str> = c.words().collect();
-        assert_eq!(parts.len(), 7);
-        assert!(parts.iter().all(|w| words.contains(w)));
-        assert_eq!(Codename::parse(c.expose()).unwrap(), c, "round trip");
-        assert!(seen.insert(c.expose().to_owned()), "a repeat in 1000 draws");
+    for form in CodenameForm::ALL {
+        for _ in 0..1000 {
+            let c = Codename::generate(form);
+            let parts: Vec<&str> = c.words().collect();
+            assert_eq!(parts.len(), 7);
+            match form {
+                CodenameForm::Words => assert!(parts.iter().all(|w| words.contains(w))),
+                CodenameForm::Digits => {
+                    assert!(
+                        parts.iter().all(|g| g.len() == DIGITS_PER_GROUP
+                            && g.bytes().all(|b| b.is_ascii_digit())),
+                        "{parts:?}"
+                    );
+                }
+            }
+            assert_eq!(c.form(), form);
+            assert_eq!(Codename::parse(c.expose()).unwrap(), c, "round trip");
+            assert!(seen.insert(c.expose().to_owned()), "a repeat in 1000 draws");
+        }
     }
+}
+
+/// No codename, in any language's form, can hold a word that could frighten or accuse the person it is
+/// for: not a word of the stop-list in that language or in English, and no English word built on one of
+/// their stems ("jailbird", "smuggling", "deportee").
+#[test]
+fn no_codename_word_could_frighten_in_any_language() {
+    const LANGUAGES: [&str; 7] = ["en", "sq", "ar", "fa", "ro", "ti", "vi"];
+    const STEMS: [&str; 16] = [
+        "deport",
+        "prison",
+        "arrest",
+        "jail",
+        "handcuff",
+        "slave",
+        "smuggl",
+        "murder",
+        "strangl",
+        "police",
+        "detention",
+        "custod",
+        "captiv",
+        "hostage",
+        "tortur",
+        "traffick",
+    ];
+    let stops: Vec<(&str, &str)> = stop_list().collect();
+    for lang in LANGUAGES {
+        assert!(
+            stops.iter().filter(|(l, _)| *l == lang).count() >= 9,
+            "a stop-list in {lang}"
+        );
+    }
+    assert!(
+        stops.iter().all(|(l, _)| LANGUAGES.contains(l)),
+        "{stops:?}"
+    );
+    // Every stop word has a letter, so a codename of digits can hold none of them.
+    assert!(
+        stops
+            .iter()
+            .all(|(_, w)| w.chars().any(char::is_alphabetic))
+    );
+    for (_, stop) in &stops {
+        assert!(!word_list().contains(stop), "{stop} is in the word list");
+    }
+    for word in word_list() {
+        for stem in STEMS {
+            assert!(!word.contains(stem), "{word} is built on {stem}");
+        }
+    }
+    for _ in 0..200 {
+        let c = Codename::generate(CodenameForm::Digits);
+        assert!(c.expose().bytes().all(|b| b.is_ascii_digit() || b == b' '));
+    }
+}
+
+#[test]
+fn typed_digit_codenames_are_normalised_in_any_script_and_grouping() {
+    let c = Codename::parse("4821 9034 5521 0098 7310 6642 1057").unwrap();
+    assert_eq!(c.expose(), "4821 9034 5521 0098 7310 6642 1057");
+    for typed in [
+        "4821903455210098731066421057",
+        " 4821-9034-5521-0098-7310-6642-1057 ",
+        "48 21 90 34 55 21 00 98 73 10 66 42 10 57",
+        // Arabic-Indic and Persian digits, as Arabic and Persian phone keyboards type them.
+        "٤٨٢١ ٩٠٣٤ ٥٥٢١ ٠٠٩٨ ٧٣١٠ ٦٦٤٢ ١٠٥٧",
+        "۴۸۲۱ ۹۰۳۴ ۵۵۲۱ ۰۰۹۸ ۷۳۱۰ ۶۶۴۲ ۱۰۵۷",
+    ] {
+        assert_eq!(Codename::parse(typed).unwrap(), c, "{typed:?}");
+    }
+    assert!(c.appears_in("my number is 4821903455210098 7310-6642-1057 ok"));
+    assert!(!c.appears_in("4821 9034 5521 0098 7310 6642"));
 }
 
 #[test]
@@ -524,8 +623,8 @@ fn a_codename_in_a_message_is_noticed() {
 fn codename_digests_are_deterministic_keyed_and_distinct() {
     let master = MasterKey::generate();
     let key = master.codename_key();
-    let a = Codename::generate();
-    let b = Codename::generate();
+    let a = Codename::generate(CodenameForm::Words);
+    let b = Codename::generate(CodenameForm::Words);
     let typed_differently = Codename::parse(&a.expose().to_uppercase()).unwrap();
     assert_eq!(key.digest(&a), key.digest(&typed_differently));
     assert_eq!(codename_digest(&master, &a), key.digest(&a));
