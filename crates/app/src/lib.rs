@@ -40,8 +40,8 @@ use std::sync::{Arc, Mutex};
 
 pub use cases::{
     CaseHeader, CaseSearch, CaseSummary, CaseView, ClosureView, DocumentView, Download,
-    GlassReason, HistoryView, MyWork, NeedsView, NewHistory, NewPlanAction, NoteView, OpenReferral,
-    Person, PlanActionView, RiskView, Task, UploadedDocument,
+    GlassReason, HistoryView, MyWork, NeedsView, NewHistory, NewPlanAction, NoteView, OpenQuestion,
+    OpenReferral, Person, PlanActionView, RiskView, Task, UploadedDocument, WaitingMessage,
 };
 pub use certificates::{
     Certificate, CertificateStatus, InvalidReason, ManagedCertificate, PublicCertificate,

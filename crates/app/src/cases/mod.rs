@@ -257,6 +257,33 @@ pub struct MyWork {
     pub cases: Vec<CaseSummary>,
     /// The organisation's referrals waiting for an answer, oldest first.
     pub open_referrals: Vec<OpenReferral>,
+    /// My cases whose person wrote last, through their codename: waiting for a reply, oldest first.
+    pub messages: Vec<WaitingMessage>,
+    /// A decision body's questions on my cases' formal referrals, not yet answered: overdue first, then
+    /// by reply date.
+    pub questions: Vec<OpenQuestion>,
+}
+
+/// A case whose person's latest message has no reply yet.
+#[derive(Debug, Clone)]
+pub struct WaitingMessage {
+    pub case_id: CaseId,
+    pub reference: String,
+    /// When the person wrote (the first of their messages since the last reply).
+    pub since: PrimitiveDateTime,
+    pub age_days: i64,
+}
+
+/// A decision body's request for information, waiting for the referrer's answer.
+#[derive(Debug, Clone)]
+pub struct OpenQuestion {
+    pub case_id: CaseId,
+    pub reference: String,
+    pub request_id: waymark_domain::ids::FormalRequestId,
+    pub decision_body: String,
+    pub asked_on: Date,
+    pub reply_by: Option<Date>,
+    pub overdue: bool,
 }
 
 /// What to search a case by, within the actor's organisation. Exact matches only.

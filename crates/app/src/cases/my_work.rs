@@ -2,6 +2,8 @@
 
 use super::record::summary;
 use super::*;
+use waymark_domain::channel::Sender;
+use waymark_domain::formal::RequestKind;
 
 /// assigned to them and those they hold a live grant for.
 fn visible_cases(tx: &mut Tx<'_>, actor: &Account) -> Result<Vec<CaseSummary>, AppError> {
@@ -82,6 +84,71 @@ fn tasks_of(tx: &mut Tx<'_>, keys: &Keys, actor: &Account) -> Result<Vec<Task>, 
     Ok(tasks)
 }
 
+/// Of `cases`, those whose person wrote last through their codename channel, oldest first.
+fn waiting_messages(tx: &mut Tx<'_>, cases: &[Case]) -> Result<Vec<WaitingMessage>, AppError> {
+    let t = tx.now();
+    let mut out = Vec::new();
+    for case in cases {
+        let Some(channel) = tx.channel_for_referral(&case.org_id, &case.referral_id)? else {
+            continue;
+        };
+        let messages = tx.messages(&channel.id)?;
+        // The person's messages after the organisation's last one.
+        let unanswered: Vec<&waymark_store::Message> = messages
+            .iter()
+            .rev()
+            .take_while(|m| m.sender == Sender::Person)
+            .collect();
+        if let Some(first) = unanswered.last() {
+            out.push(WaitingMessage {
+                case_id: case.id.clone(),
+                reference: case.reference.clone(),
+                since: first.created_at,
+                age_days: age_in_days(first.created_at, t),
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.since, &a.case_id).cmp(&(b.since, &b.case_id)));
+    Ok(out)
+}
+
+/// Of `cases`, the decision bodies' requests for information that wait for an answer: overdue first,
+/// then by reply date.
+fn open_questions(tx: &mut Tx<'_>, cases: &[Case]) -> Result<Vec<OpenQuestion>, AppError> {
+    let today = tx.now().date();
+    let mut out = Vec::new();
+    for case in cases {
+        for f in tx.formal_referrals_from_case(&case.id)? {
+            if f.status.is_final() {
+                continue;
+            }
+            for r in tx.formal_requests_of(&f.id)? {
+                if r.kind != RequestKind::Information.as_str() || r.replied_at.is_some() {
+                    continue;
+                }
+                out.push(OpenQuestion {
+                    case_id: case.id.clone(),
+                    reference: case.reference.clone(),
+                    request_id: r.id,
+                    decision_body: org_name(tx, Some(&f.decision_body_id))?.unwrap_or_default(),
+                    asked_on: r.asked_at.date(),
+                    overdue: r.reply_by.is_some_and(|d| d < today),
+                    reply_by: r.reply_by,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (!a.overdue, a.reply_by.is_none(), a.reply_by, a.asked_on).cmp(&(
+            !b.overdue,
+            b.reply_by.is_none(),
+            b.reply_by,
+            b.asked_on,
+        ))
+    });
+    Ok(out)
+}
+
 fn open_referrals_of(tx: &mut Tx<'_>, actor: &Account) -> Result<Vec<OpenReferral>, AppError> {
     let t = tx.now();
     let mut out = Vec::new();
@@ -142,7 +209,9 @@ impl App {
             .await
     }
 
-    /// "My work", in one transaction: my tasks, my cases, the organisation's open referrals.
+    /// "My work", in one transaction: my tasks, my cases, the organisation's open referrals, the
+    /// messages of my cases' people waiting for a reply and the decision bodies' questions waiting for
+    /// an answer. Nothing personal is read for the last two (references and dates only).
     pub async fn my_work(&self, actor: &Account) -> Result<MyWork, AppError> {
         require(actor, Permission::ReadCase)?;
         let keys = std::sync::Arc::clone(&self.keys);
@@ -150,15 +219,16 @@ impl App {
         self.store
             .run(move |tx| {
                 let staff = tx.case_staff(&actor.org_id)?;
-                let cases = tx
-                    .cases_assigned_to(&actor.org_id, &actor.user_id)?
-                    .into_iter()
-                    .map(|c| summary(c, &staff, None))
-                    .collect();
+                let mine = tx.cases_assigned_to(&actor.org_id, &actor.user_id)?;
+                let messages = waiting_messages(tx, &mine)?;
+                let questions = open_questions(tx, &mine)?;
+                let cases = mine.into_iter().map(|c| summary(c, &staff, None)).collect();
                 Ok(MyWork {
                     tasks: tasks_of(tx, &keys, &actor)?,
                     cases,
                     open_referrals: open_referrals_of(tx, &actor)?,
+                    messages,
+                    questions,
                 })
             })
             .await

@@ -16,6 +16,7 @@ mod decision_figures;
 mod decision_notices;
 mod erasure;
 mod formal;
+mod my_work;
 mod one_clock;
 mod onward;
 mod staff_security;

@@ -12,7 +12,7 @@ use crate::auth::Signed;
 use crate::error::WebError;
 use crate::views;
 
-use super::case_record::{due_words, status_words};
+use super::case_record::{day, due_words, status_words};
 
 pub struct TaskRow {
     pub(crate) case_id: String,
@@ -41,6 +41,34 @@ pub struct WaitingRow {
     pub(crate) note: Option<&'static str>,
 }
 
+/// A case whose person wrote and waits for a reply.
+pub struct MessageRow {
+    pub(crate) case_id: String,
+    pub(crate) reference: String,
+    pub(crate) since: String,
+    pub(crate) age: String,
+}
+
+/// A decision body's question waiting for an answer.
+pub struct QuestionRow {
+    pub(crate) case_id: String,
+    pub(crate) request_id: String,
+    pub(crate) reference: String,
+    pub(crate) body: String,
+    pub(crate) asked: String,
+    pub(crate) reply_by: String,
+    pub(crate) overdue: bool,
+}
+
+/// "Today", "1 day", "3 days".
+fn days(n: i64) -> String {
+    match n {
+        0 => "Today".into(),
+        1 => "1 day".into(),
+        n => format!("{n} days"),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "case/my_work.html")]
 struct MyWorkPage {
@@ -50,6 +78,8 @@ struct MyWorkPage {
     pub(crate) tasks: Vec<TaskRow>,
     pub(crate) groups: Vec<StatusGroup>,
     pub(crate) waiting: Vec<WaitingRow>,
+    pub(crate) messages: Vec<MessageRow>,
+    pub(crate) questions: Vec<QuestionRow>,
 }
 
 /// `/staff`: "my work" for those who work cases; the links of what their role allows for everyone else.
@@ -86,7 +116,32 @@ pub async fn my_work(State(app): State<App>, session: Signed) -> Result<Response
             overdue: t.due == DueState::Overdue,
         })
         .collect();
+    let messages = work
+        .messages
+        .into_iter()
+        .map(|m| MessageRow {
+            case_id: m.case_id.to_string(),
+            reference: m.reference,
+            since: views::date(m.since),
+            age: days(m.age_days),
+        })
+        .collect();
+    let questions = work
+        .questions
+        .into_iter()
+        .map(|q| QuestionRow {
+            case_id: q.case_id.to_string(),
+            request_id: q.request_id.to_string(),
+            reference: q.reference,
+            body: q.decision_body,
+            asked: day(q.asked_on),
+            reply_by: q.reply_by.map_or_else(|| "No date given".into(), day),
+            overdue: q.overdue,
+        })
+        .collect();
     render(&MyWorkPage {
+        messages,
+        questions,
         nav: Nav::for_session(Some(&session.0)),
         org: a.org_name.clone(),
         overdue: tasks.iter().filter(|t| t.overdue).count(),
@@ -98,11 +153,7 @@ pub async fn my_work(State(app): State<App>, session: Signed) -> Result<Response
             .map(|r| WaitingRow {
                 id: r.id.to_string(),
                 received: views::date(r.received_at),
-                age: match r.age_days {
-                    0 => "Today".into(),
-                    1 => "1 day".into(),
-                    n => format!("{n} days"),
-                },
+                age: days(r.age_days),
                 from: r
                     .from_organisation
                     .unwrap_or_else(|| "The person themselves".into()),

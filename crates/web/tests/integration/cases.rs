@@ -512,6 +512,15 @@ async fn my_work_search_and_the_possible_match_warning() {
         assert!(home.body.contains("<h3>Open (1)</h3>"));
         assert!(home.body.contains(&format!("href=\"/inbox/{waiting}\"")));
         assert!(home.body.contains("<td>Today</td>"), "its age");
+        // Nobody wrote and no decision body asked: both lists say so.
+        assert!(
+            home.body
+                .contains("you have answered every person who wrote on your cases")
+        );
+        assert!(
+            home.body
+                .contains("every question on the formal referrals of your cases has an answer")
+        );
         let helper = h.login("helper@church.example").await;
         let theirs = h.get("/staff", Some(&helper)).await;
         assert!(theirs.body.contains("Refer someone") && !theirs.body.contains("My tasks"));
