@@ -52,10 +52,13 @@ fn urgency_words(u: Urgency) -> &'static str {
 }
 
 fn status_words(s: &str) -> &'static str {
-    match s {
-        "sent" => "New",
-        "accepted" => "Accepted",
-        _ => "Declined",
+    use waymark_domain::referral::ReferralStatus;
+    match ReferralStatus::parse(s) {
+        Ok(ReferralStatus::Sent) => "New",
+        Ok(ReferralStatus::Accepted) => "Accepted",
+        Ok(ReferralStatus::Declined) => "Declined",
+        Ok(ReferralStatus::Withdrawn) => "Withdrawn by the sender",
+        Err(_) => "Unknown",
     }
 }
 
@@ -115,6 +118,9 @@ pub struct PersonView {
     erased: bool,
     /// An onward referral from another organisation: from whom, and the scopes its consent covered.
     onward: Option<String>,
+    /// Only what a consent covered was shared (an onward copy): an empty field was not given, not
+    /// necessarily not recorded.
+    shared_only: bool,
     /// What the organisation was told about an erasure of this record or of its original.
     erasure: Option<String>,
 }
@@ -131,7 +137,14 @@ fn person(r: &ReferralView) -> PersonView {
         indicators: facts.indicators,
         first_contact: facts.first_contact,
         from: facts.from,
-        basis: facts.basis,
+        basis: if r.status == waymark_domain::referral::ReferralStatus::Withdrawn
+            && r.shared_under_consent.is_some()
+        {
+            "The person's consent was withdrawn: nothing more may be shared or read".into()
+        } else {
+            facts.basis
+        },
+        shared_only: r.shared_under_consent.is_some(),
         urgency: r.urgency.map(urgency_words),
         message: r.message.clone().filter(|m| !m.is_empty()),
         erased: r.erased && r.status != waymark_domain::referral::ReferralStatus::Withdrawn,
@@ -148,6 +161,8 @@ struct ReferralPage {
     received: String,
     status: String,
     case_id: Option<String>,
+    /// The reason this organisation gave when it declined.
+    decline_reason: Option<String>,
     person: PersonView,
     errors: Vec<(&'static str, String)>,
     self_referral: bool,
@@ -178,6 +193,7 @@ async fn referral_page(
         received: views::date(r.received_at),
         status: r.status.as_str().to_owned(),
         case_id: r.case_id.as_ref().map(ToString::to_string),
+        decline_reason: r.decline_reason.clone(),
         person: person(&r),
         errors,
         self_referral: r.self_referral,

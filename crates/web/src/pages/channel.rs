@@ -10,6 +10,7 @@ use axum_extra::extract::Form;
 use serde::Deserialize;
 use waymark_app::{App, AppError, ChannelView};
 use waymark_domain::channel::Sender;
+use waymark_domain::referral::ReferralStatus;
 
 use super::public::Locale;
 use super::render;
@@ -27,6 +28,8 @@ pub struct MessageView {
 
 pub struct Opened {
     codename: String,
+    /// Why the organisation could not take the request, as its caseworker wrote it.
+    decline_reason: Option<String>,
     status: &'static str,
     status_text: String,
     messages: Vec<MessageView>,
@@ -43,8 +46,14 @@ struct Replies {
 }
 
 fn opened(t: &Tr, codename: String, v: ChannelView) -> Opened {
-    let status = v.status.as_str();
+    // Waiting for an answer, but the organisation has written: say so, not "not answered yet".
+    let written = v.messages.iter().any(|m| m.from == Sender::Organisation);
+    let status = match v.status {
+        ReferralStatus::Sent if written => "answered",
+        s => s.as_str(),
+    };
     Opened {
+        decline_reason: v.decline_reason.clone(),
         status_text: t.arg(&format!("channel-status-{status}"), "org", &v.organisation),
         status,
         messages: v

@@ -325,11 +325,14 @@ pub async fn sent(
                 .collect(),
             sent: views::date(r.sent_at),
             to: r.to_organisation,
-            status: match r.status.as_str() {
-                "sent" => "Waiting for an answer",
-                "accepted" => "Accepted",
-                "withdrawn" => "Withdrawn: the consent was withdrawn",
-                _ => "Declined",
+            status: {
+                use waymark_domain::referral::ReferralStatus::*;
+                match r.status {
+                    Sent => "Waiting for an answer",
+                    Accepted => "Accepted",
+                    Withdrawn => "Withdrawn: the consent was withdrawn",
+                    Declined => "Declined",
+                }
             },
             reason: r.decline_reason,
         })

@@ -429,6 +429,12 @@ async fn the_page_records_consent_refers_onward_and_withdraws_without_javascript
             r.body
         );
         assert!(!r.body.contains(CONTACT));
+        // The signs were recorded but not shared: not given, not "none recorded".
+        assert!(
+            r.body.contains("<dt>Signs noticed</dt><dd>Not given</dd>"),
+            "{}",
+            r.body
+        );
 
         // Withdrawing from the page: the consent and the pending referral are withdrawn.
         let r = h
@@ -455,5 +461,14 @@ async fn the_page_records_consent_refers_onward_and_withdraws_without_javascript
         assert!(r.body.contains("consent was withdrawn"), "{}", r.body);
         assert!(!r.body.contains("Accept and open a case"));
         assert!(!r.body.contains("Test Person"));
+        let basis = r.body.split("<dt>Basis</dt>").nth(1).unwrap_or_default();
+        assert!(
+            basis.starts_with("<dd>The person&#39;s consent was withdrawn"),
+            "{basis}"
+        );
+        // The receiver's inbox says it was withdrawn, not declined.
+        let r = h.get("/inbox", Some(&receiver)).await;
+        assert!(r.body.contains("Withdrawn by the sender"), "{}", r.body);
+        assert!(!r.body.contains("Declined"), "{}", r.body);
     }
 }

@@ -462,6 +462,13 @@ async fn the_caseworker_reads_and_answers_on_the_referral_and_case_pages() {
             sent.header("location"),
             Some(format!("/inbox/{id}?replied=1"))
         );
+        // The person reads that the organisation wrote, not that it has not answered.
+        let answered = h
+            .post_form("/en/replies", &[("codename", &codename)], None)
+            .await;
+        assert!(answered.body.contains("data-status=\"answered\""));
+        assert!(answered.body.contains("has written to you below"));
+        assert!(!answered.body.contains("They have not answered yet"));
         // Without the CSRF token nothing is sent.
         let forged = h
             .post_form(
@@ -511,4 +518,37 @@ async fn the_caseworker_reads_and_answers_on_the_referral_and_case_pages() {
             .await;
         assert_eq!(probe.status, StatusCode::NOT_FOUND);
     }
+}
+
+/// A person whose request was declined reads the caseworker's reason, in a section of its own, and the
+/// caseworker still sees it on the referral afterwards.
+#[tokio::test]
+async fn a_declined_person_reads_the_reason_and_the_caseworker_sees_it_afterwards() {
+    let h = Harness::sqlite().await;
+    let codename = codename_of(&ask(&h, "ti", "Saba", "I need a room").await.body);
+    let worker = h.login("caseworker@harbour.example").await;
+    let inbox = h.get("/inbox", Some(&worker)).await;
+    let id = between(&inbox.body, "href=\"/inbox/", "\"").expect("a referral");
+    let page = h.get(&format!("/inbox/{id}"), Some(&worker)).await;
+    let csrf = crate::support::csrf_of(&page.body);
+    let reason = "We have no room in Leeds this month. Northern Lantern can help: ask them.";
+    let declined = h
+        .post_form(
+            &format!("/inbox/{id}/decline"),
+            &[("csrf", &csrf), ("reason", reason)],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(declined.status, StatusCode::SEE_OTHER, "{}", declined.body);
+
+    let read = h
+        .post_form("/ti/replies", &[("codename", &codename)], None)
+        .await;
+    assert!(read.body.contains("data-status=\"declined\""));
+    assert!(read.body.contains("id=\"decline-reason\""));
+    assert!(read.body.contains("We have no room in Leeds this month."));
+    // The heading of the reason is in Tigrinya, like the rest of the page.
+    assert!(read.body.contains("ስለምንታይ ሕቶኹም ክቕበሉ ዘይከኣሉ"));
+    let after = h.get(&format!("/inbox/{id}"), Some(&worker)).await;
+    assert!(after.body.contains("We have no room in Leeds this month."));
 }
