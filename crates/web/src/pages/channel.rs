@@ -121,16 +121,46 @@ pub async fn open(
     Locale { t, here }: Locale,
     Form(f): Form<CodenameForm>,
 ) -> Result<Response, WebError> {
-    match app.channel_inbox(&client, &f.codename).await {
+    conversation(&app, &client, t, here, f.codename, vec![], None).await
+}
+
+/// The conversation of a typed codename, with what to say above it; the codename form again (and no
+/// guess counted) when nothing was typed.
+async fn conversation(
+    app: &App,
+    client: &str,
+    t: Tr,
+    here: String,
+    codename: String,
+    errors: Vec<(&'static str, String)>,
+    notice: Option<String>,
+) -> Result<Response, WebError> {
+    if codename.trim().is_empty() {
+        let page = render(&Replies {
+            errors: vec![("codename", t.get("channel-codename-missing"))],
+            t,
+            here,
+            notice: None,
+            view: None,
+        })?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    match app.channel_inbox(client, &codename).await {
         Ok(v) => {
-            let view = opened(&t, f.codename, v);
-            render(&Replies {
+            let status = if errors.is_empty() {
+                StatusCode::OK
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let view = opened(&t, codename, v);
+            let page = render(&Replies {
                 t,
                 here,
-                errors: vec![],
-                notice: None,
+                errors,
+                notice,
                 view: Some(view),
-            })
+            })?;
+            Ok((status, page).into_response())
         }
         Err(e) => refused(t, here, e),
     }
@@ -153,19 +183,7 @@ pub async fn send(
             Err(e) => return refused(t, here, e),
         }
     };
-    match app.channel_inbox(&client, &f.codename).await {
-        Ok(v) => {
-            let view = opened(&t, f.codename, v);
-            render(&Replies {
-                t,
-                here,
-                errors,
-                notice,
-                view: Some(view),
-            })
-        }
-        Err(e) => refused(t, here, e),
-    }
+    conversation(&app, &client, t, here, f.codename, errors, notice).await
 }
 
 #[derive(Template)]
@@ -186,8 +204,9 @@ pub async fn erase(
     Form(f): Form<CodenameForm>,
 ) -> Result<Response, WebError> {
     if f.confirm.as_deref() != Some("yes") {
-        // Not confirmed: back to the conversation, nothing erased.
-        return open(State(app), Client(client), Locale { t, here }, Form(f)).await;
+        // Not confirmed: back to the conversation, saying why nothing was erased.
+        let why = vec![("confirm", t.get("erase-not-confirmed"))];
+        return conversation(&app, &client, t, here, f.codename, why, None).await;
     }
     match app.channel_erase(&client, &f.codename).await {
         Ok(()) => render(&Erased {

@@ -337,7 +337,9 @@ async fn erasing_needs_confirmation_and_then_the_codename_finds_nothing() {
         let unconfirmed = h
             .post_form("/sq/replies/erase", &[("codename", &codename)], None)
             .await;
-        assert_eq!(unconfirmed.status, StatusCode::OK);
+        // Refused, saying why, with the conversation still there.
+        assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(unconfirmed.body.contains("Asgjë nuk u fshi."));
         assert!(
             unconfirmed.body.contains("Më duhet ndihmë"),
             "nothing erased without confirmation"
@@ -551,4 +553,37 @@ async fn a_declined_person_reads_the_reason_and_the_caseworker_sees_it_afterward
     assert!(read.body.contains("ስለምንታይ ሕቶኹም ክቕበሉ ዘይከኣሉ"));
     let after = h.get(&format!("/inbox/{id}"), Some(&worker)).await;
     assert!(after.body.contains("We have no room in Leeds this month."));
+}
+
+/// Nothing typed is not a guess, and deleting without the tick says why nothing was deleted.
+#[tokio::test]
+async fn an_empty_codename_and_an_unticked_erase_say_what_to_do() {
+    let h = Harness::sqlite().await;
+    let codename = codename_of(&ask(&h, "en", "Lena", "Call me after work").await.body);
+    for _ in 0..12 {
+        let r = h
+            .post_form("/en/replies", &[("codename", "  ")], None)
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Type your codename first."));
+    }
+    // Twelve empty submits used none of the ten guesses: the codename still opens.
+    let r = h
+        .post_form("/en/replies", &[("codename", &codename)], None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+
+    let r = h
+        .post_form("/en/replies/erase", &[("codename", &codename)], None)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Nothing was deleted."), "{}", r.body);
+    assert!(
+        r.body.contains("href=\"#confirm\""),
+        "the error links to the tick box"
+    );
+    let r = h
+        .post_form("/en/replies", &[("codename", &codename)], None)
+        .await;
+    assert!(r.body.contains("Call me after work"), "nothing was erased");
 }
