@@ -65,7 +65,7 @@ for (const lang of LANGUAGES) {
     let numbers = 0;
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 720 });
-      for (const path of ['/', '/rights', '/support', '/screening', '/help', '/replies']) {
+      for (const path of ['/', '/rights', '/support', '/privacy', '/screening', '/help', '/replies']) {
         await page.goto(`/${lang}${path}`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         numbers += await check(page, `${width} px /${lang}${path}`);

@@ -1,6 +1,6 @@
 // The public pages are what someone at risk, or a helper on a shared or
 // watched phone, may open. Every one of them, in every language (en sq ar fa
-// ro ti vi): the start page, "Your rights", "Support", the screening and its
+// ro ti vi): the start page, "Your rights", "Support", "Privacy", the screening and its
 // outcome, "Ask for help" and its first question, and "Read replies"; and the
 // staff sign-in page. For each page load, in both projects:
 //   - no response sets a cookie (nothing identifies the visitor);
@@ -216,6 +216,13 @@ test.describe('public pages', () => {
           main.getByRole('heading', { level: 2, name: t('helplines-heading', { nation: t(`nation-${nation}`) }), exact: true }),
         ).toBeVisible();
       }
+      await checked();
+
+      // Privacy: who runs the service (the demo's fictional operator), named in every footer too.
+      response = await watcher.load(`/${lang}/privacy`, () => page.goto(`/${lang}/privacy`), t('privacy-title'));
+      expect(response.status()).toBe(200);
+      await expect(page.locator('#privacy-operator')).toContainText('Waymark demo (a fictional operator)');
+      await expect(page.locator('#operator')).toContainText('privacy@waymark-demo.example');
       await checked();
 
       // The screening, then its outcome (a form post: one more page load).

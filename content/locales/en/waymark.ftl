@@ -263,3 +263,26 @@ erase-confirm = Yes, delete my information
 erase-not-confirmed = Tick “Yes, delete my information” to delete it. Nothing was deleted.
 erase-done-title = Your information has been deleted
 erase-done-body = Nobody can read your details or messages any more. If you need help again, you can ask again at any time.
+
+# The footer and the privacy notice (issue 13).
+nav-privacy = Privacy
+footer-operator = This service is run by { $operator }.
+footer-operator-unnamed = The organisation that runs this service has not yet given its name here.
+footer-contact = Contact
+privacy-title = Your privacy
+privacy-who-heading = Who runs this service
+privacy-who-unnamed = The organisation that runs this service has not yet given its name and contact here. Ask whoever gave you this address before you share anything.
+privacy-what-heading = What is kept
+privacy-what-body = When you ask for help, the organisation you choose receives what you tell it: what you need, where you are and how urgent it is, your age group and your language, and, only if you give them, your name, a safe way to reach you and your message. If it supports you, it keeps a record of that support: notes, a plan, and documents you agree to give. Everything that could identify you is encrypted, under a key of your own. Your codename is never stored, only a scrambled form of it that cannot be turned back into the words or numbers.
+privacy-who-sees-heading = Who can see it
+privacy-who-sees-body = Only the organisation you choose, and only the people there who work with you. It shares your information with another organisation, or with a body that decides whether you are a survivor of trafficking, only if you agree, and you can change your mind. Every time someone opens your information it is recorded. Waymark has no connection to the police, the Home Office or immigration enforcement, and sends them nothing. Nothing is sent to any other company: no advertising, no tracking.
+privacy-how-long-heading = How long it is kept
+privacy-how-long-body = While you are supported, and then for as long as each organisation keeps a closed case, below. After that it is erased automatically. Counts that name nobody remain, so that services can see what helps.
+privacy-erase-heading = How to delete it
+privacy-erase-body = With your codename, open “Read replies” and choose “Delete my information”. It is erased at once, everywhere it was sent, and nobody can read it again. You can also ask the organisation, or the contact above.
+privacy-cookies = These pages set no cookie and keep no record of your visit.
+privacy-keep-years = { $n } years after the case closes
+privacy-keep-one-year = 1 year after the case closes
+privacy-keep-months = { $n } months after the case closes
+privacy-keep-days = { $n } days after the case closes
+privacy-none = No organisation receives requests for help here yet.

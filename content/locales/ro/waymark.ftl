@@ -263,3 +263,26 @@ erase-confirm = Da, ștergeți informațiile mele
 erase-not-confirmed = Bifați „Da, ștergeți informațiile mele” pentru a le șterge. Nu s-a șters nimic.
 erase-done-title = Informațiile dumneavoastră au fost șterse
 erase-done-body = Nimeni nu mai poate citi datele sau mesajele dumneavoastră. Dacă aveți din nou nevoie de ajutor, puteți cere oricând.
+
+# The footer and the privacy notice (issue 13).
+nav-privacy = Confidențialitate
+footer-operator = Acest serviciu este administrat de { $operator }.
+footer-operator-unnamed = Organizația care administrează acest serviciu nu și-a dat încă numele aici.
+footer-contact = Date de contact
+privacy-title = Confidențialitatea dumneavoastră
+privacy-who-heading = Cine administrează acest serviciu
+privacy-who-unnamed = Organizația care administrează acest serviciu nu și-a dat încă numele și datele de contact aici. Întrebați persoana care v-a dat această adresă înainte de a împărtăși ceva.
+privacy-what-heading = Ce se păstrează
+privacy-what-body = Când cereți ajutor, organizația pe care o alegeți primește ce îi spuneți: de ce aveți nevoie, unde sunteți și cât de urgent este, grupa de vârstă și limba dumneavoastră și, doar dacă le dați, numele, o modalitate sigură de a vă contacta și mesajul dumneavoastră. Dacă vă sprijină, păstrează o evidență a acestui sprijin: note, un plan și documente pe care acceptați să le dați. Tot ce v-ar putea identifica este criptat, cu o cheie doar a dumneavoastră. Numele de cod nu este păstrat niciodată, doar o formă amestecată a lui, care nu poate fi transformată înapoi în cuvinte sau cifre.
+privacy-who-sees-heading = Cine le poate vedea
+privacy-who-sees-body = Doar organizația pe care o alegeți și doar persoanele de acolo care lucrează cu dumneavoastră. Vă împărtășește informațiile cu o altă organizație, sau cu un organism care decide dacă sunteți o persoană supraviețuitoare a traficului, doar dacă sunteți de acord, și vă puteți răzgândi. De fiecare dată când cineva vă deschide informațiile, acest lucru este înregistrat. Waymark nu are nicio legătură cu poliția, Ministerul de Interne (Home Office) sau autoritățile de imigrație și nu le trimite nimic. Nimic nu este trimis altei companii: fără reclame, fără urmărire.
+privacy-how-long-heading = Cât timp se păstrează
+privacy-how-long-body = Cât timp sunteți sprijinit(ă), și apoi atât cât fiecare organizație păstrează un caz închis, mai jos. După aceea se șterg automat. Rămân doar cifre care nu numesc pe nimeni, ca serviciile să vadă ce ajută.
+privacy-erase-heading = Cum le ștergeți
+privacy-erase-body = Cu numele de cod, deschideți „Citiți răspunsurile” și alegeți „Ștergeți informațiile mele”. Se șterg imediat, peste tot unde au fost trimise, și nimeni nu le mai poate citi. Puteți cere acest lucru și organizației sau contactului de mai sus.
+privacy-cookies = Aceste pagini nu setează niciun cookie și nu păstrează nicio evidență a vizitei dumneavoastră.
+privacy-keep-years = { $n } ani după închiderea cazului
+privacy-keep-one-year = 1 an după închiderea cazului
+privacy-keep-months = { $n } luni după închiderea cazului
+privacy-keep-days = { $n } zile după închiderea cazului
+privacy-none = Nicio organizație nu primește încă cereri de ajutor aici.

@@ -263,3 +263,26 @@ erase-confirm = Po, fshi të dhënat e mia
 erase-not-confirmed = Shënoni “Po, fshi të dhënat e mia” për ta fshirë. Asgjë nuk u fshi.
 erase-done-title = Të dhënat tuaja u fshinë
 erase-done-body = Askush nuk mund t’i lexojë më të dhënat ose mesazhet tuaja. Nëse ju duhet përsëri ndihmë, mund ta kërkoni përsëri në çdo kohë.
+
+# The footer and the privacy notice (issue 13).
+nav-privacy = Privatësia
+footer-operator = Ky shërbim drejtohet nga { $operator }.
+footer-operator-unnamed = Organizata që e drejton këtë shërbim nuk e ka dhënë ende emrin e saj këtu.
+footer-contact = Kontakt
+privacy-title = Privatësia juaj
+privacy-who-heading = Kush e drejton këtë shërbim
+privacy-who-unnamed = Organizata që e drejton këtë shërbim nuk e ka dhënë ende emrin dhe kontaktin e saj këtu. Pyesni atë që ju dha këtë adresë para se të ndani diçka.
+privacy-what-heading = Çfarë ruhet
+privacy-what-body = Kur kërkoni ndihmë, organizata që zgjidhni merr atë që i thoni: çfarë ju nevojitet, ku jeni dhe sa urgjente është, grupmoshën dhe gjuhën tuaj, dhe, vetëm nëse i jepni, emrin tuaj, një mënyrë të sigurt për t'ju kontaktuar dhe mesazhin tuaj. Nëse ju mbështet, ajo mban një regjistër të kësaj mbështetjeje: shënime, një plan dhe dokumente që pranoni t'i jepni. Çdo gjë që mund t'ju identifikojë është e enkriptuar, me një çelës vetëm për ju. Emri juaj i koduar nuk ruhet kurrë, vetëm një formë e ngatërruar e tij që nuk mund të kthehet në fjalë apo numra.
+privacy-who-sees-heading = Kush mund ta shohë
+privacy-who-sees-body = Vetëm organizata që zgjidhni, dhe vetëm njerëzit atje që punojnë me ju. Ajo i ndan të dhënat tuaja me një organizatë tjetër, ose me një organ që vendos nëse jeni i mbijetuar i trafikimit, vetëm nëse ju pranoni, dhe mund të ndryshoni mendje. Sa herë që dikush hap të dhënat tuaja, kjo regjistrohet. Waymark nuk ka asnjë lidhje me policinë, Ministrinë e Brendshme (Home Office) apo zbatimin e ligjit për emigracionin, dhe nuk u dërgon asgjë. Asgjë nuk i dërgohet ndonjë kompanie tjetër: pa reklama, pa gjurmim.
+privacy-how-long-heading = Sa kohë ruhet
+privacy-how-long-body = Për sa kohë që mbështeteni, dhe pastaj për aq kohë sa çdo organizatë mban një rast të mbyllur, më poshtë. Pas kësaj fshihet automatikisht. Mbeten vetëm numra që nuk emërtojnë askënd, që shërbimet të shohin çfarë ndihmon.
+privacy-erase-heading = Si ta fshini
+privacy-erase-body = Me emrin tuaj të koduar, hapni “Lexo përgjigjet” dhe zgjidhni “Fshi të dhënat e mia”. Fshihen menjëherë, kudo ku janë dërguar, dhe askush nuk mund t'i lexojë më. Mund të pyesni edhe organizatën, ose kontaktin më sipër.
+privacy-cookies = Këto faqe nuk vendosin asnjë cookie dhe nuk mbajnë asnjë shënim për vizitën tuaj.
+privacy-keep-years = { $n } vjet pasi mbyllet rasti
+privacy-keep-one-year = 1 vit pasi mbyllet rasti
+privacy-keep-months = { $n } muaj pasi mbyllet rasti
+privacy-keep-days = { $n } ditë pasi mbyllet rasti
+privacy-none = Asnjë organizatë nuk merr ende kërkesa për ndihmë këtu.

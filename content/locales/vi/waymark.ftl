@@ -263,3 +263,26 @@ erase-confirm = Có, xóa thông tin của tôi
 erase-not-confirmed = Đánh dấu vào “Có, xóa thông tin của tôi” để xóa. Chưa có gì bị xóa.
 erase-done-title = Thông tin của bạn đã được xóa
 erase-done-body = Không ai có thể đọc thông tin hay tin nhắn của bạn nữa. Nếu bạn cần giúp đỡ lần nữa, bạn có thể xin lại bất cứ lúc nào.
+
+# The footer and the privacy notice (issue 13).
+nav-privacy = Quyền riêng tư
+footer-operator = Dịch vụ này do { $operator } điều hành.
+footer-operator-unnamed = Tổ chức điều hành dịch vụ này chưa ghi tên của mình ở đây.
+footer-contact = Liên hệ
+privacy-title = Quyền riêng tư của bạn
+privacy-who-heading = Ai điều hành dịch vụ này
+privacy-who-unnamed = Tổ chức điều hành dịch vụ này chưa ghi tên và cách liên hệ ở đây. Hãy hỏi người đã đưa bạn địa chỉ này trước khi chia sẻ bất cứ điều gì.
+privacy-what-heading = Những gì được lưu giữ
+privacy-what-body = Khi bạn xin giúp đỡ, tổ chức bạn chọn sẽ nhận những gì bạn cho họ biết: bạn cần gì, bạn đang ở đâu và việc gấp đến mức nào, nhóm tuổi và ngôn ngữ của bạn, và chỉ khi bạn cung cấp, tên của bạn, một cách an toàn để liên lạc và tin nhắn của bạn. Nếu họ hỗ trợ bạn, họ giữ hồ sơ về sự hỗ trợ đó: ghi chú, kế hoạch và những giấy tờ bạn đồng ý đưa. Mọi thứ có thể nhận diện bạn đều được mã hóa bằng một khóa của riêng bạn. Mật danh của bạn không bao giờ được lưu, chỉ lưu một dạng đã xáo trộn không thể chuyển ngược lại thành chữ hay số.
+privacy-who-sees-heading = Ai có thể xem
+privacy-who-sees-body = Chỉ tổ chức bạn chọn, và chỉ những người ở đó làm việc với bạn. Họ chỉ chia sẻ thông tin của bạn với một tổ chức khác, hoặc với một cơ quan quyết định bạn có phải là người sống sót sau nạn buôn người hay không, nếu bạn đồng ý, và bạn có thể đổi ý. Mỗi lần có người mở thông tin của bạn đều được ghi lại. Waymark không có liên hệ nào với cảnh sát, Bộ Nội vụ (Home Office) hay cơ quan thực thi luật di trú, và không gửi gì cho họ. Không có gì được gửi cho bất kỳ công ty nào khác: không quảng cáo, không theo dõi.
+privacy-how-long-heading = Được lưu giữ bao lâu
+privacy-how-long-body = Trong thời gian bạn được hỗ trợ, và sau đó trong thời gian mỗi tổ chức giữ một hồ sơ đã đóng, như bên dưới. Sau đó thông tin tự động bị xóa. Chỉ còn lại các con số không nêu tên ai, để các dịch vụ thấy điều gì giúp ích.
+privacy-erase-heading = Cách xóa
+privacy-erase-body = Với mật danh của bạn, mở “Đọc tin trả lời” và chọn “Xóa thông tin của tôi”. Thông tin bị xóa ngay lập tức, ở mọi nơi đã được gửi đến, và không ai có thể đọc lại. Bạn cũng có thể yêu cầu tổ chức, hoặc liên hệ ở trên.
+privacy-cookies = Các trang này không đặt cookie nào và không lưu lại chuyến truy cập của bạn.
+privacy-keep-years = { $n } năm sau khi hồ sơ đóng
+privacy-keep-one-year = 1 năm sau khi hồ sơ đóng
+privacy-keep-months = { $n } tháng sau khi hồ sơ đóng
+privacy-keep-days = { $n } ngày sau khi hồ sơ đóng
+privacy-none = Chưa có tổ chức nào nhận yêu cầu giúp đỡ ở đây.

@@ -77,6 +77,7 @@ pub(crate) enum AuditAction {
     LoginFailed,
     LoginPassword,
     LoginRecoveryCode,
+    OperatorSet,
     OrganisationCreate,
     OrganisationFirstResponder,
     OrganisationRequiresTraining,
@@ -102,7 +103,7 @@ pub(crate) enum AuditAction {
 impl AuditAction {
     /// Every action, for the test that keeps their texts distinct.
     #[cfg(test)]
-    const ALL: [AuditAction; 87] = [
+    const ALL: [AuditAction; 88] = [
         AuditAction::AnonymousNotificationCreate,
         AuditAction::CaseAnswerDecisionBody,
         AuditAction::CaseAskReconsideration,
@@ -170,6 +171,7 @@ impl AuditAction {
         AuditAction::LoginFailed,
         AuditAction::LoginPassword,
         AuditAction::LoginRecoveryCode,
+        AuditAction::OperatorSet,
         AuditAction::OrganisationCreate,
         AuditAction::OrganisationFirstResponder,
         AuditAction::OrganisationRequiresTraining,
@@ -276,6 +278,7 @@ impl AuditAction {
             AuditAction::LoginFailed => "login.failed",
             AuditAction::LoginPassword => "login.password",
             AuditAction::LoginRecoveryCode => "login.recovery_code",
+            AuditAction::OperatorSet => "operator.set",
             AuditAction::OrganisationCreate => "organisation.create",
             AuditAction::OrganisationFirstResponder => "organisation.first_responder",
             AuditAction::OrganisationRequiresTraining => "organisation.requires_training",

@@ -21,6 +21,7 @@ mod onward;
 mod referrals;
 mod retention;
 mod sealing;
+mod site;
 mod staff;
 mod training;
 
@@ -29,6 +30,7 @@ pub use anonymous::NotificationView;
 pub use clock::Clock;
 pub use closing::{CaseExport, ClosedCase, CopyView};
 pub use retention::{CaseStatistics, RETENTION_ACTOR, RetentionRun};
+pub use site::PrivacyFacts;
 pub use staff::{
     Enrolled, Enrolment, LOCKOUT, MAX_FAILED_LOGINS, NewSession, PendingView, SessionInfo,
     TeamMemberView, TwoFactorSetup, TwoFactorStatus,

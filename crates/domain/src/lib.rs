@@ -26,6 +26,7 @@ pub mod formal;
 pub mod guess_limit;
 pub mod ids;
 pub mod jurisdiction;
+pub mod operator;
 pub mod organisation;
 pub mod permission;
 pub mod referral;

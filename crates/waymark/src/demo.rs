@@ -212,6 +212,13 @@ pub(crate) async fn run(
 
 /// Adds the fictional organisations and accounts; returns one login line per account.
 async fn seed(app: &App) -> anyhow::Result<Vec<String>> {
+    // Every public page names who runs the service: here, clearly nobody real.
+    app.set_operator(waymark_domain::operator::Operator::parse(
+        "Waymark demo (a fictional operator)",
+        "privacy@waymark-demo.example",
+    )?)
+    .await
+    .context("cannot name the demo's operator")?;
     let mut ids: Vec<OrgId> = Vec::with_capacity(ORGS.len());
     for org in &ORGS {
         let id = app

@@ -20,6 +20,7 @@ use std::time::Duration;
 use anyhow::{Context as _, bail};
 use clap::{Args, Parser, Subcommand};
 use waymark_app::{App, AppError, DatabaseUrl, NewOrganisation, Store, StoreError};
+use waymark_domain::operator::Operator;
 use waymark_domain::vocabulary::parse_list;
 use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role};
 use waymark_vault::MasterKey;
@@ -114,6 +115,17 @@ enum Command {
     /// Retention: erasing closed cases whose organisation's retention period has ended.
     #[command(subcommand)]
     Retention(RetentionCommand),
+    /// Who runs this deployment: the name and contact every public page's footer and the privacy
+    /// notice give. Without options, prints them.
+    Operator {
+        /// The organisation that runs this deployment.
+        #[arg(long, requires = "contact")]
+        name: Option<String>,
+        /// How to reach it about this service and its data (an email address, phone number or
+        /// postal address, on one line).
+        #[arg(long, requires = "name")]
+        contact: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -288,6 +300,12 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Serve { bind } => {
             let addrs = bind_addresses(&bind)?;
             let app = open_app(&place).await?;
+            if !app.operator().await?.named() {
+                tracing::warn!(
+                    "no operator is named: every public page says so; name who runs this service \
+                     with `waymark operator --name NAME --contact CONTACT`"
+                );
+            }
             let listener = bind_listener(&bind, &addrs).await?;
             serve(app, listener).await?;
         }
@@ -378,6 +396,20 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let app = open_app(&place).await?;
             let days = app.set_retention_for(&org, days).await?;
             println!("organisation {org} keeps closed cases {days} days");
+        }
+        Command::Operator { name, contact } => {
+            let app = open_app(&place).await?;
+            if let (Some(name), Some(contact)) = (name, contact) {
+                app.set_operator(Operator::parse(&name, &contact)?).await?;
+            }
+            let o = app.operator().await?;
+            match (o.name, o.contact) {
+                (Some(name), Some(contact)) => println!("operator: {name}\ncontact: {contact}"),
+                _ => println!(
+                    "no operator named yet: every public page says so; set one with \
+                     `waymark operator --name NAME --contact CONTACT`"
+                ),
+            }
         }
         Command::Retention(RetentionCommand::Run) => {
             let app = open_app(&place).await?;

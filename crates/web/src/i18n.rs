@@ -76,15 +76,33 @@ impl Lang {
     }
 }
 
-/// The translator a page template uses: `{{ t.get("home-title") }}`.
-#[derive(Debug, Clone, Copy)]
+/// The translator a page template uses: `{{ t.get("home-title") }}`. It also carries who runs the
+/// deployment, which every public page's footer names.
+#[derive(Debug, Clone)]
 pub struct Tr {
     pub lang: Lang,
+    operator: std::sync::Arc<waymark_domain::operator::Operator>,
 }
 
 impl Tr {
     pub fn new(lang: Lang) -> Tr {
-        Tr { lang }
+        Tr {
+            lang,
+            operator: std::sync::Arc::default(),
+        }
+    }
+
+    /// [`Tr::new`], for a deployment run by `operator`.
+    pub fn with_operator(lang: Lang, operator: waymark_domain::operator::Operator) -> Tr {
+        Tr {
+            lang,
+            operator: std::sync::Arc::new(operator),
+        }
+    }
+
+    /// Who runs this deployment (its parts `None` until `waymark operator` names them).
+    pub fn operator(&self) -> &waymark_domain::operator::Operator {
+        &self.operator
     }
 
     pub fn get(&self, id: &str) -> String {
@@ -259,6 +277,7 @@ mod tests {
                         ("n", "2"),
                         ("children_services", "X"),
                         ("area", "X"),
+                        ("operator", "X"),
                     ],
                 );
                 assert!(

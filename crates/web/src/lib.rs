@@ -44,6 +44,7 @@ fn route_table() -> routes::RouteTable {
         .route("/{lang}/", get(pages::public::home))
         .route("/{lang}/rights", get(pages::public::rights))
         .route("/{lang}/support", get(pages::public::support))
+        .route("/{lang}/privacy", get(pages::public::privacy))
         .route(
             "/{lang}/screening",
             get(pages::public::screening_form).post(pages::public::screening_result),

@@ -323,10 +323,40 @@ pub(crate) fn operator_commands(db: TestDatabase) {
     run.ok();
     assert_eq!(run.last_line(), "0 closed cases erased", "{run:#?}");
 
-    // The audit chain: four organisations, two accounts, one token, one retention period.
+    // The operator every public page names: none yet, then set (audited), then printed.
+    let run = cli.run(&["operator"]);
+    run.ok();
+    assert!(run.stdout.contains("no operator named yet"), "{run:#?}");
+    // A name without a contact is a usage error (clap's: exit 2).
+    let run = cli.run(&["operator", "--name", "Harbour Light Support"]);
+    assert_eq!(run.code, Some(2), "{run:#?}");
+    assert!(run.stderr.contains("--contact"), "{run:#?}");
+    cli.run(&[
+        "operator",
+        "--name",
+        "",
+        "--contact",
+        "privacy@harbour.example",
+    ])
+    .one_line_error(&["name", "1 to 120 characters"]);
+    let run = cli.run(&[
+        "operator",
+        "--name",
+        "Harbour Light Support",
+        "--contact",
+        "privacy@harbour.example",
+    ]);
+    run.ok();
+    assert!(
+        run.stdout
+            .contains("operator: Harbour Light Support\ncontact: privacy@harbour.example"),
+        "{run:#?}"
+    );
+
+    // The audit chain: four organisations, two accounts, one token, one retention period, the operator.
     let run = cli.run(&["audit", "verify"]);
     run.ok();
-    assert_eq!(run.last_line(), "audit log intact: 8 entries", "{run:#?}");
+    assert_eq!(run.last_line(), "audit log intact: 9 entries", "{run:#?}");
 
     // A wrong key is refused, in one line, before anything is served.
     let other_key = cli.dir.path().join("other.key");

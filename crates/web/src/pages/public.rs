@@ -8,7 +8,9 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
+use waymark_app::App;
 use waymark_domain::jurisdiction::jurisdiction;
+use waymark_domain::operator::Operator;
 use waymark_domain::{AgeBand, Indicator, Nation, ScreeningInput, ScreeningOutcome, screen};
 
 use super::render;
@@ -23,20 +25,26 @@ pub struct Locale {
     pub here: String,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Locale {
+impl FromRequestParts<App> for Locale {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
         let path = parts.uri.path();
         let rest = path.strip_prefix('/').unwrap_or(path);
         let (code, here) = rest.split_once('/').map_or((rest, ""), |(c, h)| (c, h));
-        match Lang::parse(code) {
-            Some(lang) => Ok(Locale {
-                t: Tr::new(lang),
-                here: format!("/{here}"),
-            }),
-            None => Err(super::not_found().await),
-        }
+        let Some(lang) = Lang::parse(code) else {
+            return Err(super::not_found().await);
+        };
+        let here = format!("/{here}");
+        // Who runs the service, for the footer: a page still answers if the setting cannot be read.
+        let operator = app.operator().await.unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "the operator setting could not be read");
+            Operator::default()
+        });
+        Ok(Locale {
+            t: Tr::with_operator(lang, operator),
+            here,
+        })
     }
 }
 
@@ -126,6 +134,48 @@ struct Rights {
 
 pub async fn rights(Locale { t, here }: Locale) -> Result<Response, WebError> {
     render(&Rights { t, here })
+}
+
+#[derive(Template)]
+#[template(path = "public/privacy.html")]
+struct Privacy {
+    t: Tr,
+    here: String,
+    /// The operator's name and contact, when both are set.
+    operator: Option<(String, String)>,
+    /// Each support organisation, and how long it keeps a closed case, in words.
+    retention: Vec<(String, String)>,
+}
+
+/// How long a closed case is kept, in the reader's words: whole years or months when it is.
+fn kept_for(t: &Tr, days: i32) -> String {
+    let n = |v: i32| usize::try_from(v).unwrap_or(0);
+    match days {
+        365 => t.get("privacy-keep-one-year"),
+        d if d % 365 == 0 => t.num("privacy-keep-years", "n", n(d / 365)),
+        d if d % 30 == 0 => t.num("privacy-keep-months", "n", n(d / 30)),
+        d => t.num("privacy-keep-days", "n", n(d)),
+    }
+}
+
+/// `/{lang}/privacy`: who runs the service, what is kept, who sees it, for how long, how to delete it —
+/// generated from the deployment's settings.
+pub async fn privacy(
+    axum::extract::State(app): axum::extract::State<App>,
+    Locale { t, here }: Locale,
+) -> Result<Response, WebError> {
+    let facts = app.privacy_facts().await?;
+    let retention = facts
+        .retention
+        .into_iter()
+        .map(|(name, days)| (name, kept_for(&t, days)))
+        .collect();
+    render(&Privacy {
+        operator: facts.operator.name.zip(facts.operator.contact),
+        retention,
+        t,
+        here,
+    })
 }
 
 #[derive(Template)]
@@ -227,7 +277,7 @@ pub async fn screening_result(
     locale: Locale,
     Form(form): Form<ScreeningForm>,
 ) -> Result<Response, WebError> {
-    let t = locale.t;
+    let t = locale.t.clone();
     let danger = match form.immediate_danger.as_deref() {
         Some("yes") => Some(true),
         Some("no") => Some(false),

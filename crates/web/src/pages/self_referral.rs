@@ -318,15 +318,8 @@ pub async fn step(
             .as_deref()
             .and_then(|o| OrgId::parse(o).ok()),
     ) else {
-        return step_page(
-            &app,
-            t,
-            here,
-            &a,
-            1,
-            vec![("nation", t.get("help-required"))],
-        )
-        .await;
+        let errors = vec![("nation", t.get("help-required"))];
+        return step_page(&app, t, here, &a, 1, errors).await;
     };
     let draft = SelfReferralDraft {
         nation,
@@ -343,15 +336,8 @@ pub async fn step(
     match app.submit_self_referral(draft, &to).await {
         Ok(sent) => codename_page(t, here, sent.codename.expose().to_owned(), vec![]),
         Err(AppError::Invalid(_) | AppError::SelfReferral(_)) => {
-            step_page(
-                &app,
-                t,
-                here,
-                &a,
-                STEPS,
-                vec![("to_organisation", t.get("help-org-error"))],
-            )
-            .await
+            let errors = vec![("to_organisation", t.get("help-org-error"))];
+            step_page(&app, t, here, &a, STEPS, errors).await
         }
         Err(e) => Err(e.into()),
     }

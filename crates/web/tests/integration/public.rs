@@ -587,3 +587,60 @@ async fn an_empty_codename_and_an_unticked_erase_say_what_to_do() {
         .await;
     assert!(r.body.contains("Call me after work"), "nothing was erased");
 }
+
+/// Every public page names who runs the service, or says it has not, and links to the privacy notice,
+/// which gives the operator's contact and each support organisation's retention period in the
+/// reader's language.
+#[tokio::test]
+async fn every_public_page_names_the_operator_and_the_privacy_notice_comes_from_the_settings() {
+    let h = Harness::sqlite().await;
+    let home = h.get("/en/", None).await;
+    assert!(home.body.contains("has not yet given its name here"));
+    assert!(home.body.contains("href=\"/en/privacy\""));
+
+    h.app
+        .set_operator(
+            waymark_domain::operator::Operator::parse(
+                "Harbour Light Support (fictional)",
+                "privacy@harbour.example",
+            )
+            .expect("valid"),
+        )
+        .await
+        .expect("named");
+    for path in [
+        "/en/",
+        "/en/rights",
+        "/en/support",
+        "/en/help",
+        "/en/replies",
+    ] {
+        let page = h.get(path, None).await;
+        assert!(
+            page.body
+                .contains("This service is run by Harbour Light Support (fictional).")
+                && page
+                    .body
+                    .contains("<span dir=\"ltr\">privacy@harbour.example</span>"),
+            "{path}"
+        );
+    }
+    let privacy = h.get("/en/privacy", None).await;
+    assert_eq!(privacy.status, StatusCode::OK);
+    assert!(privacy.body.contains("id=\"privacy-operator\""));
+    assert!(privacy.body.contains("privacy@harbour.example"));
+    // The harness's support organisations keep closed cases for the default six years.
+    assert!(
+        privacy.body.contains("6 years after the case closes"),
+        "{}",
+        privacy.body
+    );
+    assert!(privacy.body.contains("sends them nothing"));
+    let arabic = h.get("/ar/privacy", None).await;
+    assert!(arabic.body.contains("6 سنوات بعد إغلاق الملف"));
+    assert!(
+        arabic
+            .body
+            .contains("تدير هذه الخدمة Harbour Light Support (fictional).")
+    );
+}

@@ -39,6 +39,7 @@ const REACH: &[(&str, Reach)] = &[
     ("/{lang}/", Public),
     ("/{lang}/rights", Public),
     ("/{lang}/support", Public),
+    ("/{lang}/privacy", Public),
     ("/{lang}/screening", Public),
     ("/{lang}/help", Public),
     ("/{lang}/help/check", Public),
