@@ -5,9 +5,10 @@ import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /**
- * The person asks for help in English, in England and Wales, names themselves
- * `name` and chooses the support organisation `organisation`; returns the
- * seven-word codename they keep.
+ * The person asks for help in English, in England and Wales, chooses the
+ * council area `area` from the list (a name, such as 'Leeds'), names
+ * themselves `name` and chooses the support organisation `organisation`;
+ * returns the seven-word codename they keep.
  */
 export async function selfRefer(page: Page, area: string, name: string, organisation: string): Promise<string> {
   const next = () => page.getByRole('button', { name: 'Continue', exact: true }).click();
@@ -15,7 +16,7 @@ export async function selfRefer(page: Page, area: string, name: string, organisa
   await page.getByRole('button', { name: /^Start/ }).click();
   await page.getByRole('radio', { name: 'England and Wales' }).check();
   await next();
-  await page.getByRole('textbox').fill(area);
+  await page.getByRole('combobox', { name: 'Which council area are you in?' }).selectOption({ label: area });
   await next();
   await page.getByRole('radio', { name: /18 or over/ }).check();
   await next();

@@ -6,7 +6,7 @@
 // passwords and wrong codes count together) lock a demo account for the rest
 // of the run.
 
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, runInfo } from './fixtures';
 import { tr } from './locales';
 import { freshCode, learnedKey, rememberEnrolment } from './totp';
@@ -105,4 +105,25 @@ export async function signOut(page: Page): Promise<void> {
 /** A link of the staff pages' "Main" navigation. */
 export async function goByNav(page: Page, link: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+}
+
+/**
+ * On "Referrals received": the row of the new referral whose page names the
+ * person `name`. The list shows no names, and the area is chosen from a closed
+ * list, so nothing in a row is unique to one test on the shared demo server:
+ * this opens the "New" rows, newest first (the list's order), until a referral
+ * page names the person, then comes back to the list.
+ */
+export async function newReferralRowNaming(page: Page, name: string): Promise<Locator> {
+  const list = page.url();
+  const rows = page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: 'New', exact: true }) });
+  const hrefs = await rows.getByRole('link').evaluateAll((ls) => ls.map((a) => a.getAttribute('href') ?? ''));
+  for (const href of hrefs) {
+    await page.goto(href);
+    if ((await page.getByRole('main').textContent())?.includes(name)) {
+      await page.goto(list);
+      return page.locator('tbody tr').filter({ has: page.locator(`a[href="${href}"]`) });
+    }
+  }
+  throw new Error(`no new referral names ${name}`);
 }

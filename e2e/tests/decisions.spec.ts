@@ -14,7 +14,7 @@
 import type { Browser, BrowserContext } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from '../fixtures';
 import { addDays, advanceServerClock, longDate, serverToday } from '../clock';
-import { signInFromStartPage, signOut, goByNav } from '../staff';
+import { signInFromStartPage, signOut, goByNav, newReferralRowNaming } from '../staff';
 import { openReplies, selfRefer } from '../person';
 
 const HARBOUR = 'Harbour Light Support (fictional)';
@@ -33,13 +33,12 @@ test('a consenting adult is referred formally, decided on at reasonable and conc
 }) => {
   test.setTimeout(300_000);
   const tag = `${test.info().project.name} ${Date.now()}`;
-  const area = `Leeds (decision test ${tag})`;
   const name = `Test Noor ${tag}`;
 
   // 1. The person asks for help and keeps a codename.
   const person = await context(browser);
   const p = await person.newPage();
-  const codename = await selfRefer(p, area, name, HARBOUR);
+  const codename = await selfRefer(p, 'Leeds', name, HARBOUR);
   await person.close();
 
   // 2. Harbour Light accepts, records consent naming the panel, and refers formally.
@@ -48,7 +47,7 @@ test('a consenting adult is referred formally, decided on at reasonable and conc
   await r.goto('/');
   await signInFromStartPage(r, REFERRER, logins[REFERRER], HARBOUR);
   await goByNav(r, 'Referrals received');
-  await r.locator('tbody tr').filter({ has: r.getByRole('cell', { name: area, exact: true }) }).getByRole('link').click();
+  await (await newReferralRowNaming(r, name)).getByRole('link').click();
   await r.getByRole('button', { name: 'Accept and open a case' }).click();
   await expect(r).toHaveURL(/\/cases\/[^/]+$/);
   const casePath = new URL(r.url()).pathname;

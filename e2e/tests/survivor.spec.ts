@@ -18,9 +18,10 @@
 // axe checks every public page on the way (and the caseworker's pages with
 // the conversation). The texts come from content/locales (e2e/locales.ts).
 //
-// Both projects share ONE demo server: the area, name and messages carry the
+// Both projects share ONE demo server: the name and messages carry the
 // project, the language and the time, and the caseworker finds the request by
-// its area (the inbox shows it). No test here types a wrong codename into
+// opening the new ones until one names the person (the area is from a closed
+// list, so it no longer tells requests apart). No test here types a wrong codename into
 // "Read replies": wrong guesses are limited per client address, and every
 // browser test comes from 127.0.0.1 (see zz-guess-limit.spec.ts). Right
 // codenames do not count against the limit.
@@ -28,7 +29,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from '../fixtures';
 import { RTL, literal, reviewed, tr, type Lang } from '../locales';
-import { goByNav, signInFromStartPage, signOut } from '../staff';
+import { goByNav, newReferralRowNaming, signInFromStartPage, signOut } from '../staff';
 
 // The caseworker on duty answers self-referrals (the other Harbour Light
 // caseworker signs in for the referral route, the caseworker's day and the
@@ -133,7 +134,6 @@ for (const survivor of SURVIVORS) {
     test(`self-referral, codename, the organisation's reply, and the answer back (${lang})`, async ({ page, browser, logins }) => {
       test.setTimeout(180_000);
       const tag = `${test.info().project.name} ${lang} ${Date.now()}`;
-      const area = `Leeds (test ${tag})`;
       const name = `${survivor.name} ${tag}`;
       const message = `${survivor.message} [${tag}]`;
       const reply = `Hello, this is Harbour Light. We can meet you on Tuesday at 11 near Leeds station. [${tag}]`;
@@ -166,7 +166,11 @@ for (const survivor of SURVIVORS) {
       await next();
 
       await question(page, lang, 2, t('help-area'));
-      await page.getByRole('textbox', { name: t('help-area'), exact: true }).fill(area);
+      // Only England and Wales's council areas, "not sure" first; nothing is typed.
+      const areas = page.getByRole('combobox', { name: t('help-area'), exact: true });
+      await expect(areas.getByRole('option').first()).toHaveText(t('help-area-unsure'));
+      await expect(areas.getByRole('option', { name: 'Glasgow City', exact: true })).toHaveCount(0);
+      await areas.selectOption({ label: 'Leeds' });
       await next();
 
       await question(page, lang, 3, t('help-age'));
@@ -256,8 +260,9 @@ for (const survivor of SURVIVORS) {
         await signInFromStartPage(c, CASEWORKER, logins[CASEWORKER], HARBOUR);
         await goByNav(c, 'Referrals received');
         await expect(c.getByRole('heading', { level: 1, name: 'Referrals received' })).toBeVisible();
-        const row = c.locator('tbody tr').filter({ has: c.getByRole('cell', { name: area, exact: true }) });
+        const row = await newReferralRowNaming(c, name);
         await expect(row).toHaveCount(1);
+        await expect(row.getByRole('cell', { name: 'Leeds', exact: true })).toHaveCount(1);
         await expect(row).toContainText('The person themselves — needs help this week');
         await expect(row).toContainText('18 or over');
         await expect(row).toContainText('Safe housing');

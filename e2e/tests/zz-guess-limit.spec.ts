@@ -34,7 +34,7 @@ async function realCodename(request: import('@playwright/test').APIRequestContex
     data: {
       to_organisation: harbour![1],
       nation: 'england_wales',
-      area: `Leeds (test guess limit ${Date.now()})`,
+      area: 'Leeds',
       needs: ['safe_housing'],
       language: 'English',
       urgency: 'not_urgent',

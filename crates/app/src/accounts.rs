@@ -1,6 +1,7 @@
 //! Organisations, accounts, sign-in with throttling and lockout, browser sessions and API tokens.
 
 use time::Duration;
+use waymark_domain::area::Area;
 use waymark_domain::staff_security;
 use waymark_domain::{Nation, Need, OrgId, OrganisationKind, Role, UserId};
 use waymark_store::{Account, Organisation, Session, User};
@@ -16,6 +17,7 @@ pub struct NewOrganisation {
     pub name: String,
     pub kind: OrganisationKind,
     pub nation: Option<Nation>,
+    /// An ONS local authority code or exact name (see [`Area::parse`]).
     pub area: Option<String>,
     pub needs: Vec<Need>,
     pub data_sharing_policy: Option<String>,
@@ -60,16 +62,17 @@ impl App {
                 "the name must be 1 to 200 characters".into(),
             ));
         }
-        if let Some(area) = &new.area {
-            waymark_domain::organisation::Area::parse(area)
-                .map_err(|e| AppError::Invalid(e.to_string()))?;
+        let area = match new.nation {
+            Some(nation) => Area::parse_in(new.area.as_deref(), nation),
+            None => Area::parse_optional(new.area.as_deref()).map_err(|e| e.to_string()),
         }
+        .map_err(AppError::Invalid)?;
         let org = Organisation {
             id: OrgId::parse(&vault::new_id()).map_err(|e| AppError::Invalid(e.to_string()))?,
             name: new.name.trim().to_owned(),
             kind: new.kind,
             nation: new.nation,
-            area: new.area.map(|a| a.trim().to_owned()),
+            area: area.map(|a| a.code().to_owned()),
             needs: new.needs,
             data_sharing_policy: new
                 .data_sharing_policy

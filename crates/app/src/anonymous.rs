@@ -7,6 +7,7 @@
 
 use time::PrimitiveDateTime;
 use waymark_domain::anonymous::{NotificationDraft, nationality_name};
+use waymark_domain::area::Area;
 use waymark_domain::first_responder::{can_be_first_responder, may_notify_anonymously};
 use waymark_domain::ids::NotificationId;
 use waymark_domain::{AgeBand, ExploitationType, Indicator, Nation, OrgId};
@@ -29,7 +30,8 @@ pub struct NotificationView {
     pub nationality_name: String,
     pub exploitation_types: Vec<ExploitationType>,
     pub nation: Nation,
-    pub area: Option<String>,
+    /// The local authority area, if recorded.
+    pub area: Option<Area>,
     pub indicators: Vec<Indicator>,
     /// `YYYY-MM`.
     pub encountered_in: Option<String>,
@@ -45,7 +47,7 @@ impl From<AnonymousNotification> for NotificationView {
             nationality: n.nationality,
             exploitation_types: n.exploitation_types,
             nation: n.nation,
-            area: n.area,
+            area: n.area.as_deref().and_then(Area::from_code),
             indicators: n.indicators,
             encountered_in: n.encountered_in,
         }
@@ -132,7 +134,7 @@ impl App {
             nationality: checked.nationality.code().to_owned(),
             exploitation_types: checked.exploitation_types,
             nation: checked.nation,
-            area: checked.area.map(|a| a.as_str().to_owned()),
+            area: checked.area.map(|a| a.code().to_owned()),
             indicators: checked.indicators,
             encountered_in: checked.encountered_in.map(|m| m.to_string()),
             created_at: self.clock.now(),

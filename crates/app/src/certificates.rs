@@ -16,6 +16,7 @@
 //! row says: a certificate written into the database directly is "never issued".
 
 use time::Date;
+use waymark_domain::area::Area;
 use waymark_domain::certificate::{CertificateState, RevocationReason, may_revoke_certificate};
 use waymark_domain::training::{self, Course, valid_until};
 use waymark_domain::{Nation, OrgId, OrganisationKind, Permission, allows};
@@ -68,7 +69,8 @@ pub struct RevocationView {
 pub struct ManagedCertificate {
     pub org_id: OrgId,
     pub org_name: String,
-    pub org_area: Option<String>,
+    /// The organisation's local authority area, if it has one.
+    pub org_area: Option<Area>,
     pub certificate: Certificate,
 }
 
@@ -446,7 +448,7 @@ impl App {
                     .map(|c| ManagedCertificate {
                         org_id: c.org_id,
                         org_name: c.org_name,
-                        org_area: c.org_area,
+                        org_area: c.org_area.as_deref().and_then(Area::from_code),
                         certificate: Certificate::from_record(c.certificate, today),
                     })
                     .collect())

@@ -334,7 +334,7 @@ impl App {
                     status: ReferralStatus::Sent,
                     age: valid.age,
                     nation: valid.nation,
-                    area: Some(valid.area.as_str().to_owned()),
+                    area: valid.area.map(|a| a.code().to_owned()),
                     needs: valid.needs.iter().copied().collect(),
                     indicators: Vec::new(),
                     first_contact: ValidSelfReferral::FIRST_CONTACT,

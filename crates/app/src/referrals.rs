@@ -2,6 +2,7 @@
 //! referral (an audited read), accepts it — opening a case — or declines it with a reason the sender sees.
 
 use time::PrimitiveDateTime;
+use waymark_domain::area::Area;
 use waymark_domain::case::{CaseStatus, format_reference, reference_prefix};
 use waymark_domain::case_record::{Birth, IndexKind, PersonDetails, PersonDraft};
 use waymark_domain::consent::ConsentScope;
@@ -38,7 +39,8 @@ pub struct InboxItem {
     pub from_organisation: Option<String>,
     pub age: AgeBand,
     pub nation: Nation,
-    pub area: Option<String>,
+    /// The local authority area, if recorded.
+    pub area: Option<Area>,
     pub needs: Vec<Need>,
     pub child_safeguarding: bool,
     /// The person asked for help themselves (and can be answered through their codename channel).
@@ -71,7 +73,8 @@ pub struct ReferralView {
     pub language: String,
     pub age: AgeBand,
     pub nation: Nation,
-    pub area: Option<String>,
+    /// The local authority area, if recorded.
+    pub area: Option<Area>,
     pub needs: Vec<Need>,
     pub indicators: Vec<Indicator>,
     pub first_contact: FirstContact,
@@ -141,7 +144,7 @@ pub(crate) fn unseal(
         language: open(SealedColumn::ReferralLanguage, &r.language_ct)?,
         age: r.age,
         nation: r.nation,
-        area: r.area.clone(),
+        area: r.area.as_deref().and_then(Area::from_code),
         needs: r.needs.clone(),
         indicators: r.indicators.clone(),
         first_contact: r.first_contact,
@@ -182,7 +185,7 @@ impl App {
     pub async fn suggest_support(
         &self,
         nation: Nation,
-        area: Option<String>,
+        area: Option<Area>,
         needs: Vec<Need>,
     ) -> Result<Vec<Suggestion<Organisation>>, AppError> {
         self.store
@@ -192,15 +195,12 @@ impl App {
                     .into_iter()
                     .map(|o| Candidate {
                         nation: o.nation,
-                        area: o
-                            .area
-                            .as_deref()
-                            .and_then(|a| waymark_domain::organisation::Area::parse(a).ok()),
+                        area: o.area.as_deref().and_then(Area::from_code),
                         needs: o.needs.clone(),
                         org: o,
                     })
                     .collect();
-                Ok(suggest(&candidates, nation, area.as_deref(), &needs))
+                Ok(suggest(&candidates, nation, area, &needs))
             })
             .await
     }
@@ -278,7 +278,7 @@ impl App {
                     status: ReferralStatus::Sent,
                     age: valid.age,
                     nation: valid.nation,
-                    area: valid.area.as_ref().map(|a| a.as_str().to_owned()),
+                    area: valid.area.map(|a| a.code().to_owned()),
                     needs: valid.needs.iter().copied().collect(),
                     indicators: valid.indicators.iter().copied().collect(),
                     first_contact: valid.first_contact,
@@ -327,7 +327,7 @@ impl App {
                         status: r.status,
                         age: r.age,
                         nation: r.nation,
-                        area: r.area,
+                        area: r.area.as_deref().and_then(Area::from_code),
                         needs: r.needs,
                         child_safeguarding: r.basis == "child_safeguarding",
                     });

@@ -1,8 +1,8 @@
 //! Anonymous notifications: what a first responder records about an adult who may be a survivor of
 //! trafficking but does not consent to a formal referral (the duty to notify). It must not identify the
 //! person, so it holds only coarse facts chosen from closed lists — the nation, a nationality, the kinds
-//! of exploitation, the signs noticed, the month it came to light — and one bounded place name that is
-//! checked not to be an address, a postcode, a phone number or an email.
+//! of exploitation, the signs noticed, the month it came to light, and the local authority area
+//! ([`Area`], from the list, in the nation chosen).
 //!
 //! It is never made for a child: a person who is, or may be, under 18 is referred (no consent is needed)
 //! and children's services are told. A disputed age is treated as a child's.
@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 use time::Date;
 
+use crate::area::Area;
 use crate::screening::AgeBand;
 use crate::vocabulary::{ExploitationType, Indicator, Nation};
 
@@ -23,12 +24,6 @@ to a support organisation (no consent is needed) and tell children's services.";
 pub const AGE_UNSURE: &str = "An anonymous notification is only for an adult. When you are not sure the \
 person is 18 or over, treat them as a child: refer them (no consent is needed) and tell children's \
 services.";
-
-/// The longest area accepted, in characters.
-pub const MAX_AREA_CHARS: usize = 60;
-/// The most words an area may have: enough for "Armagh City, Banbridge and Craigavon", too few for a
-/// description of someone.
-pub const MAX_AREA_WORDS: usize = 6;
 
 /// Why a notification was refused. Each names the field it belongs to; none repeats what was entered
 /// beyond an id from a closed list.
@@ -130,112 +125,6 @@ pub fn nationality_name(code: &str) -> String {
     Nationality::parse(code).map_or_else(|_| code.to_owned(), |n| n.name().to_owned())
 }
 
-/// A coarse place name: a town, borough, county or council area.
-///
-/// Free text is where identifying details slip in, so it is bounded and checked: at most
-/// [`MAX_AREA_CHARS`] characters and [`MAX_AREA_WORDS`] words; letters, spaces and the punctuation of
-/// place names only (hyphen, apostrophe, full stop, comma, ampersand, brackets); no digits at all (no
-/// house number, postcode, phone number or date can be written without them) and no `@`. The most likely
-/// slips — an email, a phone number, a postcode — are named in the refusal so the person knows what to
-/// take out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotificationArea(String);
-
-impl NotificationArea {
-    /// `None` for an empty value: the area is optional.
-    pub fn parse(value: &str) -> Result<Option<NotificationArea>, NotificationError> {
-        let v = value.split_whitespace().collect::<Vec<_>>().join(" ");
-        if v.is_empty() {
-            return Ok(None);
-        }
-        const ONLY: &str = "give only a town, borough or county, nothing about the person";
-        if v.contains('@') {
-            return Err(field(
-                "area",
-                format!("The area looks like an email address: {ONLY}"),
-            ));
-        }
-        let digits = v.chars().filter(char::is_ascii_digit).count();
-        if digits >= 7 {
-            return Err(field(
-                "area",
-                format!("The area looks like a phone number: {ONLY}"),
-            ));
-        }
-        if looks_like_postcode(&v) {
-            return Err(field(
-                "area",
-                format!("The area looks like a postcode: {ONLY}"),
-            ));
-        }
-        if v.chars().any(|c| c.is_numeric()) {
-            return Err(field(
-                "area",
-                format!("A place name has no numbers: {ONLY}"),
-            ));
-        }
-        if v.chars().count() > MAX_AREA_CHARS {
-            return Err(field(
-                "area",
-                format!("The area must be {MAX_AREA_CHARS} characters or fewer: {ONLY}"),
-            ));
-        }
-        if v.split(' ').count() > MAX_AREA_WORDS {
-            return Err(field(
-                "area",
-                format!("The area must be {MAX_AREA_WORDS} words or fewer: {ONLY}"),
-            ));
-        }
-        let allowed = |c: char| c.is_alphabetic() || " -'\u{2019}.,&()".contains(c);
-        if !v.chars().all(allowed) {
-            return Err(field(
-                "area",
-                format!("The area may only have letters, spaces, hyphens and apostrophes: {ONLY}"),
-            ));
-        }
-        Ok(Some(NotificationArea(v)))
-    }
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-/// A UK postcode, whole or its first half: one or two letters, a digit, then a letter or digit or
-/// nothing (`LS1`, `M60`, `EC1A`, `SW1A 1AA`, `ls14ap`).
-fn looks_like_postcode(text: &str) -> bool {
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
-    let outward = |t: &str| {
-        let b = t.as_bytes();
-        let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        if !(1..=2).contains(&letters) || b.len() <= letters || !b[letters].is_ascii_digit() {
-            return false;
-        }
-        let rest = &b[letters + 1..];
-        match rest {
-            [] => true,
-            [c] => c.is_ascii_alphanumeric(),
-            _ => false,
-        }
-    };
-    let whole = |t: &str| {
-        // outward code + digit + two letters
-        let b = t.as_bytes();
-        b.len() >= 5
-            && b[b.len() - 3].is_ascii_digit()
-            && b[b.len() - 2].is_ascii_alphabetic()
-            && b[b.len() - 1].is_ascii_alphabetic()
-            && outward(&t[..t.len() - 3])
-    };
-    whole(&compact)
-        || text
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| outward(&w.to_ascii_uppercase()) || whole(&w.to_ascii_uppercase()))
-}
-
 /// A calendar month, `YYYY-MM`: when the concern came to light. Only the month, never the day, so it
 /// cannot be matched to one meeting or one visit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -305,7 +194,7 @@ pub struct Notification {
     pub nationality: Nationality,
     pub exploitation_types: Vec<ExploitationType>,
     pub nation: Nation,
-    pub area: Option<NotificationArea>,
+    pub area: Option<Area>,
     pub indicators: Vec<Indicator>,
     pub encountered_in: Option<Month>,
 }
@@ -368,7 +257,7 @@ impl NotificationDraft {
         }
         let nation = Nation::parse(self.nation.trim())
             .map_err(|e| field("nation", sentence(&e.to_string())))?;
-        let area = NotificationArea::parse(self.area.as_deref().unwrap_or(""))?;
+        let area = Area::parse_in(self.area.as_deref(), nation).map_err(|p| field("area", p))?;
         let indicators = closed_list(
             "indicators",
             &self.indicators,
@@ -421,7 +310,7 @@ mod tests {
         assert_eq!(n.age, AgeBand::Adult);
         assert_eq!(n.nationality.code(), "AL");
         assert_eq!(n.nationality.name(), "Albania");
-        assert_eq!(n.area.as_ref().map(NotificationArea::as_str), Some("Leeds"));
+        assert_eq!(n.area.map(Area::code), Some("E08000035"));
         assert_eq!(
             n.encountered_in.map(|m| m.to_string()).as_deref(),
             Some("2026-10")
@@ -491,7 +380,8 @@ mod tests {
                 Box::new(|d| d.encountered_in = Some("3 March".into())),
                 "encountered_in",
             ),
-            (Box::new(|d| d.area = Some("x".repeat(61))), "area"),
+            (Box::new(|d| d.area = Some("Leeds LS6".into())), "area"),
+            (Box::new(|d| d.nation = "scotland".into()), "area"),
         ];
         for (change, expected) in cases {
             let err = with(change).expect_err("refused");
@@ -500,44 +390,21 @@ mod tests {
     }
 
     #[test]
-    fn the_area_refuses_what_could_reach_or_locate_a_person() {
-        let refused = [
-            ("amina@example.org", "email"),
-            ("07700 900123", "phone"),
-            ("+44 113 496 0000", "phone"),
-            ("LS1 4AP", "postcode"),
-            ("ls14ap", "postcode"),
-            ("Leeds LS6", "postcode"),
-            ("EC1A", "postcode"),
-            ("12 Green Street", "numbers"),
-            ("flat 3", "numbers"),
-            ("she lives behind the big mosque near the park", "words"),
-            ("https://maps", "letters"),
-            ("Leeds; Amina", "letters"),
-        ];
-        for (area, why) in refused {
-            let err = NotificationArea::parse(area).expect_err(area);
-            assert_eq!(err.field(), "area");
-            assert!(err.to_string().contains(why), "{area}: {err}");
-        }
-        for ok in [
-            "Leeds",
-            "Tower Hamlets",
-            "King's Lynn",
-            "Stoke-on-Trent",
-            "Newcastle upon Tyne",
-            "Armagh City, Banbridge and Craigavon",
-            "Na h-Eileanan Siar",
-            "Ynys Môn",
+    fn the_area_is_a_local_authority_of_the_nation_chosen() {
+        for given in [
+            "amina@example.org",
+            "07700 900123",
+            "LS1 4AP",
+            "12 Green Street",
         ] {
-            let area = NotificationArea::parse(ok).expect(ok).expect("some");
-            assert_eq!(area.as_str(), ok);
+            let err = with(|d| d.area = Some(given.into())).expect_err(given);
+            assert_eq!(err.field(), "area");
+            assert!(err.to_string().contains("GET /api/v1/areas"), "{err}");
         }
-        assert_eq!(NotificationArea::parse("  "), Ok(None));
-        assert_eq!(
-            NotificationArea::parse("  Tower   Hamlets "),
-            Ok(Some(NotificationArea("Tower Hamlets".into())))
-        );
+        let err = with(|d| d.nation = "northern_ireland".into()).expect_err("Leeds is not in NI");
+        assert!(err.to_string().contains("not Northern Ireland"), "{err}");
+        let n = with(|d| d.area = Some("  ".into())).expect("not recorded");
+        assert_eq!(n.area, None);
     }
 
     #[test]

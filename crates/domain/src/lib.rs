@@ -10,6 +10,7 @@
 //! Nothing here does I/O, async, SQL or HTTP, so every rule can be tested as a table.
 
 pub mod anonymous;
+pub mod area;
 pub mod case;
 pub mod case_record;
 pub mod certificate;

@@ -1,7 +1,6 @@
 //! Organisations, roles, and which support organisation suits a referral.
 
-use serde::Serialize;
-
+pub use crate::area::Area;
 use crate::vocabulary::{Nation, Need, vocabulary};
 
 vocabulary! {
@@ -31,32 +30,6 @@ impl OrganisationKind {
     }
 }
 
-/// A coarse place name (a town, a borough or a county): enough to route a referral, never an address.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Area(String);
-
-/// Why an area was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the area must be a place name of 1 to 80 characters")]
-pub struct BadArea;
-
-impl Area {
-    pub fn parse(value: &str) -> Result<Self, BadArea> {
-        let v = value.trim();
-        if v.is_empty() || v.chars().count() > 80 || v.chars().any(char::is_control) {
-            return Err(BadArea);
-        }
-        Ok(Self(v.to_owned()))
-    }
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// Areas match case-insensitively.
-    pub fn matches(&self, other: &str) -> bool {
-        self.0.to_lowercase() == other.trim().to_lowercase()
-    }
-}
-
 /// What matching needs to know about a support organisation.
 #[derive(Debug, Clone)]
 pub struct Candidate<T> {
@@ -82,7 +55,7 @@ pub struct Suggestion<T> {
 pub fn suggest<T: Clone>(
     candidates: &[Candidate<T>],
     nation: Nation,
-    area: Option<&str>,
+    area: Option<Area>,
     needs: &[Need],
 ) -> Vec<Suggestion<T>> {
     let mut out: Vec<Suggestion<T>> = candidates
@@ -90,10 +63,7 @@ pub fn suggest<T: Clone>(
         .map(|c| Suggestion {
             org: c.org.clone(),
             same_nation: c.nation == Some(nation),
-            same_area: match (&c.area, area) {
-                (Some(a), Some(b)) => a.matches(b),
-                _ => false,
-            },
+            same_area: area.is_some_and(|a| c.area.is_some_and(|o| o.code() == a.code())),
             needs_met: needs.iter().filter(|n| c.needs.contains(n)).count(),
         })
         .collect();
@@ -127,7 +97,7 @@ mod tests {
             c(
                 "far",
                 Nation::Scotland,
-                "Glasgow",
+                "Glasgow City",
                 &[Need::SafeHousing, Need::Medical],
             ),
             c("near-few", Nation::EnglandWales, "Leeds", &[Need::Medical]),
@@ -147,22 +117,12 @@ mod tests {
         let order: Vec<_> = suggest(
             &candidates,
             Nation::EnglandWales,
-            Some(" Leeds"),
+            Area::parse(" Leeds").ok(),
             &[Need::SafeHousing, Need::Medical],
         )
         .into_iter()
         .map(|s| s.org)
         .collect();
         assert_eq!(order, ["near-many", "near-few", "region-many", "far"]);
-    }
-
-    #[test]
-    fn areas_are_place_names_not_addresses() {
-        assert!(Area::parse("  ").is_err());
-        assert!(Area::parse(&"x".repeat(81)).is_err());
-        assert_eq!(
-            Area::parse(" Leeds ").map(|a| a.as_str().to_owned()),
-            Ok("Leeds".into())
-        );
     }
 }

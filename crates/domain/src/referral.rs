@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::area::Area;
 use crate::screening::AgeBand;
 use crate::vocabulary::{FirstContact, Indicator, Nation, Need, vocabulary};
 
@@ -54,6 +55,9 @@ pub enum ReferralError {
         "a child's referral must name the local-authority children's services that were told about the child"
     )]
     ChildrenServicesRequired,
+    /// The area is not in the list, or not in the referral's nation (the message says which).
+    #[error("{0}")]
+    Area(String),
     #[error("{field}: {problem}")]
     Field {
         field: &'static str,
@@ -143,7 +147,7 @@ pub struct ValidReferral {
     pub language: PersonalText,
     pub age: AgeBand,
     pub nation: Nation,
-    pub area: Option<crate::organisation::Area>,
+    pub area: Option<Area>,
     pub needs: BTreeSet<Need>,
     pub indicators: BTreeSet<Indicator>,
     pub first_contact: FirstContact,
@@ -168,22 +172,8 @@ impl ReferralDraft {
         } else {
             return Err(ReferralError::ConsentRequired);
         };
-        let area = match self
-            .area
-            .as_deref()
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-        {
-            Some(a) => {
-                Some(
-                    crate::organisation::Area::parse(a).map_err(|_| ReferralError::Field {
-                        field: "area",
-                        problem: "a place name of up to 80 characters",
-                    })?,
-                )
-            }
-            None => None,
-        };
+        let area =
+            Area::parse_in(self.area.as_deref(), self.nation).map_err(ReferralError::Area)?;
         Ok(ValidReferral {
             name: PersonalText::parse("name", &self.name, 200, false)?,
             contact: PersonalText::parse("safe contact", &self.contact, 500, true)?,
@@ -283,6 +273,29 @@ mod tests {
         let mut d = draft(AgeBand::Adult, true, None);
         d.name = "a\u{0}b".into();
         assert!(d.validate().is_err());
+    }
+
+    #[test]
+    fn the_area_comes_from_the_list_and_the_referrals_nation() {
+        let v = draft(AgeBand::Adult, true, None).validate().expect("valid");
+        assert_eq!(v.area.map(Area::code), Some("E08000035"));
+        let mut d = draft(AgeBand::Adult, true, None);
+        d.area = Some("Flat 3, 12 Acacia Road".into());
+        let err = d.validate().expect_err("an address").to_string();
+        assert!(
+            err.contains("GET /api/v1/areas") && !err.contains("Acacia"),
+            "{err}"
+        );
+        let mut d = draft(AgeBand::Adult, true, None);
+        d.nation = Nation::Scotland;
+        let err = d
+            .validate()
+            .expect_err("Leeds is not in Scotland")
+            .to_string();
+        assert!(err.contains("Leeds") && err.contains("Scotland"), "{err}");
+        let mut d = draft(AgeBand::Adult, true, None);
+        d.area = Some(" ".into());
+        assert!(d.validate().expect("not recorded").area.is_none());
     }
 
     #[test]

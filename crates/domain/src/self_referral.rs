@@ -1,9 +1,9 @@
 //! A survivor's own request for help: only what the support organisation needs in order to act, and the
 //! basis on which it is sent. No name, phone number or email is ever required.
 //!
-//! Required: nation, area (a coarse place name), at least one need, a language, how urgent, an age band,
+//! Required: nation, at least one need, a language, how urgent, an age band,
 //! and the person's confirmation that they read the chosen organisation's data-sharing policy and want to
-//! be referred. Optional: a name or alias, a safe way to contact them, a message.
+//! be referred. Optional: the local authority area (from the list; a person may not know it), a name or alias, a safe way to contact them, a message.
 //!
 //! A child (or someone who is not sure they are 18) may ask too. A child cannot be expected to contact
 //! children's services first, so the request goes on the `child_safeguarding` basis with nobody named as
@@ -12,7 +12,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::organisation::Area;
+use crate::area::Area;
 use crate::referral::{PersonalText, ReferralError};
 use crate::screening::AgeBand;
 use crate::vocabulary::{FirstContact, Nation, Need, vocabulary};
@@ -38,6 +38,9 @@ pub enum SelfReferralError {
     ConsentRequired,
     #[error("choose at least one thing you would like help with")]
     NeedsRequired,
+    /// The area is not in the list, or not in the nation chosen (the message says which).
+    #[error("{0}")]
+    Area(String),
     #[error("{field}: {problem}")]
     Field {
         field: &'static str,
@@ -49,6 +52,7 @@ impl From<ReferralError> for SelfReferralError {
     fn from(e: ReferralError) -> Self {
         match e {
             ReferralError::Field { field, problem } => SelfReferralError::Field { field, problem },
+            ReferralError::Area(problem) => SelfReferralError::Area(problem),
             // PersonalText only reports field problems; anything else would be a programming error, and the
             // safe answer is still "not sent".
             ReferralError::ConsentRequired | ReferralError::ChildrenServicesRequired => {
@@ -62,7 +66,8 @@ impl From<ReferralError> for SelfReferralError {
 #[derive(Debug, Clone)]
 pub struct SelfReferralDraft {
     pub nation: Nation,
-    pub area: String,
+    /// Blank when the person is not sure of their council area: it is then not recorded.
+    pub area: Option<String>,
     pub needs: BTreeSet<Need>,
     pub language: String,
     pub urgency: Urgency,
@@ -98,7 +103,7 @@ impl SelfReferralBasis {
 #[derive(Debug, Clone)]
 pub struct ValidSelfReferral {
     pub nation: Nation,
-    pub area: Area,
+    pub area: Option<Area>,
     pub needs: BTreeSet<Need>,
     pub language: PersonalText,
     pub urgency: Urgency,
@@ -133,10 +138,8 @@ impl SelfReferralDraft {
         if !self.consent_given {
             return Err(SelfReferralError::ConsentRequired);
         }
-        let area = Area::parse(&self.area).map_err(|_| SelfReferralError::Field {
-            field: "area",
-            problem: "a town, borough or county of up to 80 characters",
-        })?;
+        let area =
+            Area::parse_in(self.area.as_deref(), self.nation).map_err(SelfReferralError::Area)?;
         if self.needs.is_empty() {
             return Err(SelfReferralError::NeedsRequired);
         }
@@ -175,7 +178,7 @@ mod tests {
     fn draft() -> SelfReferralDraft {
         SelfReferralDraft {
             nation: Nation::EnglandWales,
-            area: " Leeds ".into(),
+            area: Some(" Leeds ".into()),
             needs: [Need::SafeHousing].into(),
             language: "Tigrinya".into(),
             urgency: Urgency::ThisWeek,
@@ -217,22 +220,11 @@ mod tests {
             ),
             ("not sure of age", |d| d.age = AgeBand::Unsure, Ok(())),
             (
-                "blank area",
-                |d| d.area = "  ".into(),
-                Err(field(
-                    "area",
-                    "a town, borough or county of up to 80 characters",
-                )),
+                "not sure of the area: not recorded",
+                |d| d.area = Some("  ".into()),
+                Ok(()),
             ),
-            (
-                "area too long",
-                |d| d.area = "y".repeat(81),
-                Err(field(
-                    "area",
-                    "a town, borough or county of up to 80 characters",
-                )),
-            ),
-            ("area of 80", |d| d.area = "y".repeat(80), Ok(())),
+            ("no area at all", |d| d.area = None, Ok(())),
             (
                 "no needs",
                 |d| d.needs.clear(),
@@ -313,7 +305,28 @@ mod tests {
             v.message.as_ref().map(PersonalText::expose),
             Some("I need somewhere safe to sleep.")
         );
-        assert_eq!(v.area.as_str(), "Leeds");
+        assert_eq!(v.area.map(Area::code), Some("E08000035"));
+    }
+
+    #[test]
+    fn the_area_comes_from_the_list_and_the_nation_chosen() {
+        let mut d = draft();
+        d.area = Some("LS1 4AB".into());
+        let err = d.validate().expect_err("a postcode").to_string();
+        assert!(
+            err.contains("waymark areas") && !err.contains("4AB"),
+            "{err}"
+        );
+        let mut d = draft();
+        d.nation = Nation::NorthernIreland;
+        let err = d
+            .validate()
+            .expect_err("Leeds is not in Northern Ireland")
+            .to_string();
+        assert!(
+            err.contains("Leeds") && err.contains("Northern Ireland"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub struct AnonymousNotification {
     pub nationality: String,
     pub exploitation_types: Vec<ExploitationType>,
     pub nation: Nation,
-    /// A checked place name (no digits, no `@`, at most 60 characters).
+    /// The ONS code of a local authority area (`waymark_domain::area`), if recorded.
     pub area: Option<String>,
     pub indicators: Vec<Indicator>,
     /// `YYYY-MM`.

@@ -16,6 +16,7 @@ pub struct Organisation {
     pub name: String,
     pub kind: OrganisationKind,
     pub nation: Option<Nation>,
+    /// The ONS code of its local authority area (`waymark_domain::area`), if it has one.
     pub area: Option<String>,
     pub needs: Vec<Need>,
     /// What the organisation does with a person's data, shown before anyone consents to share with it.
@@ -96,6 +97,7 @@ pub struct Referral {
     pub status: ReferralStatus,
     pub age: AgeBand,
     pub nation: Nation,
+    /// The ONS code of a local authority area of `nation` (`waymark_domain::area`), if recorded.
     pub area: Option<String>,
     pub needs: Vec<Need>,
     pub indicators: Vec<Indicator>,

@@ -36,7 +36,7 @@ pub fn amina() -> ReferralDraft {
 pub fn asking() -> SelfReferralDraft {
     SelfReferralDraft {
         nation: Nation::EnglandWales,
-        area: "Leeds".into(),
+        area: Some("Leeds".into()),
         needs: [Need::SafeHousing].into(),
         language: "Tigrinya".into(),
         urgency: Urgency::Today,

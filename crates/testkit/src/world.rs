@@ -141,7 +141,7 @@ pub async fn control_organisation(app: &App, name: &str) -> OrgId {
         name,
         OrganisationKind::SupportOrganisation,
         Nation::Scotland,
-        "Glasgow",
+        "Glasgow City",
         &[],
     )
     .await
@@ -199,7 +199,7 @@ pub async fn panel(w: &World) -> Panel {
         "Independent Decision Panel (fictional)",
         OrganisationKind::DecisionBody,
         Nation::EnglandWales,
-        "London",
+        "Camden",
         &[],
     )
     .await;

@@ -57,7 +57,7 @@ const ORGS: [DemoOrg; 4] = [
         name: "Northern Lantern Trust (fictional)",
         kind: OrganisationKind::SupportOrganisation,
         nation: Some(Nation::Scotland),
-        area: Some("Glasgow"),
+        area: Some("Glasgow City"),
         needs: &[
             Need::MentalHealth,
             Need::ImmigrationAdvice,

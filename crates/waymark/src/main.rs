@@ -126,6 +126,13 @@ enum Command {
         #[arg(long, requires = "name")]
         contact: Option<String>,
     },
+    /// The UK's local authority areas a referral or an organisation may name (ONS codes, December 2024):
+    /// one a line, `CODE<TAB>NAME<TAB>NATION`. Needs no database.
+    Areas {
+        /// Only this nation's: england_wales, scotland or northern_ireland
+        #[arg(long)]
+        nation: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,7 +155,8 @@ enum OrgCommand {
         /// england_wales, scotland or northern_ireland
         #[arg(long)]
         nation: Option<String>,
-        /// A coarse place name (a town, borough or county), never an address.
+        /// Its local authority area: an ONS code (E08000035) or exact name (Leeds), in its nation; `waymark
+        /// areas` lists them.
         #[arg(long)]
         area: Option<String>,
         /// The needs it meets, comma-separated.
@@ -316,6 +324,19 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         } => {
             let listener = bind_listener(&bind, &bind_addresses(&bind)?).await?;
             demo::run(data_dir, listener, clock_control).await?;
+        }
+        Command::Areas { nation } => {
+            let nation = nation
+                .as_deref()
+                .map(str::trim)
+                .map(Nation::parse)
+                .transpose()?;
+            let mut out = std::io::stdout().lock();
+            for a in
+                waymark_domain::area::Area::all().filter(|a| nation.is_none_or(|n| a.nation() == n))
+            {
+                writeln!(out, "{}\t{}\t{}", a.code(), a.name(), a.nation())?;
+            }
         }
         Command::Migrate => {
             let url = database_url(&place)?;

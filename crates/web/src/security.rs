@@ -10,9 +10,11 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /// Adds the security headers; refuses cross-site form posts; marks everything but static files
-/// `no-store`, since pages may hold personal data and a shared phone may be checked by someone else.
+/// (and the public list of areas) `no-store`, since pages may hold personal data and a shared phone may be checked by someone else.
 pub async fn headers(request: Request, next: Next) -> Response {
-    let is_static = request.uri().path().starts_with("/static/");
+    // The list of areas is public and the same for everyone: it may be cached like a static file.
+    let is_static = request.uri().path().starts_with("/static/")
+        || request.uri().path() == crate::api::areas::PATH;
     let is_api = request.uri().path().starts_with("/api/");
     if !is_api && is_cross_site_write(&request) {
         return (

@@ -1,6 +1,7 @@
 //! Words for the vocabulary ids, as people read them on a page. The ids stay the same everywhere; only
 //! these labels are for people (and, later, translated).
 
+use waymark_domain::area::Area;
 use waymark_domain::{AgeBand, FirstContact, Indicator, Nation, Need};
 
 pub fn indicator(i: Indicator) -> &'static str {
@@ -140,5 +141,89 @@ pub fn erasure_notice(n: &waymark_app::ErasureNotice) -> String {
             n.erasure.told(),
             date(n.at)
         )
+    }
+}
+
+/// Where a record is: its area's name and its nation, or the nation alone.
+pub fn place(area: Option<Area>, n: Nation) -> String {
+    match area {
+        Some(a) => format!("{a}, {}", nation(n)),
+        None => nation(n).to_owned(),
+    }
+}
+
+/// One local authority area in a `<select>`.
+pub struct AreaOption {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub selected: bool,
+}
+
+/// The areas of one nation: an `<optgroup>` when the list has several nations.
+pub struct AreaGroup {
+    pub label: &'static str,
+    pub areas: Vec<AreaOption>,
+}
+
+/// The area `<select>` of a form (`templates/area_select.html`): the areas of `nations`, grouped by
+/// nation, the one `given` names selected, and the refusal of the area, if any, shown next to it.
+pub struct AreaField {
+    pub id: &'static str,
+    pub label: String,
+    pub hint: String,
+    /// The first option, meaning "not recorded".
+    pub none_label: String,
+    pub groups: Vec<AreaGroup>,
+    pub error: Option<String>,
+}
+
+impl AreaField {
+    pub fn new(id: &'static str, nations: &[Nation], given: &str) -> AreaField {
+        let chosen = Area::parse(given).ok();
+        AreaField {
+            id,
+            label: String::new(),
+            hint: String::new(),
+            none_label: String::new(),
+            groups: nations
+                .iter()
+                .map(|n| AreaGroup {
+                    label: nation(*n),
+                    areas: Area::of_nation(*n)
+                        .map(|a| AreaOption {
+                            code: a.code(),
+                            name: a.name(),
+                            selected: chosen == Some(a),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            error: None,
+        }
+    }
+    pub fn labelled(mut self, label: &str, hint: &str, none_label: &str) -> AreaField {
+        self.label = label.to_owned();
+        self.hint = hint.to_owned();
+        self.none_label = none_label.to_owned();
+        self
+    }
+    /// The refusal among a form's errors that belongs to this field.
+    pub fn with_error(mut self, errors: &[(&'static str, String)]) -> AreaField {
+        self.error = errors
+            .iter()
+            .find(|(field, _)| *field == self.id)
+            .map(|(_, e)| e.clone());
+        self
+    }
+    /// The ids of the hint and the error, for `aria-describedby`.
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if !self.hint.is_empty() {
+            ids.push(format!("{}-hint", self.id));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.id));
+        }
+        ids.join(" ")
     }
 }

@@ -181,7 +181,7 @@ async fn suggestions_put_the_nearest_organisation_meeting_the_needs_first() {
         let support = OrganisationKind::SupportOrganisation;
         // Added worst first, so the given order cannot explain the result.
         for (name, kind, nation, area, needs) in [
-            ("Far", support, Nation::Scotland, "Leeds", &all[..]),
+            ("Far", support, Nation::Scotland, "Glasgow City", &all[..]),
             (
                 "Other area",
                 support,
@@ -218,7 +218,7 @@ async fn suggestions_put_the_nearest_organisation_meeting_the_needs_first() {
         let suggestions = app
             .suggest_support(
                 Nation::EnglandWales,
-                Some(" Leeds".into()),
+                waymark_domain::area::Area::parse(" Leeds").ok(),
                 vec![Need::SafeHousing, Need::Medical],
             )
             .await

@@ -98,7 +98,7 @@ async fn a_first_responder_notifies_about_an_adult_and_nothing_identifying_is_st
         assert_eq!(
             stored_rows(&db),
             vec![format!(
-                "{}|adult|AL|labour,criminal|england_wales|Leeds|retention_of_documents,debt_bondage|2026-01",
+                "{}|adult|AL|labour,criminal|england_wales|E08000035|retention_of_documents,debt_bondage|2026-01",
                 made.id
             )]
         );
@@ -170,7 +170,7 @@ async fn never_for_a_child_or_a_person_who_may_be_one() {
 }
 
 #[tokio::test]
-async fn an_area_that_could_reach_or_locate_the_person_is_refused_and_nothing_stored() {
+async fn an_area_outside_the_list_or_the_nation_is_refused_and_nothing_stored() {
     for db in TestDatabase::both() {
         let w = world_with_first_responder(&db).await;
         for area in [
@@ -178,6 +178,7 @@ async fn an_area_that_could_reach_or_locate_the_person_is_refused_and_nothing_st
             "amina@example.org",
             "LS6 2AB",
             "12 Green Street",
+            "Glasgow City",
         ] {
             let err = w
                 .app
@@ -299,7 +300,7 @@ async fn only_a_support_organisation_can_be_designated() {
                     name: "Designated Trust (fictional)".into(),
                     kind: OrganisationKind::SupportOrganisation,
                     nation: Some(Nation::Scotland),
-                    area: Some("Dundee".into()),
+                    area: Some("Dundee City".into()),
                     needs: vec![],
                     data_sharing_policy: None,
                 },

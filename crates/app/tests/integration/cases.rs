@@ -287,7 +287,7 @@ async fn the_permission_table_every_case_use_case_for_every_role_organisation_as
             "Independent Decision Panel (fictional)",
             OrganisationKind::DecisionBody,
             Nation::EnglandWales,
-            "London",
+            "Camden",
             &[],
         )
         .await;

@@ -119,7 +119,7 @@ async fn copies(w: &World, db: &TestDatabase) -> Copies {
         "Hull Harbour (fictional)",
         OrganisationKind::SupportOrganisation,
         Nation::EnglandWales,
-        "Hull",
+        "Kingston upon Hull, City of",
         &[Need::SafeHousing],
     )
     .await;

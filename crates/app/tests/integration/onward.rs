@@ -141,7 +141,7 @@ async fn an_onward_referral_without_a_covering_consent_is_refused() {
             "Hull Harbour (fictional)",
             OrganisationKind::SupportOrganisation,
             Nation::EnglandWales,
-            "Hull",
+            "Kingston upon Hull, City of",
             &[Need::SafeHousing],
         )
         .await;

@@ -536,7 +536,7 @@ async fn the_signing_key_is_never_stored_in_plaintext() {
             GROUP,
             OrganisationKind::CommunityGroup,
             Nation::Scotland,
-            "Dundee",
+            "Dundee City",
             &[],
         )
         .await;

@@ -58,7 +58,7 @@ async fn a_helpers_referral_reaches_the_support_organisation_and_becomes_a_case(
         assert_eq!(item.status, ReferralStatus::Sent);
         assert_eq!(item.from_organisation.as_deref(), Some(GROUP));
         assert_eq!(item.age, AgeBand::Adult);
-        assert_eq!(item.area.as_deref(), Some("Leeds"));
+        assert_eq!(item.area.map(|a| a.name()), Some("Leeds"));
         assert!(item.needs.contains(&Need::SafeHousing));
         assert!(!item.child_safeguarding);
         let listed = format!("{inbox:?}");

@@ -27,7 +27,7 @@ fn org(tx: &mut Tx<'_>, name: &str) -> R<Organisation> {
         name: name.into(),
         kind: OrganisationKind::SupportOrganisation,
         nation: Some(Nation::EnglandWales),
-        area: Some("Leeds".into()),
+        area: Some("E08000035".into()),
         needs: vec![Need::SafeHousing],
         data_sharing_policy: "policy".into(),
         created_at: now(),

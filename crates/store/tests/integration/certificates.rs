@@ -19,7 +19,7 @@ fn org(tx: &mut Tx<'_>, name: &str, kind: OrganisationKind) -> R<OrgId> {
         name: name.into(),
         kind,
         nation: Some(Nation::Scotland),
-        area: Some("Dundee".into()),
+        area: Some("S12000042".into()),
         needs: vec![],
         data_sharing_policy: "policy".into(),
         created_at: now(),

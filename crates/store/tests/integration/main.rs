@@ -4,6 +4,7 @@
 // clippy.toml allows it only inside `#[test]` functions and `#[cfg(test)]` modules, not in the helpers here.
 #![allow(clippy::expect_used)]
 
+mod areas_migration;
 mod case_record;
 mod certificates;
 mod conformance;

@@ -197,7 +197,7 @@ pub(crate) fn operator_commands(db: TestDatabase) {
         "--nation",
         "scotland",
         "--area",
-        "Glasgow",
+        "s12000049",
         "--needs",
         "safe_housing, medical,legal_advice",
         "--policy",
@@ -234,6 +234,32 @@ pub(crate) fn operator_commands(db: TestDatabase) {
     .one_line_error(&["need", "flying"]);
     cli.run(&["org", "add", "--name", " ", "--kind", "coordinator"])
         .one_line_error(&["name"]);
+    // The area comes from the list, in the organisation's nation; an address is not repeated.
+    let area = |nation: &str, area: &str| {
+        cli.run(&[
+            "org",
+            "add",
+            "--name",
+            "X",
+            "--kind",
+            "support_organisation",
+            "--nation",
+            nation,
+            "--area",
+            area,
+        ])
+    };
+    area("england_wales", "12 Acacia Road, LS1 4AB").one_line_error(&[
+        "Unknown area",
+        "E08000035",
+        "waymark areas",
+    ]);
+    assert!(
+        !area("england_wales", "12 Acacia Road")
+            .stderr
+            .contains("Acacia")
+    );
+    area("scotland", "Leeds").one_line_error(&["Leeds", "not Scotland"]);
 
     // Users: the password comes from standard input.
     let run = cli.run_with_stdin(
@@ -465,6 +491,33 @@ impl Drop for FreshSchema {
         let sql = format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name);
         drop(self.admin.run_blocking(|tx| tx.execute_sql(&sql)));
     }
+}
+
+#[test]
+fn areas_are_listed_one_a_line_without_a_database() {
+    let cli = Cli::new("sqlite://nowhere/waymark.db".to_owned());
+    let run = cli.run(&["areas"]);
+    run.ok();
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 361, "{run:#?}");
+    assert!(
+        lines.contains(&"E08000035\tLeeds\tengland_wales"),
+        "{run:#?}"
+    );
+    let run = cli.run(&["areas", "--nation", "scotland"]);
+    run.ok();
+    assert_eq!(run.stdout.lines().count(), 32, "{run:#?}");
+    assert!(
+        run.stdout.lines().all(|l| l.ends_with("\tscotland")),
+        "{run:#?}"
+    );
+    assert!(
+        run.stdout.contains("S12000049\tGlasgow City\tscotland"),
+        "{run:#?}"
+    );
+    cli.run(&["areas", "--nation", "wales"])
+        .one_line_error(&["nation", "wales", "england_wales"]);
+    assert!(!cli.dir.path().join("nowhere").exists());
 }
 
 #[test]

@@ -48,8 +48,8 @@ pub struct NotificationRequest {
     /// `england_wales`, `scotland` or `northern_ireland`.
     #[schema(example = "england_wales")]
     nation: String,
-    /// Optional: a town, borough or county — at most 60 characters and 6 words, letters only. Digits and
-    /// `@` are refused, so no address, postcode, phone number or email can be written here.
+    /// Optional: the local authority area, if known: its ONS code (`E08000035`) or exact name (`Leeds`), in any
+    /// case, in `nation`; `GET /areas` lists them. Stored and answered as the code.
     #[serde(default)]
     #[schema(example = "Leeds")]
     area: Option<String>,
@@ -73,7 +73,10 @@ pub struct NotificationBody {
     nationality: String,
     exploitation_types: Vec<String>,
     nation: String,
+    /// The ONS code of the local authority area, if recorded (see `GET /areas`).
     area: Option<String>,
+    /// Its name.
+    area_name: Option<String>,
     indicators: Vec<String>,
     encountered_in: Option<String>,
 }
@@ -95,7 +98,8 @@ fn notification_body(n: NotificationView) -> NotificationBody {
             .map(|t| t.as_str().to_owned())
             .collect(),
         nation: n.nation.as_str().into(),
-        area: n.area,
+        area: n.area.map(|a| a.code().to_owned()),
+        area_name: n.area.map(|a| a.name().to_owned()),
         indicators: n.indicators.iter().map(|i| i.as_str().to_owned()).collect(),
         encountered_in: n.encountered_in,
     }

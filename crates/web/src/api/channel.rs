@@ -53,9 +53,12 @@ pub struct SelfReferralRequest {
     /// `england_wales`, `scotland` or `northern_ireland`.
     #[schema(example = "england_wales")]
     nation: String,
-    /// A town, borough or county (1 to 80 characters); never an address.
+    /// Optional: the local authority area, if known: its ONS code (`E08000035`) or exact name (`Leeds`), in any
+    /// case, in `nation`; `GET /areas` lists them. Stored and answered as the code.
+    /// Leave it out when the person is not sure: it is then not recorded.
+    #[serde(default)]
     #[schema(example = "Leeds")]
-    area: String,
+    area: Option<String>,
     /// At least one need id from the vocabulary.
     #[schema(example = json!(["safe_housing"]))]
     needs: Vec<String>,

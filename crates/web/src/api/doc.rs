@@ -11,6 +11,7 @@
 //! does not have, so renaming a field cannot silently drop its constraint.
 
 use serde_json::{Value, json};
+use waymark_domain::area::Area;
 use waymark_domain::case::CaseStatus;
 use waymark_domain::case_record::{
     DocumentKind, ExploitationPlace, NeedUrgency, PlanStatus, RiskLevel,
@@ -75,6 +76,20 @@ fn date() -> Value {
 /// A date, or nothing (an empty string).
 fn optional_date() -> Value {
     json!({ "anyOf": [{ "format": "date" }, { "maxLength": 0 }] })
+}
+
+/// An area as answered: the ONS code of one of the local authority areas (`waymark_domain::area`).
+fn area_code() -> Value {
+    json!({
+        "pattern": "^[ENSW][0-9]{8}$",
+        "enum": Area::all().map(Area::code).collect::<Vec<_>>(),
+    })
+}
+
+/// An area as given: its code or its exact name, in any case, with spaces around it allowed; blank
+/// for "not recorded". What is not in the list is refused (a 422 the operation's state rules name).
+fn area_given() -> Value {
+    json!({ "maxLength": 200 })
 }
 
 /// Constraints on properties of request and response schemas: (schema, property, what to merge in).
@@ -143,7 +158,6 @@ fn properties() -> Vec<(&'static str, &'static str, Value)> {
         ("SelfReferralRequest", "needs", each_of(Need::ALL, 1)),
         ("SelfReferralRequest", "urgency", one_of(Urgency::ALL)),
         ("SelfReferralRequest", "age", one_of(AgeBand::ALL)),
-        ("SelfReferralRequest", "area", text(80, false)),
         ("ChannelSendRequest", "body", text(4000, true)),
         ("ReplyRequest", "body", text(4000, true)),
         // Closing.
@@ -189,7 +203,15 @@ fn properties() -> Vec<(&'static str, &'static str, Value)> {
             "encountered_in",
             json!({ "pattern": "^\\s*([0-9]{4}-(0[1-9]|1[0-2]))?\\s*$" }),
         ),
+        ("ReferralRequest", "area", area_given()),
+        ("SelfReferralRequest", "area", area_given()),
+        ("NotificationRequest", "area", area_given()),
         // What the API answers.
+        ("InboxEntry", "area", area_code()),
+        ("ReferralBody", "area", area_code()),
+        ("NotificationBody", "area", area_code()),
+        ("AreaBody", "code", area_code()),
+        ("AreaBody", "nation", one_of(Nation::ALL)),
         ("InboxEntry", "age", one_of(AgeBand::ALL)),
         ("InboxEntry", "nation", one_of(Nation::ALL)),
         ("InboxEntry", "needs", each_of(Need::ALL, 0)),
@@ -301,7 +323,7 @@ fn state_rules() -> Vec<(&'static str, &'static [u16], &'static str)> {
         (
             "POST /anonymous-notifications",
             &[422],
-            "The area must be a place name (no digits, at most a few words), and the month not in the future.",
+            "The area must be a local authority area (`GET /areas`) of the nation given, and the month not in the future.",
         ),
         (
             "POST /cases/{id}/consents",
@@ -362,12 +384,12 @@ fn state_rules() -> Vec<(&'static str, &'static [u16], &'static str)> {
         (
             "POST /referrals",
             &[422],
-            "The organisation must be a support organisation in Waymark; an adult needs consent, a child the children's services that were told; the area a place name.",
+            "The organisation must be a support organisation in Waymark; an adult needs consent, a child the children's services that were told; the area a local authority area (`GET /areas`) of the nation given.",
         ),
         (
             "POST /self-referrals",
             &[422],
-            "The organisation must be a support organisation in Waymark with a data-sharing policy.",
+            "The organisation must be a support organisation in Waymark with a data-sharing policy; the area, if given, a local authority area (`GET /areas`) of the nation given.",
         ),
         (
             "POST /referrals/{id}/decline",

@@ -21,6 +21,7 @@ use crate::error::{ApiError, Problem};
 use crate::routes::RouteTable;
 
 mod anonymous;
+pub(crate) mod areas;
 mod cases;
 mod channel;
 mod clock;
@@ -43,6 +44,7 @@ pub fn router() -> RouteTable {
         .merge(cases::router())
         .merge(channel::router())
         .merge(clock::router())
+        .merge(areas::router())
         .merge(anonymous::router())
         .merge(closing::router())
         .merge(consents::router())
@@ -72,7 +74,7 @@ pub fn router() -> RouteTable {
         cases::open_referrals, cases::search, cases::search_posted,
         channel::submit_self_referral, channel::channel_inbox, channel::channel_send, channel::channel_erase,
         channel::referral_messages, channel::reply_to_referral, channel::case_messages, channel::reply_to_case,
-        clock::clock,
+        clock::clock, areas::areas,
         closing::close, closing::erasure, closing::export, closing::statistics, closing::retention,
         closing::set_retention,
         consents::list, consents::record, consents::withdraw, consents::refer_onward),
@@ -92,7 +94,7 @@ pub fn router() -> RouteTable {
         channel::CodenameRequest, channel::ChannelInboxResponse, channel::ChannelMessageBody,
         channel::ChannelSendRequest, channel::MessageCreated, channel::ErasedResponse,
         channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest,
-        clock::ClockResponse,
+        clock::ClockResponse, areas::AreaBody,
         closing::CloseRequest, closing::FollowUpBody, closing::ClosedResponse, closing::ErasureResponse,
         closing::CountBody, closing::CaseStatisticsResponse, closing::RetentionBody,
         consents::ConsentRequest, consents::CaseConsentBody, consents::OnwardBody, consents::ConsentsResponse,
@@ -443,6 +445,8 @@ pub struct ReferralRequest {
     /// Who the person first turned to (a `first_contacts` id).
     first_contact: String,
     nation: String,
+    /// The local authority area, if known: its ONS code (`E08000035`) or exact name (`Leeds`), in any
+    /// case, in `nation`; `GET /areas` lists them. Stored and answered as the code.
     #[serde(default)]
     area: Option<String>,
     /// Required for an adult; a child needs none.
@@ -503,7 +507,10 @@ pub struct InboxEntry {
     status: String,
     age: String,
     nation: String,
+    /// The ONS code of the local authority area, if recorded (see `GET /areas`).
     area: Option<String>,
+    /// Its name.
+    area_name: Option<String>,
     needs: Vec<String>,
     from_organisation: Option<String>,
     child_safeguarding: bool,
@@ -543,7 +550,8 @@ async fn inbox(
             status: r.status.as_str().into(),
             age: r.age.as_str().into(),
             nation: r.nation.as_str().into(),
-            area: r.area,
+            area: r.area.map(|a| a.code().to_owned()),
+            area_name: r.area.map(|a| a.name().to_owned()),
             needs: r.needs.iter().map(|n| n.as_str().to_owned()).collect(),
             from_organisation: r.from_organisation,
             child_safeguarding: r.child_safeguarding,
@@ -566,7 +574,10 @@ pub struct ReferralBody {
     language: String,
     age: String,
     nation: String,
+    /// The ONS code of the local authority area, if recorded (see `GET /areas`).
     area: Option<String>,
+    /// Its name.
+    area_name: Option<String>,
     needs: Vec<String>,
     indicators: Vec<String>,
     first_contact: String,
@@ -602,7 +613,8 @@ fn referral_body(r: ReferralView) -> ReferralBody {
         language: r.language,
         age: r.age.as_str().into(),
         nation: r.nation.as_str().into(),
-        area: r.area,
+        area: r.area.map(|a| a.code().to_owned()),
+        area_name: r.area.map(|a| a.name().to_owned()),
         needs: r.needs.iter().map(|n| n.as_str().to_owned()).collect(),
         indicators: r.indicators.iter().map(|i| i.as_str().to_owned()).collect(),
         first_contact: r.first_contact.as_str().into(),

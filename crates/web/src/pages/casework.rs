@@ -81,7 +81,10 @@ pub async fn inbox(
             child: r.child_safeguarding,
             must_tell: r.must_tell_childrens_services,
             urgency: r.urgency.map(urgency_words),
-            area: r.area.unwrap_or_else(|| views::nation(r.nation).to_owned()),
+            area: r.area.map_or_else(
+                || views::nation(r.nation).to_owned(),
+                |a| a.name().to_owned(),
+            ),
             needs: r
                 .needs
                 .iter()

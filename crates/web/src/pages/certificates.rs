@@ -283,7 +283,9 @@ async fn helpers_page(
     let mut by_org: std::collections::BTreeMap<(String, String), usize> =
         std::collections::BTreeMap::new();
     for m in &list {
-        let area = m.org_area.clone().unwrap_or_else(|| "—".into());
+        let area = m
+            .org_area
+            .map_or_else(|| "—".into(), |a| a.name().to_owned());
         let entry = by_org.entry((m.org_name.clone(), area)).or_default();
         if m.certificate.state == CertificateState::Valid {
             *entry += 1;

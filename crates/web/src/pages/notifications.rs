@@ -19,7 +19,7 @@ use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::{WebError, error_page};
 use crate::routes::RouteTable;
-use crate::views::{self, Choice, choices};
+use crate::views::{self, AreaField, Choice, choices};
 
 pub fn routes() -> RouteTable {
     RouteTable::new()
@@ -80,7 +80,7 @@ struct FormPage {
     exploitation_types: Vec<Choice>,
     nations: Vec<Choice>,
     indicators: Vec<Choice>,
-    area: String,
+    area_field: AreaField,
     encountered_in: String,
 }
 
@@ -116,7 +116,6 @@ fn form_page(
     };
     let page = FormPage {
         nav: Nav::for_session(Some(&session.0)),
-        errors,
         ages: choices(
             &[AgeBand::Adult, AgeBand::Under18, AgeBand::Unsure],
             AgeBand::as_str,
@@ -144,8 +143,15 @@ fn form_page(
             views::indicator,
             &indicators,
         ),
-        area: form.area.clone(),
+        area_field: AreaField::new("area", Nation::ALL, &form.area)
+            .labelled(
+                "Local council area (optional)",
+                "The council area the person is in, in the part of the UK chosen above. Choose “Not recorded” if you do not know it.",
+                "Not recorded",
+            )
+            .with_error(&errors),
         encountered_in: form.encountered_in.clone(),
+        errors,
     };
     Ok((status, render(&page)?).into_response())
 }
@@ -241,10 +247,7 @@ pub async fn list(
             .into_iter()
             .map(|n| Row {
                 made: views::date(n.created_at),
-                place: match n.area {
-                    Some(area) => format!("{area}, {}", views::nation(n.nation)),
-                    None => views::nation(n.nation).to_owned(),
-                },
+                place: views::place(n.area, n.nation),
                 nationality: n.nationality_name,
                 exploitation: n
                     .exploitation_types

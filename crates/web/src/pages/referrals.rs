@@ -7,13 +7,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
 use waymark_app::{App, AppError};
+use waymark_domain::area::{Area, area_name};
 use waymark_domain::referral::{ReferralDraft, ReferralError};
 use waymark_domain::{AgeBand, FirstContact, Indicator, Nation, Need, OrgId};
 
 use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
-use crate::views::{self, Choice, choices};
+use crate::views::{self, AreaField, Choice, choices};
+
+/// The area's `<select>`, in the form that finds organisations (the area decides which fit).
+const AREA_FIELD: &str = "find-area";
 
 /// Everything the form carries, as entered.
 #[derive(Deserialize, Default)]
@@ -63,6 +67,7 @@ struct ReferralPage {
     orgs: Vec<OrgOption>,
     nation: String,
     area: String,
+    area_field: AreaField,
     age: String,
     name: String,
     contact: String,
@@ -82,7 +87,7 @@ async fn form_page(
     app: &App,
     session: &Signed,
     form: &ReferralForm,
-    errors: Vec<(&'static str, String)>,
+    mut errors: Vec<(&'static str, String)>,
 ) -> Result<Response, WebError> {
     let nation = form
         .nation
@@ -96,23 +101,34 @@ async fn form_page(
         .first_contact
         .as_deref()
         .and_then(|f| FirstContact::parse(f).ok());
-    let area = form.area.trim().to_owned();
-    let suggestions = app
-        .suggest_support(
-            nation,
-            Some(area.clone()).filter(|a| !a.is_empty()),
-            needs.clone(),
+    // An area of another nation is refused next to the field as soon as it is chosen, before any
+    // organisation is suggested for it.
+    let area = match Area::parse_in(Some(&form.area), nation) {
+        Ok(area) => area,
+        Err(problem) => {
+            if !errors.iter().any(|(f, _)| *f == AREA_FIELD) {
+                errors.push((AREA_FIELD, problem));
+            }
+            None
+        }
+    };
+    let area_field = AreaField::new(AREA_FIELD, Nation::ALL, &form.area)
+        .labelled(
+            "Local council area (optional)",
+            "The council area the person is in, in the part of the UK chosen above. Choose “Not recorded” if you do not know it.",
+            "Not recorded",
         )
-        .await?;
+        .with_error(&errors);
+    let suggestions = app.suggest_support(nation, area, needs.clone()).await?;
     let orgs = suggestions
         .into_iter()
         .map(|s| OrgOption {
             checked: form.to_organisation.as_deref() == Some(s.org.id.as_str()),
             id: s.org.id.to_string(),
-            place: match (&s.org.area, s.org.nation) {
+            place: match (s.org.area.as_deref().map(area_name), s.org.nation) {
                 (Some(a), Some(n)) => format!("{a}, {}", views::nation(n)),
                 (None, Some(n)) => views::nation(n).to_owned(),
-                (Some(a), None) => a.clone(),
+                (Some(a), None) => a,
                 (None, None) => "UK".to_owned(),
             },
             name: s.org.name,
@@ -145,7 +161,9 @@ async fn form_page(
         ),
         orgs,
         nation: nation.as_str().to_owned(),
-        area,
+        // As chosen, even when refused: the send is then refused too, rather than the area dropped.
+        area: form.area.trim().to_owned(),
+        area_field,
         age: age.map(|a| a.as_str().to_owned()).unwrap_or_default(),
         name: form.name.clone(),
         contact: form.contact.clone(),
@@ -196,7 +214,7 @@ fn field_of(e: &ReferralError) -> &'static str {
         ReferralError::Field {
             field: "language", ..
         } => "language",
-        ReferralError::Field { field: "area", .. } => "find-area",
+        ReferralError::Area(_) => AREA_FIELD,
         ReferralError::Field { .. } => "children_services_notified",
     }
 }

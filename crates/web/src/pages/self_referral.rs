@@ -9,14 +9,15 @@ use axum::response::{IntoResponse, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
 use waymark_app::{App, AppError};
-use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
+use waymark_domain::area::{Area, area_name};
+use waymark_domain::self_referral::{SelfReferralDraft, SelfReferralError, Urgency};
 use waymark_domain::{AgeBand, Nation, Need, OrgId};
 
 use super::public::{Locale, localized_choices};
 use super::render;
 use crate::error::WebError;
 use crate::i18n::Tr;
-use crate::views::Choice;
+use crate::views::{AreaField, Choice};
 
 /// How many questions the request has.
 const STEPS: u8 = 8;
@@ -91,6 +92,14 @@ impl Answers {
             .filter_map(|n| Need::parse(n).ok())
             .collect()
     }
+    /// The area chosen, if any. `Err` when it is not an area of the nation chosen (only a hand-made
+    /// request can send one: the page lists that nation's areas alone).
+    fn area(&self) -> Result<Option<Area>, String> {
+        Area::parse_in(
+            Some(&self.area),
+            self.nation().unwrap_or(Nation::EnglandWales),
+        )
+    }
     fn urgency(&self) -> Option<Urgency> {
         self.urgency.as_deref().and_then(|u| Urgency::parse(u).ok())
     }
@@ -124,7 +133,7 @@ impl Answers {
         let required = |field: &'static str| Some((field, t.get("help-required")));
         match step {
             1 if self.nation().is_none() => required("nation"),
-            2 if waymark_domain::organisation::Area::parse(&self.area).is_err() => required("area"),
+            2 if self.area().is_err() => Some(("area", t.get("help-area-error"))),
             3 if self.age().is_none() => required("age"),
             4 if self.needs().is_empty() => Some(("needs", t.get("help-needs-error"))),
             5 if self.urgency().is_none() => required("urgency"),
@@ -169,12 +178,13 @@ struct Step {
     choices: Vec<Choice>,
     orgs: Vec<OrgChoice>,
     child: bool,
+    /// The areas of the nation chosen, on the area's page.
+    area_field: AreaField,
     a: AnswersView,
 }
 
 /// The answers a page shows back in its own fields.
 pub struct AnswersView {
-    area: String,
     language: String,
     name: String,
     contact: String,
@@ -233,29 +243,25 @@ async fn step_page(
     };
     let orgs = if step == STEPS {
         let nation = a.nation().unwrap_or(Nation::EnglandWales);
-        app.suggest_support(
-            nation,
-            Some(a.area.trim().to_owned()).filter(|s| !s.is_empty()),
-            a.needs(),
-        )
-        .await?
-        .into_iter()
-        .map(|s| OrgChoice {
-            checked: a.to_organisation.as_deref() == Some(s.org.id.as_str()),
-            id: s.org.id.to_string(),
-            place: [
-                s.org.area.clone(),
-                s.org.nation.map(|n| t.get(&format!("nation-{n}"))),
-            ]
+        app.suggest_support(nation, a.area().ok().flatten(), a.needs())
+            .await?
             .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", "),
-            policy_heading: t.arg("help-org-policy", "org", &s.org.name),
-            name: s.org.name,
-            policy: s.org.data_sharing_policy,
-        })
-        .collect()
+            .map(|s| OrgChoice {
+                checked: a.to_organisation.as_deref() == Some(s.org.id.as_str()),
+                id: s.org.id.to_string(),
+                place: [
+                    s.org.area.as_deref().map(area_name),
+                    s.org.nation.map(|n| t.get(&format!("nation-{n}"))),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", "),
+                policy_heading: t.arg("help-org-policy", "org", &s.org.name),
+                name: s.org.name,
+                policy: s.org.data_sharing_policy,
+            })
+            .collect()
     } else {
         vec![]
     };
@@ -275,8 +281,15 @@ async fn step_page(
         choices,
         orgs,
         child: a.age().is_some_and(AgeBand::treated_as_child),
+        area_field: match (step, a.nation()) {
+            (2, Some(nation)) => AreaField::new("area", &[nation], &a.area).labelled(
+                "",
+                "",
+                &t.get("help-area-unsure"),
+            ),
+            _ => AreaField::new("area", &[], ""),
+        },
         a: AnswersView {
-            area: a.area.clone(),
             language: a.language.clone(),
             name: a.name.clone(),
             contact: a.contact.clone(),
@@ -323,7 +336,7 @@ pub async fn step(
     };
     let draft = SelfReferralDraft {
         nation,
-        area: a.area.clone(),
+        area: Some(a.area.clone()),
         age,
         needs: a.needs().into_iter().collect(),
         urgency,
@@ -335,6 +348,10 @@ pub async fn step(
     };
     match app.submit_self_referral(draft, &to).await {
         Ok(sent) => codename_page(t, here, sent.codename.expose().to_owned(), vec![]),
+        Err(AppError::SelfReferral(SelfReferralError::Area(_))) => {
+            let error = ("area", t.get("help-area-error"));
+            step_page(&app, t, here, &a, 2, vec![error]).await
+        }
         Err(AppError::Invalid(_) | AppError::SelfReferral(_)) => {
             let errors = vec![("to_organisation", t.get("help-org-error"))];
             step_page(&app, t, here, &a, STEPS, errors).await

@@ -60,6 +60,7 @@ async fn an_adult_is_notified_with_201_and_the_answer_holds_nothing_identifying(
             [
                 "age",
                 "area",
+                "area_name",
                 "created_at",
                 "encountered_in",
                 "exploitation_types",
@@ -71,7 +72,8 @@ async fn an_adult_is_notified_with_201_and_the_answer_holds_nothing_identifying(
         );
         assert_eq!(made["age"], "adult");
         assert_eq!(made["nationality"], "VN");
-        assert_eq!(made["area"], "Leeds");
+        assert_eq!(made["area"], "E08000035");
+        assert_eq!(made["area_name"], "Leeds");
         assert_eq!(
             made["indicators"],
             json!(["debt_bondage", "forced_criminality"])
@@ -122,14 +124,13 @@ async fn identifying_or_unknown_values_are_refused_with_422_naming_the_field() {
             (
                 with("area", json!("07700 900123")),
                 "area: ",
-                "phone number",
+                "GET /api/v1/areas",
             ),
-            (with("area", json!("amina@example.org")), "area: ", "email"),
-            (with("area", json!("LS6 2AB")), "area: ", "postcode"),
+            (with("area", json!("LS6 2AB")), "area: ", "\"E08000035\""),
             (
-                with("area", json!("x".repeat(61))),
+                with("area", json!("Belfast")),
                 "area: ",
-                "60 characters",
+                "Belfast is in Northern Ireland, not England and Wales",
             ),
             (
                 with("nationality", json!("Albanian")),
@@ -249,7 +250,7 @@ async fn the_page_refuses_a_child_keeps_what_was_entered_then_sends_an_adults() 
         };
 
         // A child: refused, the summary links to the age, and everything entered is kept.
-        let r = post(fields("under_18", "Bradford")).await;
+        let r = post(fields("under_18", "E08000032")).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
         assert!(r.body.contains("class=\"error-summary\""));
         assert!(r.body.contains("href=\"#age\""), "{}", r.body);
@@ -262,22 +263,46 @@ async fn the_page_refuses_a_child_keeps_what_was_entered_then_sends_an_adults() 
         assert!(r.body.contains("value=\"ER\" selected"));
         assert!(r.body.contains("value=\"domestic_servitude\" checked"));
         assert!(r.body.contains("value=\"retention_of_documents\" checked"));
-        assert!(r.body.contains("value=\"Bradford\""));
+        assert!(r.body.contains("value=\"E08000032\" selected"));
         assert!(r.body.contains("value=\"2026-08\""));
 
-        // A phone number in the area: refused, linked to the area field.
-        let r = post(fields("adult", "07700 900123")).await;
+        // The area is chosen from a list grouped by nation, never typed.
+        assert!(
+            form.body.contains("<select id=\"area\" name=\"area\""),
+            "{}",
+            form.body
+        );
+        assert!(
+            form.body.contains("<optgroup label=\"Scotland\">"),
+            "{}",
+            form.body
+        );
+        assert!(!form.body.contains("type=\"text\" id=\"area\""));
+        // An area of another nation: refused next to the area, naming both, with everything kept.
+        let r = post(fields("adult", "S12000049")).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
         assert!(r.body.contains("href=\"#area\""), "{}", r.body);
-        assert!(r.body.contains("looks like a phone number"));
+        assert!(
+            r.body.contains("id=\"area-error\"")
+                && r.body.contains("aria-describedby=\"area-hint area-error\"")
+                && r.body.contains("aria-invalid=\"true\""),
+            "{}",
+            r.body
+        );
+        assert!(
+            r.body
+                .contains("Glasgow City is in Scotland, not England and Wales")
+        );
+        assert!(r.body.contains("value=\"S12000049\" selected"));
+        assert!(r.body.contains("value=\"2026-08\""));
 
         // Without the form's token nothing is sent.
-        let mut no_token = fields("adult", "Bradford");
+        let mut no_token = fields("adult", "E08000032");
         no_token[0].1 = "wrong".into();
         assert_eq!(post(no_token).await.status, StatusCode::FORBIDDEN);
 
         // An adult: sent, and listed with the coarse facts only.
-        let r = post(fields("adult", "Bradford")).await;
+        let r = post(fields("adult", "E08000032")).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         assert_eq!(
             r.header("location").as_deref(),

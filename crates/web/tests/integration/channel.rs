@@ -96,6 +96,10 @@ async fn a_survivor_asks_for_help_and_talks_with_the_organisation_with_only_a_co
             .expect("in the inbox");
         assert_eq!(entry["status"], "sent");
         assert_eq!(entry["from_organisation"], Value::Null);
+        assert_eq!(
+            (&entry["area"], &entry["area_name"]),
+            (&json!("E08000035"), &json!("Leeds"))
+        );
         let opened = h
             .api(
                 "GET",
@@ -225,12 +229,13 @@ async fn a_child_may_ask_and_bad_requests_are_problems_that_say_what_to_fix() {
             .expect("listed");
         assert_eq!(entry["child_safeguarding"], true);
 
-        let cases: [(&str, Value, &str); 6] = [
+        let cases: [(&str, Value, &str); 7] = [
             ("consent", json!(null), "confirm"),
             ("consent", json!({"given": false}), "confirm"),
             ("urgency", json!("tomorrow"), "this_week"),
             ("needs", json!([]), "at least one"),
-            ("area", json!(" "), "town"),
+            ("area", json!("Flat 3, 12 Acacia Rd"), "GET /api/v1/areas"),
+            ("area", json!("Glasgow City"), "Glasgow City is in Scotland"),
             (
                 "to_organisation",
                 json!("no-such-org"),

@@ -22,7 +22,7 @@ async fn org_with(
             name: name.into(),
             kind,
             nation: Some(Nation::EnglandWales),
-            area: Some("London".into()),
+            area: Some("Camden".into()),
             needs: vec![],
             data_sharing_policy: None,
         })

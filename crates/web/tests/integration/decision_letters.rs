@@ -29,7 +29,7 @@ async fn panel(h: &Harness) -> Panel {
         name: name.into(),
         kind,
         nation: Some(Nation::EnglandWales),
-        area: Some("London".into()),
+        area: Some("Camden".into()),
         needs: vec![],
         data_sharing_policy: None,
     };

@@ -160,7 +160,7 @@ async fn the_whole_route_works_through_plain_forms() {
         let mut fields = vec![
             ("csrf", csrf.as_str()),
             ("nation", "england_wales"),
-            ("area", "Leeds"),
+            ("area", "E08000035"),
             ("needs", "safe_housing"),
             ("indicators", "debt_bondage"),
             ("age", "adult"),
@@ -196,8 +196,15 @@ async fn the_whole_route_works_through_plain_forms() {
         );
         let id =
             crate::support::between(&inbox.body, "href=\"/inbox/", "\"").expect("a referral link");
+        // The area is shown by its name, never its code.
+        assert!(inbox.body.contains("<td>Leeds</td>"), "{}", inbox.body);
         let opened = h.get(&format!("/inbox/{id}"), Some(&worker)).await;
         assert!(opened.body.contains("Route Person") && opened.body.contains("Albanian"));
+        assert!(
+            opened.body.contains("Leeds, England and Wales"),
+            "{}",
+            opened.body
+        );
         let no_token = h
             .post_form(&format!("/inbox/{id}/accept"), &[], Some(&worker))
             .await;
@@ -226,6 +233,156 @@ async fn the_whole_route_works_through_plain_forms() {
         let list = h.get("/referrals/sent", Some(&helper)).await;
         assert!(list.body.contains("Accepted"));
     }
+}
+
+#[tokio::test]
+async fn the_referral_form_chooses_the_area_from_a_list_and_refuses_one_of_another_nation() {
+    let h = Harness::sqlite().await;
+    let helper = h.login("helper@church.example").await;
+    let form = h.get("/referrals/new", Some(&helper)).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains("<select id=\"find-area\" name=\"area\""),
+        "{}",
+        form.body
+    );
+    for nation in ["England and Wales", "Scotland", "Northern Ireland"] {
+        assert!(
+            form.body
+                .contains(&format!("<optgroup label=\"{nation}\">")),
+            "{nation}"
+        );
+    }
+    assert!(
+        form.body
+            .contains("<option value=\"E08000035\">Leeds</option>")
+    );
+    assert!(!form.body.contains("type=\"text\" id=\"find-area\""));
+
+    // Finding organisations for an area of another nation: told next to the field, the choice kept.
+    let found = h
+        .get(
+            "/referrals/new?nation=scotland&area=E08000035",
+            Some(&helper),
+        )
+        .await;
+    assert!(found.body.contains("href=\"#find-area\""), "{}", found.body);
+    assert!(
+        found.body.contains("id=\"find-area-error\""),
+        "{}",
+        found.body
+    );
+    assert!(
+        found
+            .body
+            .contains("Leeds is in England and Wales, not Scotland")
+    );
+    assert!(found.body.contains("value=\"E08000035\" selected"));
+
+    // Sending it anyway is refused, with everything typed kept.
+    let csrf = csrf_of(&found.body);
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("nation", "scotland"),
+        ("area", "E08000035"),
+        ("age", "adult"),
+        ("to_organisation", h.harbour.as_str()),
+        ("name", "Area Person"),
+        ("contact", "Via the drop-in"),
+        ("language", "Albanian"),
+        ("first_contact", "faith_group"),
+        ("consent_given", "yes"),
+    ];
+    let refused = h.post_form("/referrals", &fields, Some(&helper)).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused
+            .body
+            .contains("Leeds is in England and Wales, not Scotland")
+    );
+    assert!(
+        refused
+            .body
+            .contains("aria-describedby=\"find-area-hint find-area-error\"")
+    );
+    assert!(refused.body.contains("value=\"Area Person\""));
+    assert!(refused.body.contains("value=\"E08000035\" selected"));
+    let inbox = h
+        .api("GET", "/api/v1/referrals", &h.tokens.harbour_worker, None)
+        .await;
+    assert_eq!(inbox.json()["referrals"].as_array().map(Vec::len), Some(0));
+}
+
+#[tokio::test]
+async fn the_areas_are_listed_for_anyone_and_may_be_cached() {
+    let h = Harness::sqlite().await;
+    let all = h.get("/api/v1/areas", None).await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert_eq!(
+        all.header("cache-control").as_deref(),
+        Some("public, max-age=86400")
+    );
+    let list = all.json();
+    let list = list.as_array().expect("an array");
+    assert_eq!(list.len(), 361);
+    assert_eq!(
+        list[0],
+        serde_json::json!({"code": "E06000001", "name": "Hartlepool", "nation": "england_wales"})
+    );
+    let ni = h.get("/api/v1/areas?nation=northern_ireland", None).await;
+    let ni = ni.json();
+    let ni = ni.as_array().expect("an array");
+    assert_eq!(ni.len(), 11);
+    assert!(ni.iter().all(|a| a["nation"] == "northern_ireland"));
+    let bad = h.get("/api/v1/areas?nation=wales", None).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("england_wales"), "{}", bad.body);
+    // A referral's area: refused unless from the list, without repeating what was given.
+    let mut body = h.referral_body("adult", true);
+    body["area"] = serde_json::json!("Flat 3, 12 Acacia Rd, LS1 4AB");
+    let refused = h
+        .api("POST", "/api/v1/referrals", &h.tokens.helper, Some(body))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let detail = refused.json()["detail"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        detail.contains("GET /api/v1/areas") && detail.contains("waymark areas"),
+        "{detail}"
+    );
+    assert!(
+        !detail.contains("Acacia") && !detail.contains("4AB"),
+        "{detail}"
+    );
+    let mut body = h.referral_body("adult", true);
+    body["area"] = serde_json::json!(" leeds ");
+    let id = h
+        .api("POST", "/api/v1/referrals", &h.tokens.helper, Some(body))
+        .await
+        .json()["id"]
+        .as_str()
+        .map(str::to_owned)
+        .expect("sent");
+    let opened = h
+        .api(
+            "GET",
+            &format!("/api/v1/referrals/{id}"),
+            &h.tokens.harbour_worker,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(
+        (&opened["area"], &opened["area_name"]),
+        (&serde_json::json!("E08000035"), &serde_json::json!("Leeds"))
+    );
 }
 
 #[tokio::test]

@@ -70,7 +70,7 @@ async fn ask(h: &Harness, lang: &str, name: &str, message: &str) -> Reply {
     );
     let answers: [&[(&str, &str)]; 8] = [
         &[("nation", "england_wales")],
-        &[("area", "Leeds")],
+        &[("area", "E08000035")],
         &[("age", "adult")],
         &[("needs", "safe_housing"), ("needs", "legal_advice")],
         &[("urgency", "this_week")],
@@ -202,7 +202,31 @@ async fn every_question_must_be_answered_and_nothing_is_lost_going_back() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("href=\"#nation\""));
     let step2 = next(&h, "ar", &step1, &[("nation", "scotland")]).await;
-    let step3 = next(&h, "ar", &step2, &[("area", "Glasgow")]).await;
+    // The area is chosen from the nation's council areas, "not sure" first; nothing is typed.
+    assert!(
+        step2.body.contains("<select id=\"area\" name=\"area\""),
+        "{}",
+        step2.body
+    );
+    assert!(
+        step2
+            .body
+            .contains("<option value=\"\">لست متأكدًا</option>"),
+        "{}",
+        step2.body
+    );
+    assert!(step2.body.contains(">Glasgow City</option>") && !step2.body.contains(">Leeds<"));
+    assert!(!step2.body.contains("type=\"text\" id=\"area\""));
+    // An area of another nation (only a hand-made request can send one) is refused at the area.
+    let elsewhere = next(&h, "ar", &step2, &[("area", "E08000035")]).await;
+    assert_eq!(elsewhere.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        elsewhere.body.contains("href=\"#area\""),
+        "{}",
+        elsewhere.body
+    );
+    let step3 = next(&h, "ar", &step2, &[("area", "S12000049")]).await;
+    assert_eq!(step3.status, StatusCode::OK, "{}", step3.body);
     // Back from step 3 shows step 2 with the area still there.
     let mut fields = hidden_fields(&step3.body);
     fields.push(("go".into(), "back".into()));
@@ -212,7 +236,11 @@ async fn every_question_must_be_answered_and_nothing_is_lost_going_back() {
         .collect();
     let back = h.post_form("/ar/help", &borrowed, None).await;
     assert!(back.body.contains("name=\"step\" value=\"2\""));
-    assert!(back.body.contains("value=\"Glasgow\""));
+    assert!(
+        back.body.contains("value=\"S12000049\" selected"),
+        "{}",
+        back.body
+    );
     // Needs: at least one.
     let step4 = next(
         &h,
@@ -229,12 +257,41 @@ async fn every_question_must_be_answered_and_nothing_is_lost_going_back() {
 }
 
 #[tokio::test]
+async fn a_person_not_sure_of_their_council_area_is_still_referred_with_no_area() {
+    let h = Harness::sqlite().await;
+    let mut page = next(&h, "en", &h.get("/en/help", None).await, &[]).await;
+    for a in [
+        &[("nation", "england_wales")][..],
+        &[("area", "")],
+        &[("age", "adult")],
+        &[("needs", "safe_housing")],
+        &[("urgency", "today")],
+        &[("language", "Tigrinya")],
+        &[],
+        &[("to_organisation", &h.harbour), ("consent_given", "yes")],
+    ] {
+        page = next(&h, "en", &page, a).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    }
+    assert_eq!(codename_of(&page.body).split(' ').count(), 7);
+    let inbox = h
+        .api("GET", "/api/v1/referrals", &h.tokens.harbour_worker, None)
+        .await;
+    let entry = &inbox.json()["referrals"][0];
+    assert_eq!(
+        (&entry["area"], &entry["area_name"]),
+        (&serde_json::Value::Null, &serde_json::Value::Null)
+    );
+    assert_eq!(entry["nation"], "england_wales");
+}
+
+#[tokio::test]
 async fn a_person_who_may_be_a_child_is_told_they_will_be_kept_safe() {
     let h = Harness::sqlite().await;
     let mut page = next(&h, "en", &h.get("/en/help", None).await, &[]).await;
     for a in [
         &[("nation", "england_wales")][..],
-        &[("area", "Leeds")],
+        &[("area", "E08000035")],
         &[("age", "unsure")],
         &[("needs", "safe_housing")],
         &[("urgency", "today")],
@@ -269,7 +326,7 @@ async fn consent_is_asked_after_the_policy_is_shown() {
     let mut page = next(&h, "en", &h.get("/en/help", None).await, &[]).await;
     for a in [
         &[("nation", "england_wales")][..],
-        &[("area", "Leeds")],
+        &[("area", "E08000035")],
         &[("age", "adult")],
         &[("needs", "safe_housing")],
         &[("urgency", "today")],

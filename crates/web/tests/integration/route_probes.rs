@@ -155,6 +155,7 @@ const REACH: &[(&str, Reach)] = &[
     ("/api/v1/referrals/{id}/messages", Record),
     ("/api/v1/cases/{id}/messages", Case),
     ("/api/v1/jurisdictions/{nation}/clock", Public),
+    ("/api/v1/areas", Public),
     ("/api/v1/anonymous-notifications", Own),
     ("/api/v1/cases/{id}/close", Case),
     ("/api/v1/cases/{id}/erasure", Case),

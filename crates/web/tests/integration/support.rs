@@ -146,7 +146,7 @@ impl Harness {
                 "Northern Lantern (fictional)",
                 OrganisationKind::SupportOrganisation,
                 Nation::Scotland,
-                "Glasgow",
+                "Glasgow City",
                 &[Need::MentalHealth],
                 None,
             ))

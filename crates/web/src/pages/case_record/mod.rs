@@ -331,10 +331,7 @@ pub(crate) fn referral_facts(c: &CaseView) -> ReferralFacts {
 pub(crate) fn facts_of(r: &ReferralView) -> ReferralFacts {
     ReferralFacts {
         age: views::age(r.age),
-        place: match &r.area {
-            Some(a) => format!("{a}, {}", views::nation(r.nation)),
-            None => views::nation(r.nation).to_owned(),
-        },
+        place: views::place(r.area, r.nation),
         needs: if r.needs.is_empty() {
             "None recorded".into()
         } else {
