@@ -140,6 +140,9 @@ impl Store {
     pub fn open_and_migrate(url: &DatabaseUrl) -> Result<(Store, usize), StoreError> {
         let store = Self::connect(url, true)?;
         let applied = store.migrate()?;
+        if applied > 0 {
+            store.scrub_after_migrations()?;
+        }
         Ok((store, applied))
     }
 
@@ -225,6 +228,22 @@ impl Store {
                 tables.sort_unstable();
                 tables.dedup();
                 c.batch_execute(&format!("VACUUM {};", tables.join(", ")))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// After migrations that rewrote personal free text (`2026-12-06-000002_areas` turned free-text areas
+    /// into codes): clears what the database kept of the old values, as after an erasure — SQLite's
+    /// write-ahead log (freed pages are zeroed by `secure_delete`), PostgreSQL's dead row versions of the
+    /// tables that had an area.
+    fn scrub_after_migrations(&self) -> Result<(), StoreError> {
+        use diesel::connection::SimpleConnection;
+        let mut conn = self.pool.get()?;
+        match &mut *conn {
+            AnyConnection::Sqlite(c) => c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?,
+            AnyConnection::Postgresql(c) => {
+                c.batch_execute("VACUUM referrals, anonymous_notifications, organisations;")?;
             }
         }
         Ok(())

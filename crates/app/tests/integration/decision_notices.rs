@@ -226,6 +226,22 @@ async fn a_positive_decision_is_told_to_the_person_in_their_channel_and_to_the_r
             .map(|e| (e.action, e.actor))
             .collect();
         assert_eq!(on_case, by(&[("case.plan.add", &b.maker.user_id)]));
+
+        // After the case is erased, the letter keeps its facts and names no one, on both sides.
+        app.erase_case(&w.a_manager, &case).await.expect("erased");
+        let after = app
+            .decision_letter(&b.maker, id.as_str(), n.id.as_str(), LetterFormat::Html)
+            .await
+            .expect("the letter's facts remain")
+            .letter
+            .text();
+        assert!(!after.contains(NAME), "{after}");
+        assert!(!after.contains(REASONS), "{after}");
+        assert!(after.contains("The reasons were erased with the person's record."));
+        assert!(after.contains(&format!(
+            "The recovery period runs until {}",
+            long_date(ends)
+        )));
     }
 }
 
