@@ -8,7 +8,7 @@ import { expect } from './fixtures';
  * The person asks for help in English, in England and Wales, chooses the
  * council area `area` from the list (a name, such as 'Leeds'), names
  * themselves `name` and chooses the support organisation `organisation`;
- * returns the seven-word codename they keep.
+ * returns the codename they keep (seven English words, as the page is in English).
  */
 export async function selfRefer(page: Page, area: string, name: string, organisation: string): Promise<string> {
   const next = () => page.getByRole('button', { name: 'Continue', exact: true }).click();

@@ -239,7 +239,7 @@ codename-saved-body = Come back any time to read replies and write messages. Cho
 ## Read replies (the codename channel)
 
 channel-title = Read replies
-channel-intro = Enter your codename: the words you were given, with spaces between them.
+channel-intro = Enter your codename: the words (or numbers) you were given.
 channel-codename = Your codename
 channel-open = Open
 channel-wrong = Nothing was found with that codename. Check the words and try again.

@@ -230,8 +230,8 @@ need-return_home = ብድሕንነት ናብ ዓደይ ምምላስ
 codename-title = ሕቶኹም ተላኢኹ ኣሎ
 codename-intro = እዚ ምስጢራዊ ስምኩም እዩ። መልስታት ንምንባብ እንኮ መንገዲ እዩ፣ ደጊምና ድማ ፈጺምና ኣየርእየኩምን ኢና።
 codename-save = ጽሓፍዎ ወይ ብልብኹም ሓዝዎ፣ ካልእ ሰብ ኣብ ዘይረኽቦ ቦታ ድማ ዕቀብዎ። እቲ ዝምዝምዘኩም ሰብ ክርእዮ ኣብ ዝኽእል ቦታ ኣይትዕቀብዎ።
-codename-check = ከም ዝዓቀብኩምዎ ንምርግጋጽ፣ ቃል ቁጽሪ { $n } ካብ ምስጢራዊ ስምኩም ጽሓፉ
-codename-check-error = እዚ ቃል ቁጽሪ { $n } ኣይኮነን። ምስጢራዊ ስምኩም ርኣዩ እሞ እንደገና ፈትኑ።
+codename-check = ከም ዝዓቀብኩምዎ ንምርግጋጽ፣ ጉጅለ ቁጽሪ { $n } ካብ ምስጢራዊ ስምኩም ጽሓፉ (ኣርባዕተ ኣሃዛቱ)
+codename-check-error = እዚ ጉጅለ ቁጽሪ { $n } ኣይኮነን። ምስጢራዊ ስምኩም ርኣዩ እሞ እንደገና ፈትኑ።
 codename-check-submit = ኣረጋግጹ
 codename-saved-title = የቐንየልና: ምስጢራዊ ስምኩም ተዓቂቡ ኣሎ
 codename-saved-body = መልስታት ንምንባብን መልእኽቲ ንምጽሓፍን ኣብ ዝኾነ ግዜ ተመለሱ። «መልስታት ምንባብ» ምረጹ እሞ ምስጢራዊ ስምኩም ኣእትዉ።
@@ -239,10 +239,10 @@ codename-saved-body = መልስታት ንምንባብን መልእኽቲ ንም�
 ## Read replies (the codename channel)
 
 channel-title = መልስታት ምንባብ
-channel-intro = ምስጢራዊ ስምኩም ኣእትዉ: እቶም ዝተዋህቡኹም ቃላት፣ ኣብ መንጎኦም ባዶ ቦታ ገዲፍኩም።
+channel-intro = ምስጢራዊ ስምኩም ኣእትዉ: እቶም ዝተዋህቡኹም ኣሃዛት (ወይ ቃላት እንተ ተዋሂቡኹም)።
 channel-codename = ምስጢራዊ ስምኩም
 channel-open = ክፈቱ
-channel-wrong = በዚ ምስጢራዊ ስም ዝተረኽበ ነገር የለን። ነቶም ቃላት ፈትሽዎም እሞ እንደገና ፈትኑ።
+channel-wrong = በዚ ምስጢራዊ ስም ዝተረኽበ ነገር የለን። ነቶም ኣሃዛት ፈትሽዎም እሞ እንደገና ፈትኑ።
 channel-codename-missing = መጀመርታ ምስጢራዊ ስምኩም ጸሓፉ።
 channel-limited = ብዙሕ ፈተነታት ተገይሩ። ንድሕንነትኩም፣ በጃኹም ጸኒሕኩም እንደገና ፈትኑ።
 channel-status-sent = ሕቶኹም ናብ { $org } ተላኢኹ ኣሎ። ገና ኣይመለሱን።

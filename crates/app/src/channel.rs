@@ -22,7 +22,7 @@ use waymark_domain::{CaseId, ChannelId, MessageId, OrgId, Permission, ReferralId
 use waymark_store::{
     Account, AuditEvent, Channel, CopyRecord, Message, PersonKey, Referral, SealedColumn, Tx,
 };
-use waymark_vault::{Codename, DataKey};
+use waymark_vault::{Codename, CodenameForm, DataKey};
 
 use crate::audit::AuditAction;
 use crate::audit::event;
@@ -289,13 +289,17 @@ impl App {
     /// Sends a person's own request for help to a support organisation and opens their codename channel.
     /// No account: the audit names the actor `public`. The person's details are sealed under a data key
     /// of their own; the referral is answered like any other.
+    ///
+    /// The codename is of `form`: words for a person reading English, digits for every other language
+    /// (see [`waymark_vault::CodenameForm`]).
     pub async fn submit_self_referral(
         &self,
         draft: SelfReferralDraft,
         to: &OrgId,
+        form: CodenameForm,
     ) -> Result<SelfReferralSent, AppError> {
         let valid: ValidSelfReferral = draft.validate()?;
-        let codename = Codename::generate(waymark_vault::CodenameForm::Words);
+        let codename = Codename::generate(form);
         let digest = self
             .codename_digest(Some(codename.clone()))
             .await?

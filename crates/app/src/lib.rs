@@ -65,11 +65,11 @@ pub use waymark_store::{
     Account, AuditReport, Backend, DatabaseUrl, Organisation, PendingStage, Session, StaffMember,
     Store, StoreError,
 };
-pub use waymark_vault::Codename;
 /// For checking a certificate's token offline with the published key (a page that takes a pasted token).
 pub use waymark_vault::{
     CertificateFacts, CertificatePublicKey, InvalidCertificate, verify_offline,
 };
+pub use waymark_vault::{Codename, CodenameForm};
 
 use waymark_domain::guess_limit::GuessLimiter;
 pub use waymark_vault::constant_time_eq;

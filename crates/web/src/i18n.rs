@@ -66,6 +66,17 @@ impl Lang {
         self.0.parse().unwrap_or_default()
     }
 
+    /// The codename a person reading this language is given: English words in English; in the other
+    /// languages, for which no reviewed word list of enough words exists, digits, which every phone's
+    /// keyboard has and which read the same in every script (`waymark_app::CodenameForm`).
+    pub fn codename_form(self) -> waymark_app::CodenameForm {
+        if self == Lang::ENGLISH {
+            waymark_app::CodenameForm::Words
+        } else {
+            waymark_app::CodenameForm::Digits
+        }
+    }
+
     /// `rtl` for Arabic and Persian.
     pub fn dir(self) -> &'static str {
         if matches!(self.0, "ar" | "fa") {

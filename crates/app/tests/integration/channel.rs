@@ -15,7 +15,7 @@ const PHONE: &str = "198.51.100.7";
 
 async fn send(w: &World, draft: SelfReferralDraft) -> SelfReferralSent {
     w.app
-        .submit_self_referral(draft, &w.org_a)
+        .submit_self_referral(draft, &w.org_a, waymark_vault::CodenameForm::Words)
         .await
         .expect("self-referral sent")
 }
@@ -156,7 +156,10 @@ async fn nothing_is_sent_without_consent_or_to_an_organisation_that_does_not_sup
         let before = w.app.verify_audit().await.expect("verify").entries;
         let mut draft = asking();
         draft.consent_given = false;
-        let r = w.app.submit_self_referral(draft, &w.org_a).await;
+        let r = w
+            .app
+            .submit_self_referral(draft, &w.org_a, waymark_vault::CodenameForm::Words)
+            .await;
         assert!(
             matches!(
                 r,
@@ -164,12 +167,17 @@ async fn nothing_is_sent_without_consent_or_to_an_organisation_that_does_not_sup
             ),
             "{on:?}: {r:?}"
         );
-        let r = w.app.submit_self_referral(asking(), &w.group).await;
+        let r = w
+            .app
+            .submit_self_referral(asking(), &w.group, waymark_vault::CodenameForm::Words)
+            .await;
         assert!(matches!(r, Err(AppError::Invalid(_))), "{on:?}: {r:?}");
         let mut draft = asking();
         draft.needs.clear();
         assert!(matches!(
-            w.app.submit_self_referral(draft, &w.org_a).await,
+            w.app
+                .submit_self_referral(draft, &w.org_a, waymark_vault::CodenameForm::Words)
+                .await,
             Err(AppError::SelfReferral(SelfReferralError::NeedsRequired))
         ));
         assert!(

@@ -164,6 +164,7 @@ async fn the_person_can_still_be_messaged_through_their_codename_after_closing()
                     ..asking()
                 },
                 &w.org_a,
+                waymark_vault::CodenameForm::Words,
             )
             .await
             .expect("asked");

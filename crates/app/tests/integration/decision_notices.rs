@@ -27,7 +27,7 @@ async fn case(w: &World, self_referral: bool) -> (CaseId, Option<String>) {
     let app = &w.app;
     let (referral, codename) = if self_referral {
         let sent = app
-            .submit_self_referral(asking(), &w.org_a)
+            .submit_self_referral(asking(), &w.org_a, waymark_vault::CodenameForm::Words)
             .await
             .expect("self-referral sent");
         (sent.referral_id, Some(sent.codename.expose().to_owned()))

@@ -81,7 +81,7 @@ async fn copies(w: &World, db: &TestDatabase) -> Copies {
     draft.name = Some(NAME.into());
     draft.contact = Some(CONTACT.into());
     let sent = app
-        .submit_self_referral(draft, &w.org_a)
+        .submit_self_referral(draft, &w.org_a, waymark_vault::CodenameForm::Digits)
         .await
         .expect("self-referral");
     let case = app

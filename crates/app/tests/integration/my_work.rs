@@ -20,7 +20,7 @@ async fn my_work_lists_messages_waiting_for_a_reply_and_questions_by_reply_date(
 
         // A person asks for help; the caseworker accepts (and so is assigned the case).
         let sent = app
-            .submit_self_referral(asking(), &w.org_a)
+            .submit_self_referral(asking(), &w.org_a, waymark_vault::CodenameForm::Words)
             .await
             .expect("self-referral");
         let case = app

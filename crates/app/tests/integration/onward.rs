@@ -555,6 +555,7 @@ async fn a_person_who_referred_themselves_is_told_where_it_went_in_their_channel
                     ..asking()
                 },
                 &w.org_a,
+                waymark_vault::CodenameForm::Words,
             )
             .await
             .expect("asked");

@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::auth::Client;
 use crate::routes::RouteTable;
 use utoipa::ToSchema;
-use waymark_app::{App, AppError, ChannelMessage, Conversation};
+
+use waymark_app::{App, AppError, ChannelMessage, CodenameForm, Conversation};
 use waymark_domain::self_referral::{SelfReferralDraft, Urgency};
 use waymark_domain::{AgeBand, CaseId, Nation, Need, OrgId};
 
@@ -82,6 +83,11 @@ pub struct SelfReferralRequest {
     message: Option<String>,
     #[serde(default)]
     consent: Option<SelfReferralConsent>,
+    /// The codename's form: `words` (seven English words, the default) or `digits` (seven groups of
+    /// four digits, for a person who does not read English: every phone keyboard has them).
+    #[serde(default)]
+    #[schema(example = "digits")]
+    codename_form: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -91,7 +97,7 @@ pub struct SelfReferralCreated {
     #[schema(example = "abacus zoom feline tiptoe yoga zebra ample")]
     codename: String,
     referral_id: String,
-    /// How many words the codename has.
+    /// How many parts (words, or groups of digits) the codename has.
     #[schema(example = 7)]
     words: usize,
 }
@@ -118,7 +124,16 @@ pub(super) async fn submit_self_referral(
         message: req.message,
         consent_given: req.consent.is_some_and(|c| c.given),
     };
-    let sent = app.submit_self_referral(draft, &to).await?;
+    let form = match req.codename_form.as_deref().map(str::trim) {
+        None | Some("words") => CodenameForm::Words,
+        Some("digits") => CodenameForm::Digits,
+        Some(_) => {
+            return Err(ApiError::App(AppError::Invalid(
+                "the codename's form (codename_form) must be \"words\" or \"digits\"".into(),
+            )));
+        }
+    };
+    let sent = app.submit_self_referral(draft, &to, form).await?;
     Ok((
         StatusCode::CREATED,
         Json(SelfReferralCreated {

@@ -158,6 +158,11 @@ fn properties() -> Vec<(&'static str, &'static str, Value)> {
         ("SelfReferralRequest", "needs", each_of(Need::ALL, 1)),
         ("SelfReferralRequest", "urgency", one_of(Urgency::ALL)),
         ("SelfReferralRequest", "age", one_of(AgeBand::ALL)),
+        (
+            "SelfReferralRequest",
+            "codename_form",
+            json!({ "enum": ["words", "digits"] }),
+        ),
         ("ChannelSendRequest", "body", text(4000, true)),
         ("ReplyRequest", "body", text(4000, true)),
         // Closing.

@@ -346,7 +346,10 @@ pub async fn step(
         message: Some(a.message.clone()).filter(|s| !s.trim().is_empty()),
         consent_given: a.consent_given.is_some(),
     };
-    match app.submit_self_referral(draft, &to).await {
+    match app
+        .submit_self_referral(draft, &to, t.lang.codename_form())
+        .await
+    {
         Ok(sent) => codename_page(t, here, sent.codename.expose().to_owned(), vec![]),
         Err(AppError::SelfReferral(SelfReferralError::Area(_))) => {
             let error = ("area", t.get("help-area-error"));
@@ -365,6 +368,8 @@ pub async fn step(
 struct CodenamePage {
     t: Tr,
     here: String,
+    /// English words (else groups of digits).
+    in_words: bool,
     words: Vec<String>,
     codename: String,
     n: usize,
@@ -388,6 +393,9 @@ fn codename_page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let page = render(&CodenamePage {
+        in_words: words
+            .iter()
+            .any(|w| w.chars().any(|ch| !ch.is_ascii_digit())),
         check_label: t.num("codename-check", "n", n),
         words,
         codename,
@@ -427,7 +435,11 @@ pub async fn check(Locale { t, here }: Locale, Form(c): Form<Check>) -> Result<R
         .split_whitespace()
         .nth(c.n.saturating_sub(1))
         .unwrap_or("");
-    if expected.is_empty() || !expected.eq_ignore_ascii_case(c.word.trim()) {
+    // Typed as the codename is: any case, and digits in any script (٤٨٢١ is 4821).
+    let typed = waymark_app::Codename::parse(&c.word)
+        .map(|w| w.expose().to_owned())
+        .unwrap_or_default();
+    if expected.is_empty() || !expected.eq_ignore_ascii_case(&typed) {
         let error = ("word", t.num("codename-check-error", "n", c.n));
         return codename_page(t, here, c.codename, vec![error]);
     }

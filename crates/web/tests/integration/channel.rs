@@ -471,3 +471,40 @@ fn the_openapi_document_describes_the_channel() {
         "no token"
     );
 }
+
+/// `codename_form: "digits"` gives seven groups of four digits that open the channel; anything but
+/// `words` or `digits` is a 422 that says so.
+#[tokio::test]
+async fn the_api_gives_a_codename_of_digits_when_asked() {
+    let h = Harness::sqlite().await;
+    let mut body = asking(&h);
+    body["codename_form"] = json!("digits");
+    let (codename, _) = self_refer(&h, body).await;
+    let groups: Vec<&str> = codename.split(' ').collect();
+    assert_eq!(groups.len(), 7, "{codename}");
+    assert!(
+        groups
+            .iter()
+            .all(|g| g.len() == 4 && g.bytes().all(|b| b.is_ascii_digit()))
+    );
+    let typed = codename.replace(' ', "-");
+    let inbox = from(
+        &h.app,
+        SURVIVOR,
+        "POST",
+        "/api/v1/channel/inbox",
+        json!({ "codename": typed }),
+    )
+    .await;
+    assert_eq!(inbox.status, StatusCode::OK, "{}", inbox.body);
+
+    let mut body = asking(&h);
+    body["codename_form"] = json!("emoji");
+    let r = from(&h.app, SURVIVOR, "POST", "/api/v1/self-referrals", body).await;
+    assert!(
+        is_problem(&r, StatusCode::UNPROCESSABLE_ENTITY),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("codename_form"), "{}", r.body);
+}

@@ -42,12 +42,10 @@ async fn next(h: &Harness, lang: &str, page: &Reply, answers: &[(&str, &str)]) -
 }
 
 fn codename_of(page: &str) -> String {
-    let list = between(
-        page,
-        "<ol class=\"codename\" id=\"codename\" lang=\"en\">",
-        "</ol>",
-    )
-    .expect("the codename");
+    let start = page
+        .find("<ol class=\"codename\" id=\"codename\"")
+        .expect("the codename");
+    let list = between(&page[start..], ">", "</ol>").expect("the codename");
     list.split("<li>")
         .skip(1)
         .filter_map(|w| w.split("</li>").next())
@@ -700,4 +698,66 @@ async fn every_public_page_names_the_operator_and_the_privacy_notice_comes_from_
             .body
             .contains("تدير هذه الخدمة Harbour Light Support (fictional).")
     );
+}
+
+/// A person reading English gets seven English words; in any other language seven groups of four
+/// digits, which they can type back in their own script's digits.
+#[tokio::test]
+async fn the_codename_is_words_in_english_and_digits_in_other_languages() {
+    let h = Harness::sqlite().await;
+    let english = codename_of(&ask(&h, "en", "Ann", "Hello").await.body);
+    let parts: Vec<&str> = english.split(' ').collect();
+    assert_eq!(parts.len(), 7);
+    assert!(
+        parts
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase())),
+        "{english}"
+    );
+
+    let page = ask(&h, "ar", "Huda", "مرحبا").await;
+    let digits = codename_of(&page.body);
+    let groups: Vec<&str> = digits.split(' ').collect();
+    assert_eq!(groups.len(), 7, "{digits}");
+    assert!(
+        groups
+            .iter()
+            .all(|g| g.len() == 4 && g.bytes().all(|b| b.is_ascii_digit())),
+        "{digits}"
+    );
+    assert!(
+        page.body.contains("id=\"codename\" dir=\"ltr\">"),
+        "isolated left to right"
+    );
+    // The check asks for one group; typed in Arabic-Indic digits it is accepted.
+    let n: usize = between(&page.body, "name=\"n\" value=\"", "\"")
+        .and_then(|v| v.parse().ok())
+        .expect("which group");
+    let arabic: String = groups[n - 1]
+        .chars()
+        .map(|c| char::from_u32(0x0660 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
+        .collect();
+    let checked = h
+        .post_form(
+            "/ar/help/check",
+            &[
+                ("codename", digits.as_str()),
+                ("n", &n.to_string()),
+                ("word", &arabic),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
+    // And it opens the replies typed without spaces, in Persian digits.
+    let persian: String = digits
+        .chars()
+        .filter(char::is_ascii_digit)
+        .map(|c| char::from_u32(0x06F0 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
+        .collect();
+    let read = h
+        .post_form("/fa/replies", &[("codename", persian.as_str())], None)
+        .await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert!(read.body.contains("مرحبا"));
 }
