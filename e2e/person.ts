@@ -3,42 +3,45 @@
 
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
+import { tr, type Lang } from './locales';
 
 /**
- * The person asks for help in English, in England and Wales, chooses the
- * council area `area` from the list (a name, such as 'Leeds'), names
- * themselves `name` and chooses the support organisation `organisation`;
- * returns the codename they keep (seven English words, as the page is in English).
+ * The person asks for help in `lang` (English unless given), in England and
+ * Wales, chooses the council area `area` from the list (a name, such as
+ * 'Leeds'), names themselves `name` and chooses the support organisation
+ * `organisation`; returns the codename they keep (seven English words in
+ * English, seven groups of four digits in the other languages).
  */
-export async function selfRefer(page: Page, area: string, name: string, organisation: string): Promise<string> {
-  const next = () => page.getByRole('button', { name: 'Continue', exact: true }).click();
-  await page.goto('/en/help');
-  await page.getByRole('button', { name: /^Start/ }).click();
-  await page.getByRole('radio', { name: 'England and Wales' }).check();
+export async function selfRefer(page: Page, area: string, name: string, organisation: string, lang: Lang = 'en'): Promise<string> {
+  const t = (id: string) => tr(lang, id);
+  const next = () => page.getByRole('button', { name: t('continue'), exact: true }).click();
+  await page.goto(`/${lang}/help`);
+  await page.getByRole('button', { name: t('help-start'), exact: true }).click();
+  await page.getByRole('radio', { name: t('nation-england_wales'), exact: true }).check();
   await next();
-  await page.getByRole('combobox', { name: 'Which council area are you in?' }).selectOption({ label: area });
+  await page.getByRole('combobox', { name: t('help-area'), exact: true }).selectOption({ label: area });
   await next();
-  await page.getByRole('radio', { name: /18 or over/ }).check();
+  await page.getByRole('radio', { name: t('age-adult'), exact: true }).check();
   await next();
   await page.getByRole('checkbox').first().check();
   await next();
   await page.getByRole('radio').first().check();
   await next();
-  await page.getByRole('textbox').fill('English');
+  await page.getByRole('textbox').fill(lang === 'en' ? 'English' : t('language-name'));
   await next();
   await page.getByRole('textbox').first().fill(name);
   await next();
   await page.getByRole('radio', { name: new RegExp(`^${organisation.replace(/[()]/g, '\\$&')}`) }).check();
   await page.getByRole('checkbox').check();
-  await page.getByRole('button', { name: /^Send/ }).click();
+  await page.getByRole('button', { name: t('help-send'), exact: true }).click();
   const words = (await page.locator('#codename li').allTextContents()).map((w) => w.trim());
   expect(words).toHaveLength(7);
   return words.join(' ');
 }
 
-/** The person opens their replies with their codename. */
-export async function openReplies(page: Page, codename: string): Promise<void> {
-  await page.goto('/en/replies');
-  await page.getByRole('textbox', { name: /codename/i }).fill(codename);
-  await page.getByRole('button', { name: /^Open/ }).click();
+/** The person opens their replies with their codename, on the page in `lang`. */
+export async function openReplies(page: Page, codename: string, lang: Lang = 'en'): Promise<void> {
+  await page.goto(`/${lang}/replies`);
+  await page.getByRole('textbox', { name: tr(lang, 'channel-codename'), exact: true }).fill(codename);
+  await page.getByRole('button', { name: tr(lang, 'channel-open'), exact: true }).click();
 }
