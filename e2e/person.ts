@@ -10,12 +10,25 @@ import { tr, type Lang } from './locales';
  * Wales, chooses the council area `area` from the list (a name, such as
  * 'Leeds'), names themselves `name` and chooses the support organisation
  * `organisation`; returns the codename they keep (seven English words in
- * English, seven groups of four digits in the other languages).
+ * English, seven groups of four digits in the other languages). `onEachPage`
+ * runs on every page of the way, before it is answered.
  */
-export async function selfRefer(page: Page, area: string, name: string, organisation: string, lang: Lang = 'en'): Promise<string> {
+export async function selfRefer(
+  page: Page,
+  area: string,
+  name: string,
+  organisation: string,
+  lang: Lang = 'en',
+  onEachPage: (what: string) => Promise<void> = async () => {},
+): Promise<string> {
   const t = (id: string) => tr(lang, id);
-  const next = () => page.getByRole('button', { name: t('continue'), exact: true }).click();
+  let step = 0;
+  const next = async () => {
+    await onEachPage(`question ${++step}`);
+    await page.getByRole('button', { name: t('continue'), exact: true }).click();
+  };
   await page.goto(`/${lang}/help`);
+  await onEachPage('start');
   await page.getByRole('button', { name: t('help-start'), exact: true }).click();
   await page.getByRole('radio', { name: t('nation-england_wales'), exact: true }).check();
   await next();
@@ -33,7 +46,9 @@ export async function selfRefer(page: Page, area: string, name: string, organisa
   await next();
   await page.getByRole('radio', { name: new RegExp(`^${organisation.replace(/[()]/g, '\\$&')}`) }).check();
   await page.getByRole('checkbox').check();
+  await onEachPage('question 8');
   await page.getByRole('button', { name: t('help-send'), exact: true }).click();
+  await onEachPage('the codename');
   const words = (await page.locator('#codename li').allTextContents()).map((w) => w.trim());
   expect(words).toHaveLength(7);
   return words.join(' ');

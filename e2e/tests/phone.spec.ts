@@ -1,7 +1,8 @@
 // The public pages on the narrowest phones, in every language (issue 13):
 //   - at 320 px and 390 px wide, no page is wider than the screen (nothing
 //     to scroll sideways, nothing hidden off the edge), in left-to-right and
-//     right-to-left languages alike;
+//     right-to-left languages alike; and at 320 px, every step of asking for
+//     help and the codename page;
 //   - every phone number reads in the right order. In Arabic and Persian a
 //     number written with spaces ("08000 121 700") is reordered by the
 //     browser unless it is isolated as left-to-right, and reads "700 121
@@ -12,6 +13,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { LANGUAGES, tr, type Lang } from '../locales';
+import { selfRefer } from '../person';
 
 const WIDTHS = [320, 390] as const;
 
@@ -84,5 +86,14 @@ for (const lang of LANGUAGES) {
     }
     // The support page lists every nation's helplines: the check above saw them.
     expect(numbers, 'phone numbers checked').toBeGreaterThan(5);
+
+    // Every step of asking for help, and the codename, at the narrowest width.
+    await page.setViewportSize({ width: 320, height: 720 });
+    const pages: string[] = [];
+    await selfRefer(page, 'Leeds', `Test Width ${lang} ${Date.now()}`, 'Harbour Light Support (fictional)', lang as Lang, async (what) => {
+      pages.push(what);
+      await check(page, `320 px /${lang}/help ${what}`);
+    });
+    expect(pages, 'the start, eight questions and the codename').toHaveLength(10);
   });
 }
