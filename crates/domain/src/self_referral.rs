@@ -28,6 +28,12 @@ vocabulary! {
 
 /// The most characters of the optional message sent with a self-referral (and of any channel message).
 pub const MESSAGE_MAX_CHARS: usize = 4000;
+/// The most characters a name or alias may have.
+pub const NAME_MAX_CHARS: usize = 200;
+/// The most characters a safe way of contact may have.
+pub const CONTACT_MAX_CHARS: usize = 500;
+/// The most characters the language may have.
+pub const LANGUAGE_MAX_CHARS: usize = 100;
 
 /// Why a self-referral cannot be sent as it is, in words for the person asking.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -152,11 +158,16 @@ impl SelfReferralDraft {
             nation: self.nation,
             area,
             needs: self.needs,
-            language: PersonalText::parse("language", &self.language, 100, false)?,
+            language: PersonalText::parse("language", &self.language, LANGUAGE_MAX_CHARS, false)?,
             urgency: self.urgency,
             age: self.age,
-            name: optional("name", self.name.as_deref(), 200, false)?,
-            contact: optional("safe contact", self.contact.as_deref(), 500, true)?,
+            name: optional("name", self.name.as_deref(), NAME_MAX_CHARS, false)?,
+            contact: optional(
+                "safe contact",
+                self.contact.as_deref(),
+                CONTACT_MAX_CHARS,
+                true,
+            )?,
             message: optional("message", self.message.as_deref(), MESSAGE_MAX_CHARS, true)?,
             basis,
         })

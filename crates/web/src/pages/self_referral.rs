@@ -10,7 +10,10 @@ use axum_extra::extract::Form;
 use serde::Deserialize;
 use waymark_app::{App, AppError};
 use waymark_domain::area::{Area, area_name};
-use waymark_domain::self_referral::{SelfReferralDraft, SelfReferralError, Urgency};
+use waymark_domain::self_referral::{
+    CONTACT_MAX_CHARS, LANGUAGE_MAX_CHARS, MESSAGE_MAX_CHARS, NAME_MAX_CHARS, SelfReferralDraft,
+    SelfReferralError, Urgency,
+};
 use waymark_domain::{AgeBand, Nation, Need, OrgId};
 
 use super::public::{Locale, localized_choices};
@@ -128,31 +131,66 @@ impl Answers {
         h
     }
 
-    /// What is wrong with the answer to `step`, in the reader's language.
-    fn problem(&self, t: &Tr, step: u8) -> Option<(&'static str, String)> {
-        let required = |field: &'static str| Some((field, t.get("help-required")));
+    /// What is wrong with the answers on page `step`, in the reader's language: every problem of the
+    /// page at once, each with its field. Every limit is checked on the page where it is typed, so the
+    /// last page never refuses something the person cannot see.
+    fn problems(&self, t: &Tr, step: u8) -> Vec<(&'static str, String)> {
+        let required = |field: &'static str| vec![(field, t.get("help-required"))];
+        let too_long = |field: &'static str, value: &str, max: usize| {
+            let count = value.trim().chars().count();
+            (count > max).then(|| {
+                (
+                    field,
+                    t.args(
+                        "help-too-long",
+                        &[("count", &count.to_string()), ("max", &max.to_string())],
+                    ),
+                )
+            })
+        };
         match step {
             1 if self.nation().is_none() => required("nation"),
-            2 if self.area().is_err() => Some(("area", t.get("help-area-error"))),
+            2 if self.area().is_err() => vec![("area", t.get("help-area-error"))],
             3 if self.age().is_none() => required("age"),
-            4 if self.needs().is_empty() => Some(("needs", t.get("help-needs-error"))),
+            4 if self.needs().is_empty() => vec![("needs", t.get("help-needs-error"))],
             5 if self.urgency().is_none() => required("urgency"),
-            6 if self.language.trim().is_empty() || self.language.chars().count() > 100 => {
-                required("language")
+            6 if self.language.trim().is_empty() => required("language"),
+            6 => too_long("language", &self.language, LANGUAGE_MAX_CHARS)
+                .into_iter()
+                .collect(),
+            7 => [
+                too_long("name", &self.name, NAME_MAX_CHARS),
+                too_long("contact", &self.contact, CONTACT_MAX_CHARS),
+                too_long("message", &self.message, MESSAGE_MAX_CHARS),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            8 => {
+                let mut p = Vec::new();
+                if self
+                    .to_organisation
+                    .as_deref()
+                    .and_then(|o| OrgId::parse(o).ok())
+                    .is_none()
+                {
+                    p.push(("to_organisation", t.get("help-org-error")));
+                }
+                if self.consent_given.is_none() {
+                    p.push(("consent_given", t.get("help-consent-error")));
+                }
+                p
             }
-            8 if self
-                .to_organisation
-                .as_deref()
-                .and_then(|o| OrgId::parse(o).ok())
-                .is_none() =>
-            {
-                Some(("to_organisation", t.get("help-org-error")))
-            }
-            8 if self.consent_given.is_none() => {
-                Some(("consent_given", t.get("help-consent-error")))
-            }
-            _ => None,
+            _ => Vec::new(),
         }
+    }
+
+    /// The first page with a problem, and its problems: where to send someone whose request was refused.
+    fn first_problem(&self, t: &Tr) -> Option<(u8, Vec<(&'static str, String)>)> {
+        (1..=STEPS).find_map(|step| {
+            let p = self.problems(t, step);
+            (!p.is_empty()).then_some((step, p))
+        })
     }
 }
 
@@ -314,10 +352,11 @@ pub async fn step(
     if a.go == "back" {
         return step_page(&app, t, here, &a, current.saturating_sub(1).max(1), vec![]).await;
     }
-    if current > 0
-        && let Some(problem) = a.problem(&t, current)
-    {
-        return step_page(&app, t, here, &a, current, vec![problem]).await;
+    if current > 0 {
+        let problems = a.problems(&t, current);
+        if !problems.is_empty() {
+            return step_page(&app, t, here, &a, current, problems).await;
+        }
     }
     if current < STEPS {
         return step_page(&app, t, here, &a, current + 1, vec![]).await;
@@ -331,8 +370,11 @@ pub async fn step(
             .as_deref()
             .and_then(|o| OrgId::parse(o).ok()),
     ) else {
-        let errors = vec![("nation", t.get("help-required"))];
-        return step_page(&app, t, here, &a, 1, errors).await;
+        // Only a hand-made request gets here: back to the first page with something missing.
+        let (step, errors) = a
+            .first_problem(&t)
+            .unwrap_or((1, vec![("nation", t.get("help-required"))]));
+        return step_page(&app, t, here, &a, step, errors).await;
     };
     let draft = SelfReferralDraft {
         nation,
@@ -356,8 +398,12 @@ pub async fn step(
             step_page(&app, t, here, &a, 2, vec![error]).await
         }
         Err(AppError::Invalid(_) | AppError::SelfReferral(_)) => {
-            let errors = vec![("to_organisation", t.get("help-org-error"))];
-            step_page(&app, t, here, &a, STEPS, errors).await
+            // Name the page and the field that are wrong; an organisation that no longer takes
+            // requests is the last page's.
+            let (step, errors) = a
+                .first_problem(&t)
+                .unwrap_or((STEPS, vec![("to_organisation", t.get("help-org-error"))]));
+            step_page(&app, t, here, &a, step, errors).await
         }
         Err(e) => Err(e.into()),
     }

@@ -761,3 +761,93 @@ async fn the_codename_is_words_in_english_and_digits_in_other_languages() {
     assert_eq!(read.status, StatusCode::OK);
     assert!(read.body.contains("مرحبا"));
 }
+
+/// A survivor who writes more than a field holds is told on that page, with the limit and what they
+/// typed kept, and can always finish; a last page that finds a problem sends them to the page to fix.
+#[tokio::test]
+async fn a_message_too_long_is_refused_on_its_own_page_and_the_survivor_still_finishes() {
+    let h = Harness::sqlite().await;
+    let intro = h.get("/en/help?nation=england_wales", None).await;
+    let mut page = next(&h, "en", &intro, &[]).await;
+    let answers: [&[(&str, &str)]; 6] = [
+        &[("nation", "england_wales")],
+        &[("area", "E08000035")],
+        &[("age", "adult")],
+        &[("needs", "safe_housing")],
+        &[("urgency", "this_week")],
+        &[("language", "English")],
+    ];
+    for a in answers {
+        page = next(&h, "en", &page, a).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    }
+    assert!(
+        page.body.contains("Up to 4000 characters."),
+        "the limit is shown before typing"
+    );
+    let long = "I need help. ".repeat(385); // 5,005 characters
+    let refused = next(&h, "en", &page, &[("name", "Dana"), ("message", &long)]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("name=\"step\" value=\"7\""),
+        "still on the message's page"
+    );
+    assert!(
+        refused
+            .body
+            .contains("This is 5004 characters: it can be at most 4000."),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("href=\"#message\""));
+    assert!(
+        refused.body.contains("I need help. I need help."),
+        "what was typed is kept"
+    );
+    assert!(refused.body.contains("value=\"Dana\""));
+
+    // Shortened, it goes on; and the request is sent.
+    let page = next(
+        &h,
+        "en",
+        &page,
+        &[("name", "Dana"), ("message", "I need help.")],
+    )
+    .await;
+    assert!(
+        page.body.contains("name=\"step\" value=\"8\""),
+        "{}",
+        page.body
+    );
+    // A hand-made last page with a message too long is sent back to page 7, not refused as page 8.
+    let mut fields: Vec<(String, String)> = hidden_fields(&page.body)
+        .into_iter()
+        .filter(|(k, _)| k != "message")
+        .collect();
+    fields.push(("message".into(), long.clone()));
+    fields.push(("to_organisation".into(), h.harbour.clone()));
+    fields.push(("consent_given".into(), "yes".into()));
+    fields.push(("go".into(), "next".into()));
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let back = h.post_form("/en/help", &borrowed, None).await;
+    assert_eq!(back.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        back.body.contains("name=\"step\" value=\"7\""),
+        "{}",
+        back.body
+    );
+    assert!(back.body.contains("it can be at most 4000"));
+
+    let sent = next(
+        &h,
+        "en",
+        &page,
+        &[("to_organisation", &h.harbour), ("consent_given", "yes")],
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::OK);
+    assert_eq!(codename_of(&sent.body).split(' ').count(), 7);
+}
