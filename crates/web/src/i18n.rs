@@ -289,6 +289,8 @@ mod tests {
                         ("children_services", "X"),
                         ("area", "X"),
                         ("operator", "X"),
+                        ("max", "9"),
+                        ("count", "10"),
                     ],
                 );
                 assert!(
