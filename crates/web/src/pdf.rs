@@ -261,9 +261,9 @@ fn width(bytes: &[u8], bold: bool, size: f32) -> f32 {
 /// One line of a block: runs of text, each in one font.
 type Line = Vec<(bool, Vec<u8>)>;
 
-/// Breaks a block into lines no wider than `max`.
-fn wrap(block: &Block, max: f32) -> Vec<Line> {
-    let size = block.role.size();
+/// Breaks a block into lines no wider than `max`, its type scaled by `scale`.
+fn wrap(block: &Block, max: f32, scale: f32) -> Vec<Line> {
+    let size = block.role.size() * scale;
     let mut lines: Vec<Line> = Vec::new();
     let mut line: Line = Vec::new();
     let mut used = 0.0_f32;
@@ -329,28 +329,28 @@ struct Piece {
     lines: Vec<(f32, Line)>,
 }
 
-/// Places every block's lines on pages.
-fn lay_out(doc: &Document) -> Vec<Vec<Piece>> {
+/// Places every block's lines on pages, type and spacing scaled by `scale` (1 for the usual sizes).
+fn lay_out(doc: &Document, scale: f32) -> Vec<Vec<Piece>> {
     let max = PAGE_WIDTH - 2.0 * MARGIN;
     let top = PAGE_HEIGHT - MARGIN;
     let bottom = MARGIN;
     let mut pages: Vec<Vec<Piece>> = vec![Vec::new()];
     let mut y = top;
     for (i, block) in doc.blocks.iter().enumerate() {
-        let lines = wrap(block, max);
+        let lines = wrap(block, max, scale);
         if lines.is_empty() {
             continue;
         }
-        let leading = block.role.leading();
+        let leading = block.role.leading() * scale;
         let at_top = y >= top;
         if !at_top {
-            y -= block.role.space_before();
+            y -= block.role.space_before() * scale;
         }
         // A heading keeps its first line and two of the next block's on the same page.
         let keep = if block.role == Role::Paragraph {
             leading
         } else {
-            leading + 2.0 * Role::Paragraph.leading()
+            leading + 2.0 * Role::Paragraph.leading() * scale
         };
         if !at_top && y - keep < bottom {
             pages.push(Vec::new());
@@ -394,7 +394,21 @@ impl Refs {
 
 /// Writes the document as a tagged PDF.
 pub fn render(doc: &Document) -> Vec<u8> {
-    let pages = lay_out(doc);
+    render_scaled(doc, 1.0)
+}
+
+/// [`render`], on one page if it fits there with its type at no less than 75% of the usual size (a
+/// pocket card is printed to be folded and carried): the largest size that fits, else the usual one.
+pub fn render_on_one_page(doc: &Document) -> Vec<u8> {
+    let scale = [1.0, 0.95, 0.9, 0.85, 0.8, 0.75]
+        .into_iter()
+        .find(|s| lay_out(doc, *s).len() == 1)
+        .unwrap_or(1.0);
+    render_scaled(doc, scale)
+}
+
+fn render_scaled(doc: &Document, scale: f32) -> Vec<u8> {
+    let pages = lay_out(doc, scale);
     let mut refs = Refs(0);
     let catalog = refs.next();
     let page_tree = refs.next();
@@ -451,7 +465,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
             for (y, line) in &piece.lines {
                 content.set_text_matrix([1.0, 0.0, 0.0, 1.0, MARGIN, *y]);
                 for (is_bold, text) in line {
-                    content.set_font(if *is_bold { BOLD } else { REGULAR }, role.size());
+                    content.set_font(if *is_bold { BOLD } else { REGULAR }, role.size() * scale);
                     content.show(Str(text));
                 }
             }
@@ -567,18 +581,18 @@ mod tests {
     #[test]
     fn lines_break_between_words_within_the_margins() {
         let long = "word ".repeat(200);
-        let lines = wrap(&Block::paragraph(&long), 200.0);
+        let lines = wrap(&Block::paragraph(&long), 200.0, 1.0);
         assert!(lines.len() > 10, "{}", lines.len());
         for l in &lines {
             let w: f32 = l.iter().map(|(b, t)| width(t, *b, 11.0)).sum();
             assert!(w <= 200.0, "{w}");
         }
         // A word longer than a line is broken, not lost.
-        let lines = wrap(&Block::paragraph(&"x".repeat(300)), 100.0);
+        let lines = wrap(&Block::paragraph(&"x".repeat(300)), 100.0, 1.0);
         let joined: usize = lines.iter().flatten().map(|(_, t)| t.len()).sum();
         assert_eq!(joined, 300);
         // New lines in the text are kept.
-        assert_eq!(wrap(&Block::paragraph("one\ntwo"), 400.0).len(), 2);
+        assert_eq!(wrap(&Block::paragraph("one\ntwo"), 400.0, 1.0).len(), 2);
     }
 
     #[test]

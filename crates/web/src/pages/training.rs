@@ -477,7 +477,7 @@ async fn card(reader: Option<Reader>, Path(nation): Path<String>) -> Result<Resp
         let c = card_of(n)?;
         let mut doc_blocks = vec![Block::title(&c.title)];
         doc_blocks.extend(blocks(&c.body));
-        let pdf = crate::pdf::render(&Document {
+        let pdf = crate::pdf::render_on_one_page(&Document {
             title: c.title.clone(),
             lang: "en-GB".into(),
             blocks: doc_blocks,

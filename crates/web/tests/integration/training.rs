@@ -93,6 +93,18 @@ async fn each_nation_has_a_pocket_card_to_print_and_as_a_pdf_with_its_own_helpli
             pdf.body.contains("999"),
             "{n}: the emergency number is on the card"
         );
+        // The pocket card is one printed page (it ran onto a second one before).
+        assert!(
+            pdf.body.contains("(Page 1 of 1)"),
+            "{n}: more than one page"
+        );
+        for id in &card.helplines {
+            let number = &jurisdiction(*n).helpline(id).expect("helpline").number;
+            assert!(
+                pdf.body.contains(number.as_str()),
+                "{n}: {number} is not on the card"
+            );
+        }
     }
 }
 
