@@ -121,6 +121,7 @@ pub(crate) fn bad(e: ConsentError) -> AppError {
         ConsentError::Field { field, problem } => {
             AppError::Case(CaseError::Field { field, problem })
         }
+        e @ ConsentError::PurposeTooLong { .. } => AppError::Invalid(e.to_string()),
     }
 }
 

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use crate::OrgId;
-use crate::referral::PersonalText;
+use crate::referral::{PersonalText, TextProblem};
 use crate::screening::AgeBand;
 use crate::vocabulary::vocabulary;
 
@@ -94,6 +94,48 @@ pub enum ConsentError {
         field: &'static str,
         problem: &'static str,
     },
+    /// The purpose is longer than [`PURPOSE_MAX_CHARS`]; the message says the limit and how much was typed.
+    #[error("the purpose must be {PURPOSE_MAX_CHARS} characters or fewer (you typed {typed})")]
+    PurposeTooLong { typed: usize },
+}
+
+/// A consent as entered in the form, before the rules are applied (the date is checked on its own).
+#[derive(Debug, Clone, Copy)]
+pub struct ConsentDraft<'a> {
+    pub scopes: &'a [String],
+    pub recipient: &'a str,
+    pub purpose: &'a str,
+    pub method: &'a str,
+}
+
+impl ConsentDraft<'_> {
+    /// Every problem at once, in the form's order: what may be shared, with whom, why, and how consent
+    /// was given. Each `Field` problem is a plain sentence on its own (the field is for the link).
+    pub fn problems(&self) -> Vec<ConsentError> {
+        let mut out = Vec::new();
+        if let Err(e) = parse_scopes(self.scopes) {
+            out.push(e);
+        }
+        if OrgId::parse(self.recipient.trim()).is_err() {
+            out.push(field("recipient", "choose the organisation to share with"));
+        }
+        match PersonalText::check(self.purpose, PURPOSE_MAX_CHARS, true) {
+            Ok(_) => {}
+            Err(TextProblem::Empty) => out.push(field(
+                "purpose",
+                "enter why it is shared (for a child: the safeguarding reason)",
+            )),
+            Err(TextProblem::TooLong { typed }) => out.push(ConsentError::PurposeTooLong { typed }),
+            Err(TextProblem::Unstorable) => out.push(field(
+                "purpose",
+                "the purpose contains characters that cannot be stored: type it again",
+            )),
+        }
+        if ConsentMethod::parse(self.method.trim()).is_err() {
+            out.push(field("method", "choose how consent was given"));
+        }
+        out
+    }
 }
 
 fn field(field: &'static str, problem: &'static str) -> ConsentError {
@@ -230,6 +272,40 @@ pub fn check_recipient(from: &OrgId, to: &Destination) -> Result<(), OnwardRefus
 mod tests {
     use super::*;
     use ConsentScope::*;
+
+    #[test]
+    fn an_empty_consent_has_every_problem_at_once_in_form_order() {
+        let empty = ConsentDraft {
+            scopes: &[],
+            recipient: "",
+            purpose: " ",
+            method: "",
+        };
+        let fields: Vec<_> = empty
+            .problems()
+            .into_iter()
+            .map(|e| match e {
+                ConsentError::Field { field, .. } => field,
+                ConsentError::PurposeTooLong { .. } => "purpose",
+            })
+            .collect();
+        assert_eq!(fields, ["scope", "recipient", "purpose", "method"]);
+        let long = "x".repeat(612);
+        let scopes = ["needs".to_owned()];
+        let d = ConsentDraft {
+            scopes: &scopes,
+            recipient: "org-1",
+            purpose: &long,
+            method: "phone",
+        };
+        assert_eq!(
+            d.problems()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["the purpose must be 500 characters or fewer (you typed 612)"]
+        );
+    }
 
     fn org(s: &str) -> OrgId {
         OrgId::parse(s).expect("org id")

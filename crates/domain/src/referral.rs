@@ -52,7 +52,7 @@ pub enum ReferralError {
     )]
     ConsentRequired,
     #[error(
-        "a child's referral must name the local-authority children's services that were told about the child"
+        "enter which children's services you told about the child: a child's referral needs no consent, but must name the local-authority children's services that were told"
     )]
     ChildrenServicesRequired,
     /// The area is not in the list, or not in the referral's nation (the message says which).
@@ -63,6 +63,73 @@ pub enum ReferralError {
         field: &'static str,
         problem: &'static str,
     },
+    /// A referral's field left empty; the message says what to enter.
+    #[error("{}", .0.missing())]
+    Missing(ReferralField),
+    /// A referral's field longer than its limit; the message says the limit and how much was typed.
+    #[error("the {} must be {} characters or fewer (you typed {typed})", .field.noun(), .field.max())]
+    TooLong { field: ReferralField, typed: usize },
+    #[error(
+        "the {} contains characters that cannot be stored (such as control characters): type it again", .0.noun()
+    )]
+    Unstorable(ReferralField),
+}
+
+/// The referral's text fields, in the order the form asks for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferralField {
+    Name,
+    Contact,
+    Language,
+    ChildrenServices,
+}
+
+impl ReferralField {
+    /// The most characters the field takes (also shown in the form's hint).
+    pub const fn max(self) -> usize {
+        match self {
+            ReferralField::Name => 200,
+            ReferralField::Contact => 500,
+            ReferralField::Language => 100,
+            ReferralField::ChildrenServices => 200,
+        }
+    }
+    /// The field in a sentence.
+    pub fn noun(self) -> &'static str {
+        match self {
+            ReferralField::Name => "name",
+            ReferralField::Contact => "safe contact",
+            ReferralField::Language => "language",
+            ReferralField::ChildrenServices => "children's services",
+        }
+    }
+    fn missing(self) -> &'static str {
+        match self {
+            ReferralField::Name => "enter the person's name, or the name they want to use",
+            ReferralField::Contact => "enter a safe way to contact them",
+            ReferralField::Language => "enter the language they prefer",
+            ReferralField::ChildrenServices => "enter which children's services you told",
+        }
+    }
+    fn multiline(self) -> bool {
+        self == ReferralField::Contact
+    }
+    /// Checks one value of this field.
+    pub fn parse(self, value: &str) -> Result<PersonalText, ReferralError> {
+        PersonalText::check(value, self.max(), self.multiline()).map_err(|p| match p {
+            TextProblem::Empty => ReferralError::Missing(self),
+            TextProblem::TooLong { typed } => ReferralError::TooLong { field: self, typed },
+            TextProblem::Unstorable => ReferralError::Unstorable(self),
+        })
+    }
+}
+
+/// What is wrong with a piece of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextProblem {
+    Empty,
+    TooLong { typed: usize },
+    Unstorable,
 }
 
 /// Text that must be present and short, with no control characters: names, contact details, reasons.
@@ -85,26 +152,29 @@ impl PersonalText {
         max: usize,
         multiline: bool,
     ) -> Result<Self, ReferralError> {
+        Self::check(value, max, multiline).map_err(|p| ReferralError::Field {
+            field,
+            problem: match p {
+                TextProblem::Empty => "enter a value",
+                TextProblem::TooLong { .. } => "too long",
+                TextProblem::Unstorable => "contains characters that cannot be stored",
+            },
+        })
+    }
+    /// The same rules as [`PersonalText::parse`], saying what is wrong (with how much was typed).
+    pub fn check(value: &str, max: usize, multiline: bool) -> Result<Self, TextProblem> {
         let v = value.trim();
         if v.is_empty() {
-            return Err(ReferralError::Field {
-                field,
-                problem: "enter a value",
-            });
+            return Err(TextProblem::Empty);
         }
-        if v.chars().count() > max {
-            return Err(ReferralError::Field {
-                field,
-                problem: "too long",
-            });
+        let typed = v.chars().count();
+        if typed > max {
+            return Err(TextProblem::TooLong { typed });
         }
         if v.chars()
             .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
         {
-            return Err(ReferralError::Field {
-                field,
-                problem: "contains characters that cannot be stored",
-            });
+            return Err(TextProblem::Unstorable);
         }
         Ok(Self(v.to_owned()))
     }
@@ -155,29 +225,18 @@ pub struct ValidReferral {
 }
 
 impl ReferralDraft {
-    /// Applies the referral rules.
+    /// Applies the referral rules, stopping at the first refusal: the first of [`ReferralDraft::problems`].
     pub fn validate(self) -> Result<ValidReferral, ReferralError> {
-        let basis = if self.age.treated_as_child() {
-            let named = self
-                .children_services_notified
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .ok_or(ReferralError::ChildrenServicesRequired)?;
-            Basis::ChildSafeguarding {
-                children_services: PersonalText::parse("children's services", named, 200, false)?,
-            }
-        } else if self.consent_given {
-            Basis::Consent
-        } else {
-            return Err(ReferralError::ConsentRequired);
-        };
-        let area =
-            Area::parse_in(self.area.as_deref(), self.nation).map_err(ReferralError::Area)?;
+        // The same checks, in the same (form) order, as `problems`.
+        let area = self.area()?;
+        let name = ReferralField::Name.parse(&self.name)?;
+        let contact = ReferralField::Contact.parse(&self.contact)?;
+        let language = ReferralField::Language.parse(&self.language)?;
+        let basis = self.basis()?;
         Ok(ValidReferral {
-            name: PersonalText::parse("name", &self.name, 200, false)?,
-            contact: PersonalText::parse("safe contact", &self.contact, 500, true)?,
-            language: PersonalText::parse("language", &self.language, 100, false)?,
+            name,
+            contact,
+            language,
             age: self.age,
             nation: self.nation,
             area,
@@ -186,6 +245,44 @@ impl ReferralDraft {
             first_contact: self.first_contact,
             basis,
         })
+    }
+
+    /// Every refusal at once, in the order the form asks: the area, the name, the safe contact, the
+    /// language, then consent (or, for a child, the children's services told). Empty when the draft is
+    /// valid.
+    pub fn problems(&self) -> Vec<ReferralError> {
+        [
+            self.area().err(),
+            ReferralField::Name.parse(&self.name).err(),
+            ReferralField::Contact.parse(&self.contact).err(),
+            ReferralField::Language.parse(&self.language).err(),
+            self.basis().err(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    fn area(&self) -> Result<Option<Area>, ReferralError> {
+        Area::parse_in(self.area.as_deref(), self.nation).map_err(ReferralError::Area)
+    }
+
+    fn basis(&self) -> Result<Basis, ReferralError> {
+        if self.age.treated_as_child() {
+            let named = self
+                .children_services_notified
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .ok_or(ReferralError::ChildrenServicesRequired)?;
+            Ok(Basis::ChildSafeguarding {
+                children_services: ReferralField::ChildrenServices.parse(named)?,
+            })
+        } else if self.consent_given {
+            Ok(Basis::Consent)
+        } else {
+            Err(ReferralError::ConsentRequired)
+        }
     }
 }
 
@@ -265,10 +362,7 @@ mod tests {
         d.name = "   ".into();
         assert_eq!(
             d.validate().err(),
-            Some(ReferralError::Field {
-                field: "name",
-                problem: "enter a value"
-            })
+            Some(ReferralError::Missing(ReferralField::Name))
         );
         let mut d = draft(AgeBand::Adult, true, None);
         d.name = "a\u{0}b".into();
@@ -296,6 +390,50 @@ mod tests {
         let mut d = draft(AgeBand::Adult, true, None);
         d.area = Some(" ".into());
         assert!(d.validate().expect("not recorded").area.is_none());
+    }
+
+    #[test]
+    fn an_empty_draft_has_every_problem_at_once_in_form_order() {
+        let mut d = draft(AgeBand::Adult, false, None);
+        d.name = String::new();
+        d.contact = " ".into();
+        d.language = String::new();
+        d.area = None;
+        assert_eq!(
+            d.problems(),
+            vec![
+                ReferralError::Missing(ReferralField::Name),
+                ReferralError::Missing(ReferralField::Contact),
+                ReferralError::Missing(ReferralField::Language),
+                ReferralError::ConsentRequired,
+            ]
+        );
+        // `validate` refuses with the first of them.
+        assert_eq!(d.clone().validate().err(), d.problems().first().cloned());
+        d.age = AgeBand::Under18;
+        assert_eq!(
+            d.problems().last(),
+            Some(&ReferralError::ChildrenServicesRequired)
+        );
+        assert!(
+            draft(AgeBand::Adult, true, None).problems().is_empty(),
+            "a valid draft has none"
+        );
+    }
+
+    #[test]
+    fn messages_are_plain_and_say_the_limit() {
+        let mut d = draft(AgeBand::Adult, true, None);
+        d.contact = "x".repeat(612);
+        let m = d.problems().first().map(ToString::to_string);
+        assert_eq!(
+            m.as_deref(),
+            Some("the safe contact must be 500 characters or fewer (you typed 612)")
+        );
+        assert_eq!(
+            ReferralError::Missing(ReferralField::Name).to_string(),
+            "enter the person's name, or the name they want to use"
+        );
     }
 
     #[test]

@@ -59,6 +59,19 @@ impl From<ReferralError> for SelfReferralError {
         match e {
             ReferralError::Field { field, problem } => SelfReferralError::Field { field, problem },
             ReferralError::Area(problem) => SelfReferralError::Area(problem),
+            // Only a referral's own fields report these; a self-referral's come through `Field`.
+            ReferralError::Missing(f) => SelfReferralError::Field {
+                field: f.noun(),
+                problem: "enter a value",
+            },
+            ReferralError::TooLong { field, .. } => SelfReferralError::Field {
+                field: field.noun(),
+                problem: "too long",
+            },
+            ReferralError::Unstorable(f) => SelfReferralError::Field {
+                field: f.noun(),
+                problem: "contains characters that cannot be stored",
+            },
             // PersonalText only reports field problems; anything else would be a programming error, and the
             // safe answer is still "not sent".
             ReferralError::ConsentRequired | ReferralError::ChildrenServicesRequired => {

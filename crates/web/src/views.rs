@@ -227,3 +227,11 @@ impl AreaField {
         ids.join(" ")
     }
 }
+
+/// The message of the form error that belongs to field `id`, shown next to it.
+pub fn field_error<'a>(errors: &'a [(&'static str, String)], id: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|(field, _)| *field == id)
+        .map(|(_, e)| e.as_str())
+}

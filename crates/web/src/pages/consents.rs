@@ -12,7 +12,9 @@ use axum_extra::extract::Form;
 use serde::Deserialize;
 use waymark_app::{App, AppError, NewConsent, Sharing};
 use waymark_domain::case_record::{CaseError, parse_date};
-use waymark_domain::consent::{ConsentBasis, ConsentMethod, ConsentScope};
+use waymark_domain::consent::{
+    ConsentBasis, ConsentDraft, ConsentError, ConsentMethod, ConsentScope,
+};
 use waymark_domain::ids::ConsentId;
 use waymark_domain::referral::ReferralStatus;
 
@@ -94,6 +96,21 @@ struct SharingPage {
     // The onward form.
     onward_recipients: Vec<RecipientRow>,
     onward_consents: Vec<ConsentChoice>,
+}
+
+impl SharingPage {
+    fn error(&self, id: &str) -> Option<&str> {
+        views::field_error(&self.errors, id)
+    }
+}
+
+/// Where a consent field's error links to: a group's first box.
+fn anchor(field: &'static str) -> &'static str {
+    match field {
+        "scope" => "scope-identity",
+        "method" => "method-in_person",
+        other => other,
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -296,12 +313,7 @@ fn back(id: &waymark_domain::CaseId, done: &str) -> Response {
 fn problem(e: AppError, field: &'static str) -> Result<Errors, WebError> {
     match e {
         AppError::Case(CaseError::Field { field, problem }) => {
-            let anchor = match field {
-                "scope" => "scope-identity",
-                "method" => "method-in_person",
-                other => other,
-            };
-            Ok(vec![(anchor, sentence(problem))])
+            Ok(vec![(anchor(field), sentence(problem))])
         }
         AppError::Invalid(m) => Ok(vec![(field, sentence(&m))]),
         other => Err(other.into()),
@@ -313,6 +325,22 @@ fn sentence(m: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
+}
+
+/// The page again with the consent form's problems and everything typed in it.
+async fn consent_refused(
+    app: &App,
+    session: &Signed,
+    id: &waymark_domain::CaseId,
+    errors: Errors,
+    f: ConsentForm,
+) -> Result<Response, WebError> {
+    let entered = Entered {
+        consent: f,
+        onward: OnwardForm::default(),
+    };
+    let page = sharing_page(app, session, id, errors, entered, None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 pub async fn record(
@@ -327,6 +355,30 @@ pub async fn record(
         "" => Ok(None),
         d => parse_date("given_on", d).map(Some),
     };
+    // Every problem of the form at once; only a consent without any goes to the use case.
+    let mut errors: Errors = ConsentDraft {
+        scopes: &f.scope,
+        recipient: &f.recipient,
+        purpose: &f.purpose,
+        method: &f.method,
+    }
+    .problems()
+    .into_iter()
+    .map(|e| match e {
+        ConsentError::Field { field, problem } => (anchor(field), sentence(problem)),
+        e @ ConsentError::PurposeTooLong { .. } => ("purpose", sentence(&e.to_string())),
+    })
+    .collect();
+    if let Err(CaseError::Field { problem, .. }) = &given_on {
+        let at = errors
+            .iter()
+            .position(|(f, _)| *f == "method-in_person")
+            .unwrap_or(errors.len());
+        errors.insert(at, ("given_on", sentence(problem)));
+    }
+    if !errors.is_empty() {
+        return consent_refused(&app, &session, &id, errors, f).await;
+    }
     let method = ConsentMethod::parse(f.method.trim());
     let result = match (given_on, method) {
         (Ok(given_on), Ok(method)) => {
@@ -346,26 +398,14 @@ pub async fn record(
         (Err(e), _) => Err(AppError::Case(e)),
         (_, Err(_)) => Err(AppError::Case(CaseError::Field {
             field: "method",
-            problem: "say how the consent was given",
+            problem: "choose how consent was given",
         })),
     };
     match result {
         Ok(_) => Ok(back(&id, "consent")),
         Err(e) => {
             let errors = problem(e, "purpose")?;
-            let page = sharing_page(
-                &app,
-                &session,
-                &id,
-                errors,
-                Entered {
-                    consent: f,
-                    onward: OnwardForm::default(),
-                },
-                None,
-            )
-            .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            consent_refused(&app, &session, &id, errors, f).await
         }
     }
 }

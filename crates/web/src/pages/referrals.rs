@@ -8,7 +8,7 @@ use axum_extra::extract::Form;
 use serde::Deserialize;
 use waymark_app::{App, AppError};
 use waymark_domain::area::{Area, area_name};
-use waymark_domain::referral::{ReferralDraft, ReferralError};
+use waymark_domain::referral::{ReferralDraft, ReferralError, ReferralField};
 use waymark_domain::{AgeBand, FirstContact, Indicator, Nation, Need, OrgId};
 
 use super::{Nav, render};
@@ -74,7 +74,35 @@ struct ReferralPage {
     language: String,
     consent_given: bool,
     children_services: String,
+    limits: Limits,
 }
+
+/// The longest text each field takes, said in its hint before typing.
+struct Limits {
+    name: usize,
+    contact: usize,
+    language: usize,
+    children_services: usize,
+}
+
+impl ReferralPage {
+    fn error(&self, id: &str) -> Option<&str> {
+        views::field_error(&self.errors, id)
+    }
+}
+
+/// The form's fields, top to bottom: the error summary lists its problems in this order.
+const FORM_ORDER: &[&str] = &[
+    AREA_FIELD,
+    "to_organisation",
+    "name",
+    "contact",
+    "language",
+    "age",
+    "first_contact",
+    "consent_given",
+    "children_services_notified",
+];
 
 fn parsed<T>(
     values: &[String],
@@ -170,6 +198,12 @@ async fn form_page(
         language: form.language.clone(),
         consent_given: form.consent_given.is_some(),
         children_services: form.children_services_notified.clone(),
+        limits: Limits {
+            name: ReferralField::Name.max(),
+            contact: ReferralField::Contact.max(),
+            language: ReferralField::Language.max(),
+            children_services: ReferralField::ChildrenServices.max(),
+        },
     };
     render(&page)
 }
@@ -206,17 +240,24 @@ fn field_of(e: &ReferralError) -> &'static str {
     match e {
         ReferralError::ConsentRequired => "consent_given",
         ReferralError::ChildrenServicesRequired => "children_services_notified",
-        ReferralError::Field { field: "name", .. } => "name",
-        ReferralError::Field {
-            field: "safe contact",
-            ..
-        } => "contact",
-        ReferralError::Field {
-            field: "language", ..
-        } => "language",
+        ReferralError::Missing(f) | ReferralError::Unstorable(f) => field_id(*f),
+        ReferralError::TooLong { field, .. } => field_id(*field),
         ReferralError::Area(_) => AREA_FIELD,
         ReferralError::Field { .. } => "children_services_notified",
     }
+}
+
+fn field_id(f: ReferralField) -> &'static str {
+    match f {
+        ReferralField::Name => "name",
+        ReferralField::Contact => "contact",
+        ReferralField::Language => "language",
+        ReferralField::ChildrenServices => "children_services_notified",
+    }
+}
+
+fn unprocessable(page: Response) -> Response {
+    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
 fn sentence(s: String) -> String {
@@ -238,10 +279,7 @@ pub async fn submit(
         .as_deref()
         .and_then(|o| OrgId::parse(o).ok());
     if to.is_none() {
-        errors.push((
-            "to_organisation",
-            "Choose the organisation to refer to".into(),
-        ));
+        errors.push(("to_organisation", "Choose the support organisation".into()));
     }
     let age = form.age.as_deref().and_then(|a| AgeBand::parse(a).ok());
     if age.is_none() {
@@ -252,49 +290,56 @@ pub async fn submit(
         .first_contact
         .as_deref()
         .and_then(|f| FirstContact::parse(f).ok());
-    let (Some(to), Some(age), Some(nation), Some(first_contact)) = (to, age, nation, first_contact)
-    else {
-        if nation.is_none() || first_contact.is_none() {
-            errors.push(("first_contact", "Choose who they first turned to".into()));
-        }
-        return Ok((
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            form_page(&app, &session, &form, errors).await?,
-        )
-            .into_response());
-    };
+    if nation.is_none() || first_contact.is_none() {
+        errors.push(("first_contact", "Choose who they first turned to".into()));
+    }
     let draft = ReferralDraft {
         name: form.name.clone(),
         contact: form.contact.clone(),
         language: form.language.clone(),
-        age,
-        nation,
+        // With no age chosen, the basis asked for is an adult's consent, unless children's services were
+        // named; choosing the age may then ask for the other.
+        age: age.unwrap_or(if form.children_services_notified.trim().is_empty() {
+            AgeBand::Adult
+        } else {
+            AgeBand::Unsure
+        }),
+        nation: nation.unwrap_or(Nation::EnglandWales),
         area: Some(form.area.clone()),
         needs: parsed(&form.needs, Need::parse).into_iter().collect(),
         indicators: parsed(&form.indicators, Indicator::parse)
             .into_iter()
             .collect(),
-        first_contact,
+        first_contact: first_contact.unwrap_or(FirstContact::FaithGroup),
         consent_given: form.consent_given.is_some(),
         children_services_notified: Some(form.children_services_notified.clone()),
+    };
+    // Every problem at once, in the order of the form.
+    errors.extend(
+        draft
+            .problems()
+            .iter()
+            .map(|e| (field_of(e), sentence(e.to_string()))),
+    );
+    let (Some(to), true) = (to, errors.is_empty()) else {
+        errors.sort_by_key(|(f, _)| FORM_ORDER.iter().position(|o| o == f));
+        return Ok(unprocessable(
+            form_page(&app, &session, &form, errors).await?,
+        ));
     };
     match app.submit_referral(session.account(), &to, draft).await {
         Ok(_) => Ok(Redirect::to("/referrals/sent?sent=1").into_response()),
         Err(AppError::Referral(e)) => {
             errors.push((field_of(&e), sentence(e.to_string())));
-            Ok((
-                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            Ok(unprocessable(
                 form_page(&app, &session, &form, errors).await?,
-            )
-                .into_response())
+            ))
         }
         Err(AppError::Invalid(m)) => {
             errors.push(("to_organisation", sentence(m)));
-            Ok((
-                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            Ok(unprocessable(
                 form_page(&app, &session, &form, errors).await?,
-            )
-                .into_response())
+            ))
         }
         Err(e) => Err(e.into()),
     }

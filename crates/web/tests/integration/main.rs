@@ -16,6 +16,7 @@ mod closing;
 mod contract;
 mod decision_figures;
 mod decision_letters;
+mod form_errors;
 mod formal;
 mod http;
 mod onward;
