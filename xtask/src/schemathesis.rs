@@ -195,7 +195,7 @@ pub fn run_api_contract(ctx: &Ctx) -> Result<String, String> {
             "--nation",
             "scotland",
             "--area",
-            "Glasgow",
+            "Glasgow City",
             "--needs",
             "mental_health",
         ],

@@ -64,11 +64,29 @@ pub struct Area(&'static AreaEntry);
 /// Why a value is not an area of the list. Repeats at most a few characters of what was given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "Unknown area \"{shown}\": give an ONS local authority code such as \"E08000035\" or its exact \
-     name such as \"Leeds\"; GET /api/v1/areas or `waymark areas` lists them"
+    "Unknown area \"{shown}\": {hint}give an ONS local authority code such as \"E08000035\" or its \
+     exact name such as \"Leeds\"; GET /api/v1/areas or `waymark areas` lists them"
 )]
 pub struct UnknownArea {
     shown: String,
+    /// "did you mean …? " when the value is part of one to three names of the list (it then names
+    /// only those list entries, never more of what was given).
+    hint: String,
+}
+
+/// The names of the list that contain `value` (a town given without "City" or "City of"), if there
+/// are one to three of them.
+fn suggestions(value: &str) -> Vec<&'static str> {
+    let wanted = value.to_lowercase();
+    if wanted.chars().count() < 4 {
+        return Vec::new();
+    }
+    let found: Vec<&'static str> = entries()
+        .iter()
+        .filter(|e| e.name.to_lowercase().contains(&wanted))
+        .map(|e| e.name.as_str())
+        .collect();
+    if found.len() <= 3 { found } else { Vec::new() }
 }
 
 /// Why an area does not fit the nation chosen with it.
@@ -99,7 +117,18 @@ impl Area {
                 if v.chars().count() > ECHOED_CHARS {
                     shown.push('…');
                 }
-                UnknownArea { shown }
+                let hint = match suggestions(v).as_slice() {
+                    [] => String::new(),
+                    names => format!(
+                        "did you mean {}? ",
+                        names
+                            .iter()
+                            .map(|n| format!("\"{n}\""))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ),
+                };
+                UnknownArea { shown, hint }
             })
     }
     /// An optional area as entered: blank means not recorded.
@@ -242,6 +271,23 @@ mod tests {
                 .to_string()
                 .contains("\"Flat…\"")
         );
+    }
+
+    #[test]
+    fn a_town_without_city_is_refused_naming_the_entry_it_is_part_of() {
+        let err = Area::parse("Glasgow")
+            .expect_err("not an exact name")
+            .to_string();
+        assert!(err.contains("did you mean \"Glasgow City\"?"), "{err}");
+        let err = Area::parse("edinburgh")
+            .expect_err("not an exact name")
+            .to_string();
+        assert!(err.contains("did you mean \"City of Edinburgh\"?"), "{err}");
+        // Too many names contain it, or it is an address: no guess.
+        for given in ["shire", "Flat 3, 12 Acacia Rd"] {
+            let err = Area::parse(given).expect_err(given).to_string();
+            assert!(!err.contains("did you mean"), "{err}");
+        }
     }
 
     #[test]
