@@ -60,7 +60,10 @@ pub(super) async fn areas(
     let nation = q
         .nation
         .as_deref()
-        .map(|n| Nation::parse(n.trim()))
+        .map(str::trim)
+        // `?nation=` as a form with nothing chosen sends it: every area.
+        .filter(|n| !n.is_empty())
+        .map(Nation::parse)
         .transpose()
         .map_err(|e| ApiError::App(AppError::Invalid(e.to_string())))?;
     let areas: Vec<AreaBody> = Area::all()

@@ -300,6 +300,7 @@ fn properties() -> Vec<(&'static str, &'static str, Value)> {
 fn parameters() -> Vec<(&'static str, &'static str, Value)> {
     vec![
         ("/cases", "status", one_of(CaseStatus::ALL)),
+        ("/areas", "nation", one_of(Nation::ALL)),
         (
             "/jurisdictions/{nation}/clock",
             "nation",

@@ -342,6 +342,9 @@ async fn the_areas_are_listed_for_anyone_and_may_be_cached() {
     let bad = h.get("/api/v1/areas?nation=wales", None).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("england_wales"), "{}", bad.body);
+    // Nothing chosen, as a form sends it: every area.
+    let blank = h.get("/api/v1/areas?nation=", None).await;
+    assert_eq!(blank.json().as_array().map(Vec::len), Some(361));
     // A referral's area: refused unless from the list, without repeating what was given.
     let mut body = h.referral_body("adult", true);
     body["area"] = serde_json::json!("Flat 3, 12 Acacia Rd, LS1 4AB");
