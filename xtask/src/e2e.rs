@@ -21,7 +21,6 @@ pub fn run_browser_tests(
     extra_args: &[String],
     counts: &mut Counts,
 ) -> Result<String, String> {
-    header("build the waymark binary (cargo build -p waymark)");
     let bin = build_waymark(ctx)?;
     println!("WAYMARK_BIN={}", bin.display());
 
@@ -61,12 +60,19 @@ pub fn run_browser_tests(
     ))
 }
 
-/// `cargo build -p waymark` (the debug profile shares the test build's
-/// dependencies) and the path of the binary.
+/// Builds the waymark binary (debug profile) and gives its path: `cargo
+/// build -p waymark`, or — right after the Rust test layer — `cargo build
+/// --workspace --all-targets`, which reuses the binary the tests were built
+/// with (the test build unifies the dev-dependencies' features, so building
+/// the package alone would compile six crates again).
 pub(crate) fn build_waymark(ctx: &Ctx) -> Result<PathBuf, String> {
-    run(util::cargo()
-        .args(["build", "--package", "waymark"])
-        .current_dir(&ctx.root))?;
+    let args: &[&str] = if ctx.after_test_build {
+        &["build", "--workspace", "--all-targets"]
+    } else {
+        &["build", "--package", "waymark"]
+    };
+    header(&format!("build the waymark binary (cargo {})", args.join(" ")));
+    run(util::cargo().args(args).current_dir(&ctx.root))?;
     let bin = target_dir(ctx)?.join("debug").join("waymark");
     if is_executable(&bin) {
         Ok(bin)

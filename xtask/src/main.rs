@@ -199,7 +199,7 @@ fn main() -> ExitCode {
         "e2e" => e2e_only(rest),
         "with-postgres" => with_postgres(rest),
         "bench" => bench(rest),
-        "schemathesis" => schemathesis_only(),
+        "schemathesis" => schemathesis_only(rest),
         other => {
             eprintln!("xtask: unknown command `{other}`\n");
             eprint!("{HELP}");
@@ -475,6 +475,9 @@ fn test(args: &[String]) -> ExitCode {
                                 )
                             });
                         report.counts.add(counts);
+                        if nextest {
+                            ctx.after_test_build = true;
+                        }
                         result.map(|()| {
                             format!("{} passed, {} ignored", counts.passed, counts.skipped)
                         })
@@ -547,6 +550,7 @@ impl Alongside {
         let exe = std::env::current_exe().map_err(|e| format!("finding xtask itself: {e}"))?;
         let child = Command::new(exe)
             .arg("schemathesis")
+            .args(ctx.after_test_build.then_some("--after-test-build"))
             .current_dir(&ctx.root)
             .stdin(Stdio::null())
             .stdout(file)
@@ -587,8 +591,18 @@ impl Alongside {
     }
 }
 
-fn schemathesis_only() -> ExitCode {
-    let ctx = Ctx::new();
+fn schemathesis_only(args: &[String]) -> ExitCode {
+    let mut ctx = Ctx::new();
+    for arg in args {
+        match arg.as_str() {
+            // Given by `cargo xtask test`, which runs this after its Rust test layer.
+            "--after-test-build" => ctx.after_test_build = true,
+            other => {
+                eprintln!("xtask schemathesis: unknown argument `{other}`");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let mut report = Report::default();
     let start = Instant::now();
     header("api contract: schemathesis against the OpenAPI document");
