@@ -268,6 +268,35 @@ erase-not-confirmed = Tick “Yes, delete my information” to delete it. Nothin
 erase-done-title = Your information has been deleted
 erase-done-body = Nobody can read your details or messages any more. If you need help again, you can ask again at any time.
 
+# Automatic messages to the person in their codename channel (issue 13): each page says them in its
+# own language, from the facts stored with the message.
+notice-news = There is news about your referral to { $body }.
+notice-decision-reasonable_grounds_positive = Their first decision is yes. This means you can have support, and time to rest and recover. You do not need to do anything now. They will make a final decision later, and we will tell you here.
+notice-decision-reasonable_grounds_positive-until = Their first decision is yes. This means you can have support, and time to rest and recover, until at least { $date }. You do not need to do anything now. They will make a final decision later, and we will tell you here.
+notice-decision-reasonable_grounds_negative = Their first decision is no. We know this may be hard to hear. It does not have to be the end: you can ask us to ask them to look at the decision again. Tell us if you want that, or if there is more you want them to know.
+notice-decision-conclusive_positive = Their final decision is yes. This confirms that you should have protection and support. We will talk with you about the support you can have next.
+notice-decision-conclusive_negative = Their final decision is no. We know this may be hard to hear. You can ask us to ask them to look at the decision again. We will talk with you about the support you can still have and what you want to do next.
+notice-explain = We can explain what this means and give you the letter. Write to us here, or ask your caseworker.
+notice-referred = We have referred you to { $org }, as agreed with you. We shared only: { $shared }. Nothing else was shared. { $org } will decide whether they can help, and we will tell you here. You can ask us to stop sharing at any time.
+notice-shared-identity = who you are (names, date of birth or age, nationality, languages)
+notice-shared-contact = how to reach you safely
+notice-shared-needs = what you need
+notice-shared-history = what happened to you
+notice-shared-documents = your documents
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
 # The footer and the privacy notice (issue 13).
 nav-privacy = Privacy
 footer-operator = This service is run by { $operator }.

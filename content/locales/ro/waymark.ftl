@@ -268,6 +268,34 @@ erase-not-confirmed = Bifați „Da, ștergeți informațiile mele” pentru a l
 erase-done-title = Informațiile dumneavoastră au fost șterse
 erase-done-body = Nimeni nu mai poate citi datele sau mesajele dumneavoastră. Dacă aveți din nou nevoie de ajutor, puteți cere oricând.
 
+# Automatic messages to the person in their codename channel.
+notice-news = Sunt vești despre trimiterea dumneavoastră către { $body }.
+notice-decision-reasonable_grounds_positive = Prima lor decizie este da. Asta înseamnă că puteți primi sprijin și timp să vă odihniți și să vă refaceți. Nu trebuie să faceți nimic acum. Vor lua o decizie finală mai târziu și vă vom spune aici.
+notice-decision-reasonable_grounds_positive-until = Prima lor decizie este da. Asta înseamnă că puteți primi sprijin și timp să vă odihniți și să vă refaceți, cel puțin până la { $date }. Nu trebuie să faceți nimic acum. Vor lua o decizie finală mai târziu și vă vom spune aici.
+notice-decision-reasonable_grounds_negative = Prima lor decizie este nu. Știm că poate fi greu de auzit. Nu trebuie să fie sfârșitul: ne puteți cere să le cerem să reanalizeze decizia. Spuneți-ne dacă doriți asta sau dacă mai este ceva ce vreți să știe.
+notice-decision-conclusive_positive = Decizia lor finală este da. Asta confirmă că ar trebui să aveți protecție și sprijin. Vom vorbi cu dumneavoastră despre sprijinul pe care îl puteți primi de acum înainte.
+notice-decision-conclusive_negative = Decizia lor finală este nu. Știm că poate fi greu de auzit. Ne puteți cere să le cerem să reanalizeze decizia. Vom vorbi cu dumneavoastră despre sprijinul pe care îl puteți primi în continuare și despre ce vreți să faceți mai departe.
+notice-explain = Vă putem explica ce înseamnă asta și vă putem da scrisoarea. Scrieți-ne aici sau întrebați persoana care se ocupă de sprijinul dumneavoastră.
+notice-referred = V-am trimis către { $org }, așa cum am stabilit cu dumneavoastră. Am împărtășit doar: { $shared }. Nimic altceva nu a fost împărtășit. { $org } va decide dacă vă poate ajuta și vă vom spune aici. Ne puteți cere oricând să nu mai împărtășim nimic.
+notice-shared-identity = cine sunteți (nume, data nașterii sau vârsta, cetățenia, limbile)
+notice-shared-contact = cum puteți fi contactat în siguranță
+notice-shared-needs = de ce aveți nevoie
+notice-shared-history = ce vi s-a întâmplat
+notice-shared-documents = documentele dumneavoastră
+date-long = { $day } { $month } { $year }
+month-1 = ianuarie
+month-2 = februarie
+month-3 = martie
+month-4 = aprilie
+month-5 = mai
+month-6 = iunie
+month-7 = iulie
+month-8 = august
+month-9 = septembrie
+month-10 = octombrie
+month-11 = noiembrie
+month-12 = decembrie
+
 # The footer and the privacy notice (issue 13).
 nav-privacy = Confidențialitate
 footer-operator = Acest serviciu este administrat de { $operator }.

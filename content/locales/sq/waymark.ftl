@@ -268,6 +268,34 @@ erase-not-confirmed = Shënoni “Po, fshi të dhënat e mia” për ta fshirë.
 erase-done-title = Të dhënat tuaja u fshinë
 erase-done-body = Askush nuk mund t’i lexojë më të dhënat ose mesazhet tuaja. Nëse ju duhet përsëri ndihmë, mund ta kërkoni përsëri në çdo kohë.
 
+# Automatic messages to the person in their codename channel.
+notice-news = Ka lajme për referimin tuaj te { $body }.
+notice-decision-reasonable_grounds_positive = Vendimi i tyre i parë është po. Kjo do të thotë që mund të keni mbështetje dhe kohë për të pushuar dhe për t'u rikuperuar. Nuk keni nevojë të bëni asgjë tani. Ata do të marrin një vendim përfundimtar më vonë dhe ne do t'ju njoftojmë këtu.
+notice-decision-reasonable_grounds_positive-until = Vendimi i tyre i parë është po. Kjo do të thotë që mund të keni mbështetje dhe kohë për të pushuar dhe për t'u rikuperuar, të paktën deri më { $date }. Nuk keni nevojë të bëni asgjë tani. Ata do të marrin një vendim përfundimtar më vonë dhe ne do t'ju njoftojmë këtu.
+notice-decision-reasonable_grounds_negative = Vendimi i tyre i parë është jo. E dimë që kjo mund të jetë e vështirë për t'u dëgjuar. Nuk është domosdoshmërisht fundi: mund të na kërkoni t'u kërkojmë atyre ta shqyrtojnë sërish vendimin. Na tregoni nëse e dëshironi këtë, ose nëse ka diçka tjetër që doni ta dinë.
+notice-decision-conclusive_positive = Vendimi i tyre përfundimtar është po. Kjo konfirmon që duhet të keni mbrojtje dhe mbështetje. Do të flasim me ju për mbështetjen që mund të keni më tej.
+notice-decision-conclusive_negative = Vendimi i tyre përfundimtar është jo. E dimë që kjo mund të jetë e vështirë për t'u dëgjuar. Mund të na kërkoni t'u kërkojmë atyre ta shqyrtojnë sërish vendimin. Do të flasim me ju për mbështetjen që mund të keni ende dhe për atë që doni të bëni më tej.
+notice-explain = Mund t'ju shpjegojmë çfarë do të thotë kjo dhe t'ju japim letrën. Na shkruani këtu, ose pyesni punonjësin që ju ndihmon.
+notice-referred = Ju kemi referuar te { $org }, siç u morëm vesh me ju. Ndamë vetëm: { $shared }. Asgjë tjetër nuk u nda. { $org } do të vendosë nëse mund t'ju ndihmojë dhe ne do t'ju njoftojmë këtu. Mund të na kërkoni të mos ndajmë më asgjë, në çdo kohë.
+notice-shared-identity = kush jeni (emrat, data e lindjes ose mosha, shtetësia, gjuhët)
+notice-shared-contact = si të kontaktoheni në mënyrë të sigurt
+notice-shared-needs = çfarë ju nevojitet
+notice-shared-history = çfarë ju ka ndodhur
+notice-shared-documents = dokumentet tuaja
+date-long = { $day } { $month } { $year }
+month-1 = janar
+month-2 = shkurt
+month-3 = mars
+month-4 = prill
+month-5 = maj
+month-6 = qershor
+month-7 = korrik
+month-8 = gusht
+month-9 = shtator
+month-10 = tetor
+month-11 = nëntor
+month-12 = dhjetor
+
 # The footer and the privacy notice (issue 13).
 nav-privacy = Privatësia
 footer-operator = Ky shërbim drejtohet nga { $operator }.

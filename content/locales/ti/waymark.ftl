@@ -268,6 +268,34 @@ erase-not-confirmed = ንምድምሳስ “እወ፣ ሓበሬታይ ይደም�
 erase-done-title = ሓበሬታኹም ተደምሲሱ ኣሎ
 erase-done-body = ደጊም ዝኾነ ሰብ ዝርዝር ሓበሬታኹም ወይ መልእኽትታትኩም ክንብብ ኣይክእልን። እንደገና ሓገዝ እንተ ኣድልዩኩም፣ ኣብ ዝኾነ ግዜ እንደገና ክትሓቱ ትኽእሉ ኢኹም።
 
+# Automatic messages to the person in their codename channel.
+notice-news = ብዛዕባ ናብ { $body } ዝተገብረ ምትሕልላፍኩም ሓድሽ ዜና ኣሎ።
+notice-decision-reasonable_grounds_positive = ቀዳማይ ውሳነኦም እወ እዩ። እዚ ማለት ደገፍን ንምዕራፍን ንምሕዋይን ግዜ ክትረኽቡ ትኽእሉ ኢኹም። ሕጂ ገለ ክትገብሩ ኣየድልየኩምን። ደሓር ናይ መወዳእታ ውሳነ ክገብሩ እዮም፣ ኣብዚ ድማ ክንሕብረኩም ኢና።
+notice-decision-reasonable_grounds_positive-until = ቀዳማይ ውሳነኦም እወ እዩ። እዚ ማለት ደገፍን ንምዕራፍን ንምሕዋይን ግዜ ክሳብ እንተወሓደ { $date } ክትረኽቡ ትኽእሉ ኢኹም። ሕጂ ገለ ክትገብሩ ኣየድልየኩምን። ደሓር ናይ መወዳእታ ውሳነ ክገብሩ እዮም፣ ኣብዚ ድማ ክንሕብረኩም ኢና።
+notice-decision-reasonable_grounds_negative = ቀዳማይ ውሳነኦም ኣይፋል እዩ። ምስማዑ ከቢድ ክኸውን ከም ዝኽእል ንፈልጥ ኢና። እዚ መወዳእታ ክኸውን የብሉን፦ ነቲ ውሳነ ደጊሞም ክርእይዎ ክንሓቶም ክትሓቱና ትኽእሉ ኢኹም። እንተደሊኹም፣ ወይ ክፈልጥዎ እትደልዩ ካልእ ነገር እንተሎ፣ ንገሩና።
+notice-decision-conclusive_positive = ናይ መወዳእታ ውሳነኦም እወ እዩ። እዚ ሓለዋን ደገፍን ክትረኽቡ ከም ዘለኩም የረጋግጽ። ብዛዕባ ቀጺልኩም ክትረኽብዎ እትኽእሉ ደገፍ ምሳኹም ክንዛረብ ኢና።
+notice-decision-conclusive_negative = ናይ መወዳእታ ውሳነኦም ኣይፋል እዩ። ምስማዑ ከቢድ ክኸውን ከም ዝኽእል ንፈልጥ ኢና። ነቲ ውሳነ ደጊሞም ክርእይዎ ክንሓቶም ክትሓቱና ትኽእሉ ኢኹም። ብዛዕባ ሕጂ'ውን ክትረኽብዎ እትኽእሉ ደገፍን ቀጺልኩም ክትገብርዎ እትደልዩን ምሳኹም ክንዛረብ ኢና።
+notice-explain = እዚ እንታይ ማለት ምዃኑ ክንገልጸልኩምን ነቲ ደብዳቤ ክንህበኩምን ንኽእል ኢና። ኣብዚ ጸሓፉልና፣ ወይ ንሰራሕተኛ ጉዳይኩም ሕተቱ።
+notice-referred = ከም ዝተሰማማዕናዮ፣ ናብ { $org } ኣሕሊፍናኩም ኣለና። ዘካፈልናዮ እዚ ጥራይ እዩ፦ { $shared }። ካልእ ዝተኻፈለ የለን። { $org } ክሕግዝ ይኽእል እንተኾይኑ ክውስን እዩ፣ ኣብዚ ድማ ክንሕብረኩም ኢና። ኣብ ዝኾነ ግዜ ምክፋል ከነቋርጽ ክትሓቱና ትኽእሉ ኢኹም።
+notice-shared-identity = መን ምዃንኩም (ኣስማት፣ ዕለት ልደት ወይ ዕድመ፣ ዜግነት፣ ቋንቋታት)
+notice-shared-contact = ብውሑስ ከመይ ክረኽቡኹም ከም ዝኽእሉ
+notice-shared-needs = ዘድልየኩም
+notice-shared-history = ዘጋጠመኩም
+notice-shared-documents = ሰነዳትኩም
+date-long = { $day } { $month } { $year }
+month-1 = ጥሪ
+month-2 = ለካቲት
+month-3 = መጋቢት
+month-4 = ሚያዝያ
+month-5 = ግንቦት
+month-6 = ሰነ
+month-7 = ሓምለ
+month-8 = ነሓሰ
+month-9 = መስከረም
+month-10 = ጥቅምቲ
+month-11 = ሕዳር
+month-12 = ታሕሳስ
+
 # The footer and the privacy notice (issue 13).
 nav-privacy = ብሕታውነት
 footer-operator = እዚ ኣገልግሎት እዚ ብ { $operator } ይምራሕ።

@@ -268,6 +268,34 @@ erase-not-confirmed = Đánh dấu vào “Có, xóa thông tin của tôi” đ
 erase-done-title = Thông tin của bạn đã được xóa
 erase-done-body = Không ai có thể đọc thông tin hay tin nhắn của bạn nữa. Nếu bạn cần giúp đỡ lần nữa, bạn có thể xin lại bất cứ lúc nào.
 
+# Automatic messages to the person in their codename channel.
+notice-news = Có tin mới về việc bạn được giới thiệu đến { $body }.
+notice-decision-reasonable_grounds_positive = Quyết định đầu tiên của họ là có. Điều này có nghĩa là bạn có thể nhận hỗ trợ, và có thời gian để nghỉ ngơi và hồi phục. Bây giờ bạn không cần làm gì cả. Họ sẽ đưa ra quyết định cuối cùng sau, và chúng tôi sẽ báo cho bạn ở đây.
+notice-decision-reasonable_grounds_positive-until = Quyết định đầu tiên của họ là có. Điều này có nghĩa là bạn có thể nhận hỗ trợ, và có thời gian để nghỉ ngơi và hồi phục, ít nhất đến { $date }. Bây giờ bạn không cần làm gì cả. Họ sẽ đưa ra quyết định cuối cùng sau, và chúng tôi sẽ báo cho bạn ở đây.
+notice-decision-reasonable_grounds_negative = Quyết định đầu tiên của họ là không. Chúng tôi biết điều này có thể khó nghe. Đây không nhất thiết là kết thúc: bạn có thể nhờ chúng tôi đề nghị họ xem xét lại quyết định. Hãy cho chúng tôi biết nếu bạn muốn vậy, hoặc nếu còn điều gì bạn muốn họ biết.
+notice-decision-conclusive_positive = Quyết định cuối cùng của họ là có. Điều này xác nhận rằng bạn cần được bảo vệ và hỗ trợ. Chúng tôi sẽ nói chuyện với bạn về sự hỗ trợ bạn có thể nhận tiếp theo.
+notice-decision-conclusive_negative = Quyết định cuối cùng của họ là không. Chúng tôi biết điều này có thể khó nghe. Bạn có thể nhờ chúng tôi đề nghị họ xem xét lại quyết định. Chúng tôi sẽ nói chuyện với bạn về sự hỗ trợ bạn vẫn có thể nhận và điều bạn muốn làm tiếp theo.
+notice-explain = Chúng tôi có thể giải thích điều này có nghĩa là gì và đưa bạn lá thư. Hãy viết cho chúng tôi ở đây, hoặc hỏi người phụ trách hỗ trợ bạn.
+notice-referred = Chúng tôi đã giới thiệu bạn đến { $org }, như đã thỏa thuận với bạn. Chúng tôi chỉ chia sẻ: { $shared }. Không chia sẻ gì khác. { $org } sẽ quyết định họ có thể giúp hay không, và chúng tôi sẽ báo cho bạn ở đây. Bạn có thể yêu cầu chúng tôi ngừng chia sẻ bất cứ lúc nào.
+notice-shared-identity = bạn là ai (tên, ngày sinh hoặc tuổi, quốc tịch, ngôn ngữ)
+notice-shared-contact = cách liên lạc với bạn an toàn
+notice-shared-needs = những gì bạn cần
+notice-shared-history = những gì đã xảy ra với bạn
+notice-shared-documents = giấy tờ của bạn
+date-long = ngày { $day } { $month } năm { $year }
+month-1 = tháng 1
+month-2 = tháng 2
+month-3 = tháng 3
+month-4 = tháng 4
+month-5 = tháng 5
+month-6 = tháng 6
+month-7 = tháng 7
+month-8 = tháng 8
+month-9 = tháng 9
+month-10 = tháng 10
+month-11 = tháng 11
+month-12 = tháng 12
+
 # The footer and the privacy notice (issue 13).
 nav-privacy = Quyền riêng tư
 footer-operator = Dịch vụ này do { $operator } điều hành.

@@ -28,6 +28,7 @@ use crate::audit::AuditAction;
 use crate::audit::event;
 use crate::erasure::{ErasedBy, erase_person};
 use crate::gate::{check_referral_access, open_case, org_name, require_for_record};
+use crate::person_notices::{self, MessageBody};
 use crate::sealing::{ctx, new_id};
 use crate::{App, AppError, Keys};
 use waymark_domain::case::CaseAction;
@@ -64,7 +65,7 @@ pub struct ChannelMessage {
     pub from: Sender,
     /// The member of staff who wrote an organisation's message: shown to caseworkers, not to the person.
     pub author: Option<String>,
-    pub body: String,
+    pub body: MessageBody,
     pub at: PrimitiveDateTime,
 }
 
@@ -143,7 +144,9 @@ fn conversation(
         out.push(ChannelMessage {
             from: Sender::Person,
             author: None,
-            body: key.open_string(&ctx(SealedColumn::ReferralMessage, r.id.as_str()), ct)?,
+            body: MessageBody::Text(
+                key.open_string(&ctx(SealedColumn::ReferralMessage, r.id.as_str()), ct)?,
+            ),
             at: r.created_at,
         });
     }
@@ -162,7 +165,7 @@ fn conversation(
         out.push(ChannelMessage {
             from: m.sender,
             author,
-            body: key.open_string(&ctx(SealedColumn::MessageBody, m.id.as_str()), &m.body_ct)?,
+            body: person_notices::open(key, &m)?,
             at: m.created_at,
         });
     }
@@ -463,6 +466,7 @@ impl App {
                 sender: Sender::Person,
                 author_user_id: None,
                 created_at: tx.now(),
+                notice: false,
             })?;
             tx.audit(
                 &keys.audit,
@@ -626,6 +630,7 @@ impl App {
                     sender: Sender::Organisation,
                     author_user_id: Some(actor.user_id.clone()),
                     created_at: tx.now(),
+                    notice: false,
                 })?;
                 tx.audit(
                     &keys.audit,

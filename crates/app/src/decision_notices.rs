@@ -10,7 +10,7 @@
 //!   work" and `GET /tasks`), owned by the assigned caseworker, or by whoever made the formal referral when
 //!   nobody is assigned, due that day;
 //! - the **person**, if the case came from a self-referral with a codename channel, gets a short message in
-//!   plain words from their support organisation ([`person_message`]: never the reasons), sealed under
+//!   plain words from their support organisation ([`PersonNotice`]: never the reasons), sealed under
 //!   their key like every message. Without a channel nothing is sent, and the task says to tell them.
 //!
 //! Letters (the HTML page and the PDF are rendered by the web from one [`Letter`]) are read by the body's
@@ -21,15 +21,14 @@ use time::{Date, PrimitiveDateTime};
 use waymark_domain::CaseId;
 use waymark_domain::case::CaseAction;
 use waymark_domain::case_record::PlanStatus;
-use waymark_domain::channel::Sender;
 use waymark_domain::clock::calendar;
 use waymark_domain::decision_letter::{
-    Letter, LetterFacts, NoticeKind, Stage, letter, person_message, referrer_task,
+    Letter, LetterFacts, NoticeKind, Stage, letter, referrer_task,
 };
-use waymark_domain::ids::{DecisionNoticeId, FormalReferralId, MessageId, PlanActionId};
+use waymark_domain::ids::{DecisionNoticeId, FormalReferralId, PlanActionId};
+use waymark_domain::person_notice::PersonNotice;
 use waymark_store::{
-    Account, AuditEvent, Case, DecisionNotice, FormalReferral, Message, PlanAction, SealedColumn,
-    Tx,
+    Account, AuditEvent, Case, DecisionNotice, FormalReferral, PlanAction, SealedColumn, Tx,
 };
 use waymark_vault::DataKey;
 
@@ -37,6 +36,7 @@ use crate::audit::AuditAction;
 use crate::audit::event;
 use crate::gate::{open_formal, org_name, referrers_referral};
 use crate::onward::Package;
+use crate::person_notices;
 use crate::sealing::{ctx, new_id};
 use crate::{App, AppError, Keys};
 
@@ -161,8 +161,8 @@ pub(crate) fn notify_decision(
     let recovery_ends = f
         .recovery_period_ends
         .filter(|_| kind == NoticeKind::ReasonableGroundsPositive);
-    let person_told = match person_message(kind, &body, recovery_ends) {
-        Some(text) => tell_person(tx, keys, actor, &case, &owner, &text, at)?,
+    let person_told = match PersonNotice::of_decision(kind, &body, recovery_ends) {
+        Some(notice) => tell_person(tx, keys, actor, &case, &owner, &notice, at)?,
         None => false,
     };
     let task_id = task_for_referrer(
@@ -212,27 +212,12 @@ fn tell_person(
     actor: &Account,
     case: &Case,
     on_behalf_of: &waymark_domain::UserId,
-    text: &str,
+    notice: &PersonNotice,
     at: PrimitiveDateTime,
 ) -> Result<bool, AppError> {
-    let Some(ch) = tx.channel_for_referral(&case.org_id, &case.referral_id)? else {
+    let Some(channel) = person_notices::tell(tx, keys, case, on_behalf_of, notice, at)? else {
         return Ok(false);
     };
-    if ch.erased_at.is_some() {
-        return Ok(false);
-    }
-    let Some(key) = keys.data_key(tx, &ch.person_id)? else {
-        return Ok(false);
-    };
-    let mid: MessageId = new_id(MessageId::parse)?;
-    tx.insert_message(&Message {
-        body_ct: key.seal_str(&ctx(SealedColumn::MessageBody, mid.as_str()), text),
-        id: mid,
-        channel_id: ch.id.clone(),
-        sender: Sender::Organisation,
-        author_user_id: Some(on_behalf_of.clone()),
-        created_at: at,
-    })?;
     tx.audit(
         &keys.audit,
         &AuditEvent {
@@ -241,7 +226,7 @@ fn tell_person(
                 actor,
                 AuditAction::ChannelDecisionNotice,
                 "channel",
-                ch.id.as_str(),
+                channel.as_str(),
             )
         },
     )?;

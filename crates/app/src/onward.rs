@@ -21,14 +21,14 @@ use waymark_domain::case::CaseAction;
 use waymark_domain::case_record::{
     DocumentKind, ExploitationPlace, NeedUrgency, PersonDraft, parse_date,
 };
-use waymark_domain::channel::Sender;
 use waymark_domain::consent::{ConsentFacts, ConsentScope, OnwardRefusal, covers};
 use waymark_domain::ids::{ConsentId, DocumentId, HistoryEntryId, PersonId};
+use waymark_domain::person_notice::PersonNotice;
 use waymark_domain::referral::ReferralStatus;
-use waymark_domain::{CaseId, ExploitationType, MessageId, Need, OrgId, Permission, ReferralId};
+use waymark_domain::{CaseId, ExploitationType, Need, OrgId, Permission, ReferralId};
 use waymark_store::{
-    Account, AuditEvent, Case, CaseDocument, HistoryEntry, Message, OnwardReferral, PersonKey,
-    Referral, SealedColumn, Tx,
+    Account, AuditEvent, Case, CaseDocument, HistoryEntry, OnwardReferral, PersonKey, Referral,
+    SealedColumn, Tx,
 };
 use waymark_vault::{DataKey, Zeroize, Zeroizing};
 
@@ -36,6 +36,7 @@ use crate::audit::AuditAction;
 use crate::audit::event;
 use crate::consents::{consent_event, destination};
 use crate::gate::{Opened, require_for_record};
+use crate::person_notices;
 use crate::sealing::{ctx, index_entries, new_id, seal_person, writable_key};
 use crate::{App, AppError, Keys};
 
@@ -251,17 +252,6 @@ pub(crate) fn build_package(
     ))
 }
 
-/// What the person reads in their codename channel.
-fn notice_for_person(organisation: &str, scopes: &BTreeSet<ConsentScope>) -> String {
-    let shared: Vec<&str> = scopes.iter().map(|s| s.describe()).collect();
-    format!(
-        "We have referred you to {organisation}, as agreed with you. We shared only: {}. Nothing else was \
-         shared. {organisation} will decide whether they can help, and we will tell you here. You can ask \
-         us to stop sharing at any time.",
-        shared.join("; ")
-    )
-}
-
 /// Tells a person who referred themselves, through their codename channel, where the referral went and
 /// what was shared. Returns whether they were told (a helper's referral has no channel).
 fn tell_person(
@@ -272,34 +262,21 @@ fn tell_person(
     organisation: &str,
     scopes: &BTreeSet<ConsentScope>,
 ) -> Result<bool, AppError> {
-    let Some(ch) = tx.channel_for_referral(&actor.org_id, &case.referral_id)? else {
+    let notice = PersonNotice::Referred {
+        organisation: organisation.to_owned(),
+        shared: scopes.iter().copied().collect(),
+    };
+    let at = tx.now();
+    let Some(channel) = person_notices::tell(tx, keys, case, &actor.user_id, &notice, at)? else {
         return Ok(false);
     };
-    if ch.erased_at.is_some() {
-        return Ok(false);
-    }
-    let Some(key) = keys.data_key(tx, &ch.person_id)? else {
-        return Ok(false);
-    };
-    let id: MessageId = new_id(MessageId::parse)?;
-    tx.insert_message(&Message {
-        body_ct: key.seal_str(
-            &ctx(SealedColumn::MessageBody, id.as_str()),
-            &notice_for_person(organisation, scopes),
-        ),
-        id,
-        channel_id: ch.id.clone(),
-        sender: Sender::Organisation,
-        author_user_id: Some(actor.user_id.clone()),
-        created_at: tx.now(),
-    })?;
     tx.audit(
         &keys.audit,
         &event(
             actor,
             AuditAction::ChannelOnwardNotice,
             "channel",
-            ch.id.as_str(),
+            channel.as_str(),
         ),
     )?;
     Ok(true)

@@ -3,9 +3,10 @@
 //! When a decision takes effect — a positive reasonable-grounds decision, a negative one once a second
 //! decision maker has confirmed it, a conclusive decision — three texts are written from it:
 //!
-//! - a short message to the person, through their codename channel if they have one ([`person_message`]):
-//!   plain English, no legal terms, never the reasons or anything beyond what the person told: their
-//!   support organisation explains the decision and gives them the letter;
+//! - a short message to the person, through their codename channel if they have one
+//!   ([`crate::person_notice::PersonNotice`], said in the reader's language by each page): no legal terms,
+//!   never the reasons or anything beyond what the person told: their support organisation explains the
+//!   decision and gives them the letter;
 //! - a task for the referring organisation's caseworker ([`referrer_task`]);
 //! - the decision letter ([`letter`]): who decided, when, the decision, the test applied (the threshold in
 //!   force on the decision day), the recovery period's end, the reasons and what happens next. One text
@@ -104,50 +105,6 @@ pub enum Stage {
 pub fn long_date(d: Date) -> String {
     let f = time::macros::format_description!("[day padding:none] [month repr:long] [year]");
     d.format(&f).unwrap_or_else(|_| d.to_string())
-}
-
-/// What goes at the end of every message to the person: who explains, and where the letter is.
-const EXPLAIN: &str = "We can explain what this means and give you the letter. Write to us here, or ask your caseworker.";
-
-/// The message to the person, from their support organisation, when a decision about them takes effect.
-/// `None` for a closure (withdrawn, left the UK, missing): nothing is sent.
-///
-/// It says only what was decided and what it means for them, in plain words: it never carries the
-/// reasons, their name or anything else they did not tell us, because whoever holds the codename reads it.
-pub fn person_message(
-    kind: NoticeKind,
-    decision_body: &str,
-    recovery_period_ends: Option<Date>,
-) -> Option<String> {
-    let news = format!("There is news about your referral to {decision_body}.");
-    let text = match kind {
-        NoticeKind::ReasonableGroundsPositive => {
-            let until = recovery_period_ends
-                .map(|d| format!(" until at least {}", long_date(d)))
-                .unwrap_or_default();
-            format!(
-                "{news} Their first decision is yes. This means you can have support, and time to rest \
-                 and recover,{until}. You do not need to do anything now. They will make a final decision \
-                 later, and we will tell you here. {EXPLAIN}"
-            )
-        }
-        NoticeKind::ReasonableGroundsNegative => format!(
-            "{news} Their first decision is no. We know this may be hard to hear. It does not have to be \
-             the end: you can ask us to ask them to look at the decision again. Tell us if you want that, \
-             or if there is more you want them to know. {EXPLAIN}"
-        ),
-        NoticeKind::ConclusivePositive => format!(
-            "{news} Their final decision is yes. This confirms that you should have protection and \
-             support. We will talk with you about the support you can have next. {EXPLAIN}"
-        ),
-        NoticeKind::ConclusiveNegative => format!(
-            "{news} Their final decision is no. We know this may be hard to hear. You can ask us to ask \
-             them to look at the decision again. We will talk with you about the support you can still \
-             have and what you want to do next. {EXPLAIN}"
-        ),
-        NoticeKind::Withdrawn | NoticeKind::LeftUk | NoticeKind::Missing => return None,
-    };
-    Some(text)
 }
 
 /// The task the referring organisation's caseworker is given when something takes effect (sealed like
@@ -463,49 +420,6 @@ mod tests {
                 "{k}"
             );
         }
-    }
-
-    #[test]
-    fn the_person_is_told_each_decision_plainly_and_nothing_of_a_closure() {
-        let end = Some(date!(2027 - 01 - 06));
-        for k in NoticeKind::ALL {
-            let m = person_message(*k, BODY, end);
-            assert_eq!(m.is_some(), k.is_decision(), "{k}");
-            let Some(m) = m else { continue };
-            let lower = m.to_lowercase();
-            // Person-facing words: never "victim", and none of the process's legal terms.
-            for jargon in [
-                "victim",
-                "reasonable grounds",
-                "reasonable-grounds",
-                "conclusive",
-                "recovery period",
-                "threshold",
-                "balance of probabilities",
-                "reconsideration",
-            ] {
-                assert!(!lower.contains(jargon), "{k}: {jargon:?} in {m:?}");
-            }
-            assert!(m.contains(BODY), "{m}");
-            assert!(m.contains("give you the letter"), "{m}");
-            // Short enough to read on a phone.
-            assert!(m.split_whitespace().count() < 90, "{k}: {m}");
-        }
-        let yes =
-            person_message(NoticeKind::ReasonableGroundsPositive, BODY, end).expect("a message");
-        assert!(yes.contains("first decision is yes"), "{yes}");
-        assert!(yes.contains("until at least 6 January 2027"), "{yes}");
-        let no =
-            person_message(NoticeKind::ReasonableGroundsNegative, BODY, None).expect("a message");
-        assert!(no.contains("first decision is no"), "{no}");
-        assert!(no.contains("look at the decision again"), "{no}");
-        let final_no =
-            person_message(NoticeKind::ConclusiveNegative, BODY, None).expect("a message");
-        assert!(final_no.contains("final decision is no"), "{final_no}");
-        assert!(
-            final_no.contains("look at the decision again"),
-            "{final_no}"
-        );
     }
 
     #[test]

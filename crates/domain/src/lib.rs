@@ -30,6 +30,7 @@ pub mod jurisdiction;
 pub mod operator;
 pub mod organisation;
 pub mod permission;
+pub mod person_notice;
 pub mod referral;
 pub mod screening;
 pub mod self_referral;

@@ -43,6 +43,7 @@ struct MessageRow {
     author_user_id: Option<String>,
     body_ct: Vec<u8>,
     created_at: PrimitiveDateTime,
+    notice: bool,
 }
 
 impl TryFrom<MessageRow> for Message {
@@ -59,6 +60,7 @@ impl TryFrom<MessageRow> for Message {
                 .transpose()?,
             body_ct: r.body_ct,
             created_at: r.created_at,
+            notice: r.notice,
         })
     }
 }
@@ -163,6 +165,7 @@ impl Tx<'_> {
                 messages::author_user_id.eq(m.author_user_id.as_ref().map(UserId::as_str)),
                 messages::body_ct.eq(&m.body_ct),
                 messages::created_at.eq(m.created_at),
+                messages::notice.eq(m.notice),
             ))
             .execute(self.conn)?;
         Ok(())

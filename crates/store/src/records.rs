@@ -166,4 +166,7 @@ pub struct Message {
     pub author_user_id: Option<UserId>,
     pub body_ct: Vec<u8>,
     pub created_at: PrimitiveDateTime,
+    /// The body holds an automatic notice's facts (said in the reader's language when shown), not
+    /// text someone wrote.
+    pub notice: bool,
 }

@@ -273,6 +273,7 @@ diesel::table! {
         author_user_id -> Nullable<Text>,
         body_ct -> Binary,
         created_at -> Timestamp,
+        notice -> Bool,
     }
 }
 

@@ -111,6 +111,64 @@ impl Tr {
         }
     }
 
+    /// A date as this language writes it in full ("6 January 2027").
+    pub fn long_date(&self, d: time::Date) -> String {
+        self.args(
+            "date-long",
+            &[
+                ("day", &d.day().to_string()),
+                (
+                    "month",
+                    &self.get(&format!("month-{}", u8::from(d.month()))),
+                ),
+                ("year", &d.year().to_string()),
+            ],
+        )
+    }
+
+    /// What a message of the codename channel says, in this language: text as its author wrote it, and
+    /// an automatic notice from its facts.
+    pub fn message(&self, body: &waymark_app::MessageBody) -> String {
+        use waymark_domain::person_notice::PersonNotice;
+        match body {
+            waymark_app::MessageBody::Text(text) => text.clone(),
+            waymark_app::MessageBody::Notice(PersonNotice::Decision {
+                kind,
+                decision_body,
+                recovery_period_ends,
+            }) => {
+                let decision = match recovery_period_ends {
+                    Some(end) => self.arg(
+                        &format!("notice-decision-{kind}-until"),
+                        "date",
+                        &self.long_date(*end),
+                    ),
+                    None => self.get(&format!("notice-decision-{kind}")),
+                };
+                [
+                    self.arg("notice-news", "body", decision_body),
+                    decision,
+                    self.get("notice-explain"),
+                ]
+                .join(" ")
+            }
+            waymark_app::MessageBody::Notice(PersonNotice::Referred {
+                organisation,
+                shared,
+            }) => {
+                let separator = if self.dir() == "rtl" { "، " } else { "; " };
+                let shared: Vec<String> = shared
+                    .iter()
+                    .map(|s| self.get(&format!("notice-shared-{s}")))
+                    .collect();
+                self.args(
+                    "notice-referred",
+                    &[("org", organisation), ("shared", &shared.join(separator))],
+                )
+            }
+        }
+    }
+
     /// Who runs this deployment (its parts `None` until `waymark operator` names them).
     pub fn operator(&self) -> &waymark_domain::operator::Operator {
         &self.operator
@@ -239,12 +297,93 @@ mod tests {
     }
 
     #[test]
+    fn automatic_notices_are_said_in_each_language_from_their_facts() {
+        use waymark_app::MessageBody;
+        use waymark_domain::consent::ConsentScope;
+        use waymark_domain::decision_letter::NoticeKind;
+        use waymark_domain::person_notice::PersonNotice;
+        const BODY: &str = "Independent Decision Panel (fictional)";
+        let end = time::macros::date!(2027 - 01 - 06);
+        let mut notices: Vec<PersonNotice> = NoticeKind::ALL
+            .iter()
+            .filter_map(|k| PersonNotice::of_decision(*k, BODY, Some(end)))
+            .collect();
+        assert_eq!(
+            notices.len(),
+            4,
+            "four decisions are told, closures are not"
+        );
+        notices.push(PersonNotice::Referred {
+            organisation: BODY.into(),
+            shared: vec![ConsentScope::Identity, ConsentScope::Needs],
+        });
+        let english = Tr::new(Lang::ENGLISH);
+        for notice in notices {
+            let body = MessageBody::Notice(notice.clone());
+            let en = english.message(&body);
+            // Person-facing words: never "victim", and none of the process's legal terms.
+            for jargon in [
+                "victim",
+                "reasonable grounds",
+                "conclusive",
+                "recovery period",
+                "threshold",
+                "balance of probabilities",
+                "reconsideration",
+            ] {
+                assert!(!en.to_lowercase().contains(jargon), "{jargon:?} in {en:?}");
+            }
+            // Short enough to read on a phone.
+            assert!(en.split_whitespace().count() < 90, "{en}");
+            for lang in LANGUAGES {
+                let t = Tr::new(Lang::parse(lang).expect("supported"));
+                let said = t.message(&body);
+                assert!(said.contains(BODY), "{lang}: {said}");
+                assert!(!said.contains('{') && !said.contains('$'), "{lang}: {said}");
+                if *lang != "en" {
+                    assert_ne!(said, en, "{lang} says it in English");
+                }
+                if let PersonNotice::Decision {
+                    kind: NoticeKind::ReasonableGroundsPositive,
+                    ..
+                } = notice
+                {
+                    assert!(said.contains(&t.long_date(end)), "{lang}: {said}");
+                    assert!(
+                        said.contains("2027") && said.contains('6'),
+                        "{lang}: {said}"
+                    );
+                }
+            }
+        }
+        assert_eq!(english.long_date(end), "6 January 2027");
+        assert_eq!(
+            Tr::new(Lang::parse("vi").expect("vi")).long_date(end),
+            "ngày 6 tháng 1 năm 2027"
+        );
+        let yes = english.message(&MessageBody::Notice(
+            PersonNotice::of_decision(NoticeKind::ReasonableGroundsPositive, BODY, Some(end))
+                .expect("told"),
+        ));
+        assert!(yes.contains("first decision is yes"), "{yes}");
+        assert!(yes.contains("until at least 6 January 2027"), "{yes}");
+        assert!(yes.contains("give you the letter"), "{yes}");
+        // Text someone wrote is shown as written, in any language.
+        let written = MessageBody::Text("Hello".into());
+        assert_eq!(
+            Tr::new(Lang::parse("ar").expect("ar")).message(&written),
+            "Hello"
+        );
+    }
+
+    #[test]
     fn translations_are_translated_and_say_whether_they_were_reviewed() {
         let english: HashMap<String, String> = messages("en").into_iter().collect();
         // Proper names that stay the same: in every language (*), or in one whose usage keeps them.
         let same: &[(&str, &str)] = &[
             ("*", "site-name"),
             ("*", "translation-reviewed"),
+            ("*", "date-long"),
             ("*", "helpline-migrant_help_scotland"),
             ("vi", "nation-scotland"),
         ];
@@ -291,6 +430,12 @@ mod tests {
                         ("operator", "X"),
                         ("max", "9"),
                         ("count", "10"),
+                        ("body", "X"),
+                        ("date", "X"),
+                        ("shared", "X"),
+                        ("day", "6"),
+                        ("month", "X"),
+                        ("year", "2027"),
                     ],
                 );
                 assert!(

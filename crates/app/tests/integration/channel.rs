@@ -3,7 +3,7 @@
 
 use crate::fixture::*;
 use waymark_app::{
-    AppError, Codename, Conversation, ERASED, GuessLimits, NOT_GIVEN, SelfReferralSent,
+    AppError, Codename, Conversation, ERASED, GuessLimits, MessageBody, NOT_GIVEN, SelfReferralSent,
 };
 use waymark_domain::channel::Sender;
 use waymark_domain::referral::ReferralStatus;
@@ -91,7 +91,7 @@ async fn a_person_asks_for_help_and_reads_the_reply_with_their_codename() {
         assert_eq!(seen.status, ReferralStatus::Accepted, "{on:?}");
         let last = seen.messages.last().expect("a reply");
         assert_eq!(last.from, Sender::Organisation);
-        assert_eq!(last.body, reply);
+        assert!(last.body == MessageBody::Text(reply.into()), "{on:?}");
         assert_eq!(last.author, None, "staff are not named to the person");
 
         // The person answers; the caseworker sees it in the case and in the referral.
@@ -109,7 +109,10 @@ async fn a_person_asks_for_help_and_reads_the_reply_with_their_codename() {
                 [Sender::Person, Sender::Organisation, Sender::Person],
                 "{on:?}"
             );
-            assert_eq!(thread[2].body, "Yes, I will be there.");
+            assert!(
+                thread[2].body == MessageBody::Text("Yes, I will be there.".into()),
+                "{on:?}"
+            );
             assert_eq!(thread[1].author.as_deref(), Some("Test person"));
         }
 

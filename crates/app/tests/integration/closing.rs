@@ -191,10 +191,10 @@ async fn the_person_can_still_be_messaged_through_their_codename_after_closing()
             .await
             .expect("the person reads it");
         assert!(
-            inbox
-                .messages
-                .iter()
-                .any(|m| m.body == "Checking in after a month: how are you?"),
+            inbox.messages.iter().any(|m| m.body
+                == waymark_app::MessageBody::Text(
+                    "Checking in after a month: how are you?".into()
+                )),
             "{on:?}"
         );
     }

@@ -574,8 +574,17 @@ async fn a_person_who_referred_themselves_is_told_where_it_went_in_their_channel
             .await
             .expect("read");
         let last = view.messages.last().expect("a message");
-        assert!(last.body.contains(ORG_B), "{on:?}: {}", last.body);
-        assert!(last.body.contains("their needs"), "{on:?}: {}", last.body);
-        assert!(!last.body.contains("contact"), "{on:?}: {}", last.body);
+        // Where it went and exactly what was shared, as facts each page says in the reader's language.
+        assert!(
+            last.body
+                == waymark_app::MessageBody::Notice(
+                    waymark_domain::person_notice::PersonNotice::Referred {
+                        organisation: ORG_B.into(),
+                        shared: vec![ConsentScope::Needs],
+                    }
+                ),
+            "{on:?}: {:?}",
+            last.body
+        );
     }
 }

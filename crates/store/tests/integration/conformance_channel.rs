@@ -46,6 +46,7 @@ fn message(c: &Channel, sender: Sender, author: Option<&UserId>, body: &[u8]) ->
         author_user_id: author.cloned(),
         body_ct: body.to_vec(),
         created_at: now(),
+        notice: false,
     }
 }
 
@@ -176,7 +177,11 @@ fn messages_are_kept_in_order_and_only_an_organisations_message_names_its_author
                 tx.insert_channel(&c)?;
                 let first = message(&c, Sender::Person, None, &[1]);
                 tx.insert_message(&first)?;
-                let second = message(&c, Sender::Organisation, Some(&worker.id), &[2]);
+                // An automatic notice, marked so that it is said in the reader's language.
+                let second = Message {
+                    notice: true,
+                    ..message(&c, Sender::Organisation, Some(&worker.id), &[2])
+                };
                 tx.insert_message(&second)?;
                 let back = tx.messages(&c.id)?;
                 assert_eq!(
@@ -186,6 +191,7 @@ fn messages_are_kept_in_order_and_only_an_organisations_message_names_its_author
                 );
                 assert_eq!(back[0].sender, Sender::Person);
                 assert_eq!(back[0].author_user_id, None);
+                assert_eq!((back[0].notice, back[1].notice), (false, true), "{on:?}");
                 assert_eq!(back[1].sender, Sender::Organisation);
                 assert_eq!(back[1].author_user_id.as_ref(), Some(&worker.id));
                 assert_eq!(back[1].body_ct, vec![2]);

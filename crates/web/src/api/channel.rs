@@ -21,6 +21,7 @@ use waymark_domain::{AgeBand, CaseId, Nation, Need, OrgId};
 use super::{ApiJson, ids, invalid, iso, referral_id};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, Problem};
+use crate::i18n::{LANGUAGES, Lang, Tr};
 
 pub(super) fn router() -> RouteTable {
     RouteTable::new()
@@ -154,6 +155,17 @@ pub struct CodenameRequest {
     codename: String,
 }
 
+/// A codename, and the language to be answered in.
+#[derive(Deserialize, ToSchema)]
+pub struct InboxRequest {
+    /// As for every codename request.
+    codename: String,
+    /// The language the status and the automatic notices are said in: `en` (the default), `sq`, `ar`,
+    /// `fa`, `ro`, `ti` or `vi`. What people wrote is given as they wrote it.
+    #[schema(example = "ti")]
+    language: Option<String>,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct ChannelMessageBody {
     /// `person` or `organisation`.
@@ -175,32 +187,49 @@ pub struct ChannelInboxResponse {
     messages: Vec<ChannelMessageBody>,
 }
 
-fn message_body(m: ChannelMessage) -> ChannelMessageBody {
+fn message_body(t: &Tr, m: ChannelMessage) -> ChannelMessageBody {
     ChannelMessageBody {
         from: m.from.as_str().into(),
-        body: m.body,
+        body: t.message(&m.body),
         sent_at: iso(m.at),
     }
 }
 
 /// Read the status of one's request and the conversation. 404 for a codename that finds nothing; 429
 /// after too many wrong codenames from this client (or from everyone).
-#[utoipa::path(post, path = "/channel/inbox", request_body = CodenameRequest,
+#[utoipa::path(post, path = "/channel/inbox", request_body = InboxRequest,
     responses((status = 200, body = ChannelInboxResponse),
         (status = 404, body = Problem),
         (status = 429, body = Problem)))]
 pub(super) async fn channel_inbox(
     State(app): State<App>,
     Client(client): Client,
-    ApiJson(req): ApiJson<CodenameRequest>,
+    ApiJson(req): ApiJson<InboxRequest>,
 ) -> Result<Json<ChannelInboxResponse>, ApiError> {
+    let t = match req.language.as_deref().map(str::trim) {
+        None | Some("") => Tr::new(Lang::ENGLISH),
+        Some(code) => Tr::new(Lang::parse(code).ok_or_else(|| {
+            ApiError::App(AppError::Invalid(format!(
+                "language must be one of {}",
+                LANGUAGES.join(", ")
+            )))
+        })?),
+    };
     let v = app.channel_inbox(&client, &req.codename).await?;
     Ok(Json(ChannelInboxResponse {
         status: v.status.as_str().into(),
-        status_text: v.status_text,
+        status_text: t.arg(
+            &format!("channel-status-{}", crate::pages::channel::status_shown(&v)),
+            "org",
+            &v.organisation,
+        ),
         organisation: v.organisation,
         decline_reason: v.decline_reason,
-        messages: v.messages.into_iter().map(message_body).collect(),
+        messages: v
+            .messages
+            .into_iter()
+            .map(|m| message_body(&t, m))
+            .collect(),
     }))
 }
 
@@ -284,6 +313,8 @@ async fn read(
     account: &waymark_app::Account,
     about: Conversation,
 ) -> Result<Json<ConversationResponse>, ApiError> {
+    // Staff read automatic notices in English, as their pages show them.
+    let english = Tr::new(Lang::ENGLISH);
     let messages = app
         .conversation(account, &about)
         .await?
@@ -291,7 +322,7 @@ async fn read(
         .map(|m| ConversationMessage {
             from: m.from.as_str().into(),
             author: m.author,
-            body: m.body,
+            body: english.message(&m.body),
             sent_at: iso(m.at),
         })
         .collect();

@@ -155,6 +155,11 @@ fn properties() -> Vec<(&'static str, &'static str, Value)> {
         // A person's own request and their channel.
         ("SelfReferralRequest", "to_organisation", id()),
         ("SelfReferralRequest", "nation", one_of(Nation::ALL)),
+        (
+            "InboxRequest",
+            "language",
+            json!({ "enum": crate::i18n::LANGUAGES.iter().map(|l| Value::from(*l)).chain([Value::Null]).collect::<Vec<_>>() }),
+        ),
         ("SelfReferralRequest", "needs", each_of(Need::ALL, 1)),
         ("SelfReferralRequest", "urgency", one_of(Urgency::ALL)),
         ("SelfReferralRequest", "age", one_of(AgeBand::ALL)),

@@ -91,7 +91,7 @@ pub fn router() -> RouteTable {
         cases::TaskBody, cases::TasksResponse, cases::OpenReferralBody, cases::OpenReferralsResponse,
         cases::CaseMatchBody, cases::SearchResponse, cases::SearchRequest,
         channel::SelfReferralRequest, channel::SelfReferralConsent, channel::SelfReferralCreated,
-        channel::CodenameRequest, channel::ChannelInboxResponse, channel::ChannelMessageBody,
+        channel::CodenameRequest, channel::InboxRequest, channel::ChannelInboxResponse, channel::ChannelMessageBody,
         channel::ChannelSendRequest, channel::MessageCreated, channel::ErasedResponse,
         channel::ConversationResponse, channel::ConversationMessage, channel::ReplyRequest,
         clock::ClockResponse, areas::AreaBody,

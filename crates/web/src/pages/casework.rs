@@ -15,6 +15,7 @@ use super::case_record::{Hit, facts_of, hits};
 use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
 use crate::views;
 
 pub struct InboxRow {
@@ -320,7 +321,9 @@ pub struct MessageRow {
     pub(crate) body: String,
 }
 
+/// Staff pages are in English: an automatic notice reads as the person's English page says it.
 pub(crate) fn message_rows(messages: Vec<ChannelMessage>) -> Vec<MessageRow> {
+    let english = Tr::new(Lang::ENGLISH);
     messages
         .into_iter()
         .map(|m| MessageRow {
@@ -335,7 +338,7 @@ pub(crate) fn message_rows(messages: Vec<ChannelMessage>) -> Vec<MessageRow> {
                 _ => "Your organisation".into(),
             },
             at: views::date(m.at),
-            body: m.body,
+            body: english.message(&m.body),
         })
         .collect()
 }

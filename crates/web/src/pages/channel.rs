@@ -45,13 +45,18 @@ struct Replies {
     view: Option<Opened>,
 }
 
-fn opened(t: &Tr, codename: String, v: ChannelView) -> Opened {
-    // Waiting for an answer, but the organisation has written: say so, not "not answered yet".
+/// The status as the person reads it: the referral's, but "answered" once the organisation has written
+/// while the request still waits (not "they have not answered yet" above their reply).
+pub(crate) fn status_shown(v: &ChannelView) -> &'static str {
     let written = v.messages.iter().any(|m| m.from == Sender::Organisation);
-    let status = match v.status {
+    match v.status {
         ReferralStatus::Sent if written => "answered",
         s => s.as_str(),
-    };
+    }
+}
+
+fn opened(t: &Tr, codename: String, v: ChannelView) -> Opened {
+    let status = status_shown(&v);
     Opened {
         decline_reason: v.decline_reason.clone(),
         status_text: t.arg(&format!("channel-status-{status}"), "org", &v.organisation),
@@ -71,7 +76,7 @@ fn opened(t: &Tr, codename: String, v: ChannelView) -> Opened {
                     v.organisation.clone()
                 },
                 at: views::date(m.at),
-                body: m.body,
+                body: t.message(&m.body),
             })
             .collect(),
         codename,

@@ -454,7 +454,7 @@ pub fn export_html(e: &CaseExport) -> Result<String, WebError> {
                             m.author.clone().unwrap_or_else(|| e.organisation.clone())
                         }
                     },
-                    m.body.clone(),
+                    crate::i18n::Tr::new(crate::i18n::Lang::ENGLISH).message(&m.body),
                 )
             })
             .collect(),

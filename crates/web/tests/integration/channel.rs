@@ -154,6 +154,43 @@ async fn a_survivor_asks_for_help_and_talks_with_the_organisation_with_only_a_co
         assert_eq!(messages[1]["body"], reply);
         assert!(messages[1].get("author").is_none(), "staff are not named");
 
+        // In Tigrinya: the status in Tigrinya, what people wrote as they wrote it; an unknown language
+        // is refused, naming the ones there are.
+        let ti = from(
+            &h.app,
+            SURVIVOR,
+            "POST",
+            "/api/v1/channel/inbox",
+            json!({"codename": codename, "language": "ti"}),
+        )
+        .await;
+        assert_eq!(ti.status, StatusCode::OK, "{}", ti.body);
+        let ti = ti.json();
+        let status = ti["status_text"].as_str().unwrap_or_default();
+        assert!(
+            status.contains("Harbour Light (fictional)")
+                && status
+                    .chars()
+                    .any(|c| ('\u{1200}'..='\u{137F}').contains(&c)),
+            "not in Tigrinya: {status}"
+        );
+        assert_eq!(ti["messages"][1]["body"], reply);
+        let unknown = from(
+            &h.app,
+            SURVIVOR,
+            "POST",
+            "/api/v1/channel/inbox",
+            json!({"codename": codename, "language": "de"}),
+        )
+        .await;
+        assert_eq!(
+            unknown.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            unknown.body
+        );
+        assert!(unknown.body.contains("ti, vi"), "{}", unknown.body);
+
         // 5. The survivor writes; the caseworker sees it from the referral and from the case.
         let wrote = from(
             &h.app,
