@@ -16,6 +16,7 @@ import { test, expect, expectNoAxeViolations } from '../fixtures';
 import { addDays, advanceServerClock, longDate, serverToday } from '../clock';
 import { signInFromStartPage, signOut, goByNav, newReferralRowNaming } from '../staff';
 import { openReplies, selfRefer } from '../person';
+import { tr } from '../locales';
 
 const HARBOUR = 'Harbour Light Support (fictional)';
 const PANEL = 'Independent Decision Panel (fictional)';
@@ -146,5 +147,13 @@ test('a consenting adult is referred formally, decided on at reasonable and conc
   await expect(messages.filter({ hasText: 'first decision is yes' })).toHaveCount(1);
   await expect(messages.filter({ hasText: 'final decision is yes' })).toHaveCount(1);
   await expectNoAxeViolations(s);
+
+  // 8. The same news in Tigrinya, for a person who reads Tigrinya: the automatic messages are said in
+  // the page's language (what people wrote stays as they wrote it).
+  await openReplies(s, codename, 'ti');
+  const inTigrinya = s.getByRole('main').locator('ol.messages > li');
+  await expect(inTigrinya.filter({ hasText: tr('ti', 'notice-news', { body: PANEL }) })).toHaveCount(2);
+  await expect(inTigrinya.filter({ hasText: tr('ti', 'notice-decision-conclusive_positive') })).toHaveCount(1);
+  await expect(inTigrinya.filter({ hasText: 'first decision is yes' })).toHaveCount(0);
   await again.close();
 });
