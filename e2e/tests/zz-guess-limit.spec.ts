@@ -85,7 +85,10 @@ test('12 wrong codenames on /en/replies: 10 times "nothing found" (404), then "T
     const response = await answered;
     const limited = n > PER_CLIENT;
     expect(response.status(), `wrong guess ${n}`).toBe(limited ? 429 : 404);
-    await expect(problem.getByRole('link')).toHaveText(t(limited ? 'channel-limited' : 'channel-wrong'));
+    // Limited: told for how long (15 minutes from the first wrong guess, a few seconds ago).
+    await expect(problem.getByRole('link')).toHaveText(
+      limited ? t('channel-limited', { minutes: 15 }) : t('channel-wrong'),
+    );
     await expect(problem.getByRole('link')).toHaveAttribute('href', '#codename');
     // Nothing opened, and the form is back, empty.
     await expect(page.locator('#status')).toHaveCount(0);
@@ -103,7 +106,8 @@ test('12 wrong codenames on /en/replies: 10 times "nothing found" (404), then "T
   const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/en/replies'));
   await page.getByRole('button', { name: t('channel-open'), exact: true }).click();
   expect((await answered).status()).toBe(429);
-  await expect(problem.getByRole('link')).toHaveText(t('channel-limited'));
+  await expect(problem.getByRole('link')).toHaveText(t('channel-limited', { minutes: 15 }));
   const api = await page.request.post('/api/v1/channel/inbox', { data: { codename } });
   expect(api.status()).toBe(429);
+  expect((await api.json()).detail).toBe('too many attempts: try again in 15 minutes');
 });

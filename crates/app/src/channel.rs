@@ -227,13 +227,16 @@ impl App {
             .limiter
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        limiter
-            .begin(&client.to_owned(), Instant::now())
-            .map_err(|refused| {
-                // The client's address is personal data: the log says only which limit was reached.
-                tracing::warn!(limit = ?refused, "codename guess refused: over the limit");
-                AppError::TooManyAttempts
-            })
+        let (client, now) = (client.to_owned(), Instant::now());
+        limiter.begin(&client, now).map_err(|refused| {
+            // The client's address is personal data: the log says only which limit was reached.
+            tracing::warn!(limit = ?refused, "codename guess refused: over the limit");
+            let wait = limiter.wait(&client, refused, now);
+            AppError::TooManyAttempts {
+                // Whole minutes, rounded up: never "try again in 0 minutes".
+                minutes: i64::try_from(wait.as_secs().div_ceil(60).max(1)).unwrap_or(i64::MAX),
+            }
+        })
     }
 
     /// The guess found a channel: it does not count.

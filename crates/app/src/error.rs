@@ -41,8 +41,8 @@ pub enum AppError {
     #[error(transparent)]
     Notification(#[from] waymark_domain::anonymous::NotificationError),
     /// Too many wrong codenames from this client, or from everyone together: nothing was looked up.
-    #[error("too many attempts: try again later")]
-    TooManyAttempts,
+    #[error("too many attempts: try again in {minutes} minutes")]
+    TooManyAttempts { minutes: i64 },
     #[error("{0}")]
     Conflict(String),
     #[error("master key: {0}")]

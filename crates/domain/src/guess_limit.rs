@@ -121,6 +121,21 @@ impl<K: Hash + Eq + Clone> GuessLimiter<K> {
     }
 
     /// The guess `client` began last was right: it does not count against them or anyone.
+    /// How long until a guess refused as `refused` would be let through: until the oldest guess of the
+    /// full window leaves it (zero if none is left).
+    pub fn wait(&self, client: &K, refused: Refused, now: Instant) -> Duration {
+        let (oldest, window) = match refused {
+            Refused::Client => (
+                self.clients.get(client).and_then(|log| log.front()),
+                self.limits.per_client_window,
+            ),
+            Refused::Everyone => (self.global.front(), self.limits.global_window),
+        };
+        oldest.map_or(Duration::ZERO, |at| {
+            window.saturating_sub(now.saturating_duration_since(*at))
+        })
+    }
+
     pub fn forgive(&mut self, client: &K) {
         if let Some(log) = self.clients.get_mut(client) {
             log.pop_back();
@@ -209,6 +224,9 @@ mod tests {
             assert_eq!(l.begin(&"a", t0), Ok(()));
         }
         assert_eq!(l.begin(&"a", t0), Err(Refused::Client));
+        // Told how long to wait: until the oldest of the window's guesses leaves it.
+        assert!(l.wait(&"a", Refused::Client, t0) > Duration::ZERO);
+        assert!(l.wait(&"a", Refused::Client, t0) <= l.limits().per_client_window);
         assert_eq!(l.begin(&"b", t0), Ok(()));
         assert_eq!(l.begin(&"b", t0), Ok(()));
         // Five counted: the global budget is spent, for every client, new ones too.

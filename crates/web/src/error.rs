@@ -35,7 +35,9 @@ fn status_of(e: &AppError) -> StatusCode {
         AppError::BadCredentials | AppError::BadCode | AppError::SignInExpired => {
             StatusCode::UNAUTHORIZED
         }
-        AppError::LockedOut { .. } | AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+        AppError::LockedOut { .. } | AppError::TooManyAttempts { .. } => {
+            StatusCode::TOO_MANY_REQUESTS
+        }
         AppError::Invalid(_)
         | AppError::Referral(_)
         | AppError::SelfReferral(_)

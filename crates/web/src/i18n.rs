@@ -436,6 +436,7 @@ mod tests {
                         ("day", "6"),
                         ("month", "X"),
                         ("year", "2027"),
+                        ("minutes", "15"),
                     ],
                 );
                 assert!(

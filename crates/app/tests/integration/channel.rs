@@ -354,7 +354,7 @@ async fn a_thousand_wrong_codenames_from_one_client_end_in_refusals_and_find_not
         for i in 0..1000 {
             match w.app.channel_inbox("203.0.113.9", &wrong_codename(i)).await {
                 Err(AppError::NotFound) => not_found += 1,
-                Err(AppError::TooManyAttempts) => limited += 1,
+                Err(AppError::TooManyAttempts { .. }) => limited += 1,
                 other => panic!("{on:?}: guess {i} gave {other:?}"),
             }
         }
@@ -366,7 +366,7 @@ async fn a_thousand_wrong_codenames_from_one_client_end_in_refusals_and_find_not
         // The same client cannot use the right one now either: the limit is on the client, not the guess.
         assert!(matches!(
             w.app.channel_inbox("203.0.113.9", &right).await,
-            Err(AppError::TooManyAttempts)
+            Err(AppError::TooManyAttempts { .. })
         ));
         // Anyone else is served: the person with their codename, and another client's wrong guess.
         for _ in 0..20 {
@@ -386,11 +386,11 @@ async fn a_thousand_wrong_codenames_from_one_client_end_in_refusals_and_find_not
         // Writing and erasing are guarded the same way.
         assert!(matches!(
             w.app.channel_send("203.0.113.9", &right, "hello").await,
-            Err(AppError::TooManyAttempts)
+            Err(AppError::TooManyAttempts { .. })
         ));
         assert!(matches!(
             w.app.channel_erase("203.0.113.9", &right).await,
-            Err(AppError::TooManyAttempts)
+            Err(AppError::TooManyAttempts { .. })
         ));
         // No guess opened anything or wrote anything.
         let report = w.app.verify_audit().await.expect("verify");
@@ -420,7 +420,7 @@ async fn a_burst_of_parallel_guesses_cannot_slip_past_the_limit() {
         for t in tasks {
             match t.await.expect("task") {
                 Err(AppError::NotFound) => looked_up += 1,
-                Err(AppError::TooManyAttempts) => {}
+                Err(AppError::TooManyAttempts { .. }) => {}
                 other => panic!("{other:?}"),
             }
         }
@@ -451,7 +451,7 @@ async fn the_global_limit_closes_guessing_for_everyone_until_it_passes() {
         assert!(
             matches!(
                 app.channel_inbox(PHONE, &right).await,
-                Err(AppError::TooManyAttempts)
+                Err(AppError::TooManyAttempts { .. })
             ),
             "{on:?}"
         );

@@ -88,7 +88,14 @@ fn opened(t: &Tr, codename: String, v: ChannelView) -> Opened {
 fn refused(t: Tr, here: String, e: AppError) -> Result<Response, WebError> {
     let (status, message) = match e {
         AppError::NotFound => (StatusCode::NOT_FOUND, t.get("channel-wrong")),
-        AppError::TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, t.get("channel-limited")),
+        AppError::TooManyAttempts { minutes } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            t.num(
+                "channel-limited",
+                "minutes",
+                usize::try_from(minutes).unwrap_or(usize::MAX),
+            ),
+        ),
         other => return Err(other.into()),
     };
     let page = render(&Replies {

@@ -317,7 +317,7 @@ async fn a_thousand_wrong_codenames_from_one_client_end_in_429s_and_find_nothing
             if is_problem(&r, StatusCode::NOT_FOUND) {
                 not_found += 1;
             } else if is_problem(&r, StatusCode::TOO_MANY_REQUESTS) {
-                assert!(r.body.contains("try again later"), "{}", r.body);
+                assert!(r.body.contains("try again in 15 minutes"), "{}", r.body);
                 limited += 1;
             } else {
                 panic!("guess {i}: {} {}", r.status, r.body);

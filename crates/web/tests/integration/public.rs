@@ -359,6 +359,7 @@ async fn consent_is_asked_after_the_policy_is_shown() {
 async fn wrong_codenames_find_nothing_and_then_wait() {
     let h = Harness::sqlite().await;
     let mut statuses = Vec::new();
+    let mut last = String::new();
     for i in 0..12 {
         let r = h
             .post_form(
@@ -372,7 +373,13 @@ async fn wrong_codenames_find_nothing_and_then_wait() {
             .await;
         assert!(r.body.contains("lang=\"ro\""));
         statuses.push(r.status);
+        last = r.body;
     }
+    // The person is told, in their language, for how long: 15 minutes from the first wrong guess.
+    assert!(
+        last.contains("Încercați din nou peste 15 min."),
+        "no time to wait in: {last}"
+    );
     assert!(
         statuses[..10].iter().all(|s| *s == StatusCode::NOT_FOUND),
         "{statuses:?}"
