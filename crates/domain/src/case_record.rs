@@ -117,8 +117,30 @@ fn required_text(
 
 /// Reads a date typed as `YYYY-MM-DD` (what a date field sends).
 pub fn parse_date(field: &'static str, value: &str) -> Result<Date, CaseError> {
-    Date::parse(value.trim(), format_description!("[year]-[month]-[day]"))
-        .map_err(|_| field_error(field, "Enter a real date, for example 2026-11-30"))
+    entered_date(value).ok_or_else(|| {
+        field_error(
+            field,
+            "Enter a real date as day/month/year, for example 30/11/2026",
+        )
+    })
+}
+
+/// A date as people type it in the UK (day/month/year, with `/`, `-` or `.` between, a one-digit day or
+/// month allowed), or as a date field sends it (year-month-day).
+pub fn entered_date(value: &str) -> Option<Date> {
+    let value = value.trim();
+    if let Ok(d) = Date::parse(value, format_description!("[year]-[month]-[day]")) {
+        return Some(d);
+    }
+    let parts: Vec<&str> = value.split(['/', '-', '.']).map(str::trim).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    if year.len() != 4 {
+        return None;
+    }
+    let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
 }
 
 fn optional_date(field: &'static str, value: &str) -> Result<Option<Date>, CaseError> {
@@ -555,6 +577,30 @@ mod tests {
     }
 
     #[test]
+    fn dates_are_read_as_people_in_the_uk_type_them_and_as_date_fields_send_them() {
+        for typed in [
+            "30/11/2026",
+            "30-11-2026",
+            "30.11.2026",
+            " 30/11/2026 ",
+            "2026-11-30",
+        ] {
+            assert_eq!(entered_date(typed), Some(TODAY), "{typed:?}");
+        }
+        assert_eq!(entered_date("1/2/2027"), Some(date!(2027 - 02 - 01)));
+        for not_a_date in [
+            "31/02/2026",
+            "11/30/2026",
+            "30/11/26",
+            "30 November",
+            "",
+            "2026/11",
+        ] {
+            assert_eq!(entered_date(not_a_date), None, "{not_a_date:?}");
+        }
+    }
+
+    #[test]
     fn a_person_can_be_recorded_with_as_little_or_as_much_as_is_known() {
         let empty = PersonDraft::default()
             .validate(TODAY)
@@ -605,8 +651,11 @@ mod tests {
                 err("date_of_birth", "The date of birth must be in the past"),
             ),
             (
-                |d| d.date_of_birth = "31/12/1990".into(),
-                err("date_of_birth", "Enter a real date, for example 2026-11-30"),
+                |d| d.date_of_birth = "31/02/1990".into(),
+                err(
+                    "date_of_birth",
+                    "Enter a real date as day/month/year, for example 30/11/2026",
+                ),
             ),
             (
                 |d| d.age = "121".into(),

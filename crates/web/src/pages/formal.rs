@@ -660,14 +660,15 @@ pub async fn ask_information(
     let result = if by.is_empty() {
         Ok(None)
     } else {
-        Date::parse(
-            by,
-            time::macros::format_description!("[year]-[month]-[day]"),
-        )
-        .map(Some)
-        .map_err(|_| {
-            AppError::Invalid("give the reply date as YYYY-MM-DD, or leave it empty".into())
-        })
+        waymark_domain::case_record::entered_date(by)
+            .map(Some)
+            .ok_or_else(|| {
+                AppError::Invalid(
+                    "Enter the reply date as day/month/year, for example 18/12/2026, or leave it \
+                     empty"
+                        .into(),
+                )
+            })
     };
     let result = match result {
         Ok(by) => {
