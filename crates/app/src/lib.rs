@@ -18,6 +18,7 @@ mod error;
 mod formal;
 mod gate;
 mod onward;
+mod policies;
 mod referrals;
 mod retention;
 mod sealing;
@@ -29,6 +30,7 @@ pub use accounts::{DEFAULT_DATA_SHARING_POLICY, NewOrganisation, SignIn};
 pub use anonymous::NotificationView;
 pub use clock::Clock;
 pub use closing::{CaseExport, ClosedCase, CopyView};
+pub use policies::{POLICY_LANGUAGES, POLICY_MAX_CHARS, PolicySet, PolicyText};
 pub use retention::{CaseStatistics, RETENTION_ACTOR, RetentionRun};
 pub use site::PrivacyFacts;
 pub use staff::{
