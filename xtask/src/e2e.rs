@@ -71,10 +71,7 @@ pub(crate) fn build_waymark(ctx: &Ctx) -> Result<PathBuf, String> {
     } else {
         &["build", "--package", "waymark"]
     };
-    header(&format!(
-        "build the waymark binary (cargo {})",
-        args.join(" ")
-    ));
+    header(&format!("build the waymark binary (cargo {})", args.join(" ")));
     run(util::cargo().args(args).current_dir(&ctx.root))?;
     let bin = target_dir(ctx)?.join("debug").join("waymark");
     if is_executable(&bin) {
