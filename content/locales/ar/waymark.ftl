@@ -227,6 +227,12 @@ need-education_and_work = التعليم والعمل
 need-faith_and_community = الدين والمجتمع
 need-return_home = العودة إلى بلدي بأمان
 
+# The data-sharing policy of an organisation that has not written its own (Waymark's default; the English
+# is `waymark_app::DEFAULT_DATA_SHARING_POLICY`), and the note above a policy the organisation has not
+# given in this language, which is then shown in English.
+policy-default = نحافظ على سرية ما تخبرنا به. تُحفَظ بياناتك مشفّرة، ولا يستطيع قراءتها إلا الأشخاص الذين يعملون على دعمك. لا نشاركها مع الشرطة أو سلطات الهجرة أو أي جهة أخرى إلا إذا وافقت، باستثناء الحالات التي يكون فيها شخص ما في خطر مباشر أو يكون فيها طفل معرّضاً للخطر. يمكنك سحب موافقتك في أي وقت.
+help-policy-untranslated = لم تقدّم منظمة { $org } هذا النص بالعربية بعد، لذلك يظهر بالإنجليزية. يمكنك أن تطلب من المنظمة أن تشرحه لك قبل أن توافق: لن يُرسَل طلبك إليها إلا إذا وضعت علامة في المربع.
+
 ## The codename
 
 codename-title = تم إرسال طلبك

@@ -227,6 +227,12 @@ need-education_and_work = Education and work
 need-faith_and_community = Faith and community
 need-return_home = Going back home safely
 
+# The data-sharing policy of an organisation that has not written its own (Waymark's default; the English
+# is `waymark_app::DEFAULT_DATA_SHARING_POLICY`), and the note above a policy the organisation has not
+# given in this language, which is then shown in English.
+policy-default = We keep what you tell us private. Your details are stored encrypted and only the people working on your support can read them. We do not share them with the police, immigration or anyone else unless you agree, except where someone is in immediate danger or a child is at risk. You can withdraw your consent at any time.
+help-policy-untranslated = { $org } has not yet given this in your language, so it is shown in English. You can ask the organisation to explain it before you agree: your request only goes to it if you tick the box.
+
 ## The codename
 
 codename-title = Your request has been sent

@@ -227,6 +227,12 @@ need-education_and_work = درس و کار
 need-faith_and_community = دین و جامعه
 need-return_home = بازگشت امن به کشور خودم
 
+# The data-sharing policy of an organisation that has not written its own (Waymark's default; the English
+# is `waymark_app::DEFAULT_DATA_SHARING_POLICY`), and the note above a policy the organisation has not
+# given in this language, which is then shown in English.
+policy-default = ما آنچه را به ما می‌گویید محرمانه نگه می‌داریم. اطلاعات شما به صورت رمزگذاری‌شده نگهداری می‌شود و فقط کسانی که برای حمایت از شما کار می‌کنند می‌توانند آن را بخوانند. ما آن را با پلیس، اداره مهاجرت یا هیچ کس دیگری در میان نمی‌گذاریم، مگر اینکه خودتان موافقت کنید، یا کسی در خطر فوری باشد یا کودکی در معرض خطر باشد. هر زمان بخواهید می‌توانید رضایت خود را پس بگیرید.
+help-policy-untranslated = سازمان { $org } هنوز این متن را به فارسی ارائه نکرده است، برای همین به انگلیسی نشان داده می‌شود. می‌توانید پیش از موافقت از این سازمان بخواهید آن را برایتان توضیح دهد: درخواست شما فقط در صورتی برای آن فرستاده می‌شود که گزینه را علامت بزنید.
+
 ## The codename
 
 codename-title = درخواست شما فرستاده شد

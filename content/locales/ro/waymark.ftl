@@ -227,6 +227,12 @@ need-education_and_work = Educație și muncă
 need-faith_and_community = Credință și comunitate
 need-return_home = Să mă întorc acasă în siguranță
 
+# The data-sharing policy of an organisation that has not written its own (Waymark's default; the English
+# is `waymark_app::DEFAULT_DATA_SHARING_POLICY`), and the note above a policy the organisation has not
+# given in this language, which is then shown in English.
+policy-default = Păstrăm confidențial ceea ce ne spuneți. Datele dumneavoastră sunt păstrate criptat și le pot citi doar persoanele care lucrează pentru sprijinul dumneavoastră. Nu le transmitem poliției, autorităților de imigrare sau altcuiva decât dacă sunteți de acord, cu excepția situațiilor în care cineva este în pericol imediat sau un copil este în pericol. Vă puteți retrage acordul oricând.
+help-policy-untranslated = { $org } nu a oferit încă acest text în limba română, așa că este afișat în engleză. Puteți cere organizației să vi-l explice înainte să fiți de acord: cererea dumneavoastră ajunge la această organizație doar dacă bifați căsuța.
+
 ## The codename
 
 codename-title = Cererea dumneavoastră a fost trimisă

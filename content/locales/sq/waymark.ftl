@@ -227,6 +227,12 @@ need-education_and_work = Shkollim dhe punë
 need-faith_and_community = Besimi dhe komuniteti
 need-return_home = Kthim i sigurt në shtëpi
 
+# The data-sharing policy of an organisation that has not written its own (Waymark's default; the English
+# is `waymark_app::DEFAULT_DATA_SHARING_POLICY`), and the note above a policy the organisation has not
+# given in this language, which is then shown in English.
+policy-default = Ato që na tregoni i mbajmë konfidenciale. Të dhënat tuaja ruhen të enkriptuara dhe mund t’i lexojnë vetëm personat që punojnë për mbështetjen tuaj. Nuk ua japim policisë, shërbimeve të imigracionit apo kujtdo tjetër pa pëlqimin tuaj, përveçse kur dikush është në rrezik të menjëhershëm ose kur një fëmijë është në rrezik. Pëlqimin mund ta tërhiqni në çdo kohë.
+help-policy-untranslated = { $org } nuk e ka dhënë ende këtë tekst në shqip, prandaj shfaqet në anglisht. Mund t’i kërkoni organizatës t’jua shpjegojë para se të jepni pëlqimin: kërkesa juaj i dërgohet asaj vetëm nëse shënoni kutinë.
+
 ## The codename
 
 codename-title = Kërkesa juaj u dërgua

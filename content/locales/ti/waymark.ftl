@@ -227,6 +227,12 @@ need-education_and_work = ትምህርትን ስራሕን
 need-faith_and_community = እምነትን ሕብረተሰብን
 need-return_home = ብድሕንነት ናብ ዓደይ ምምላስ
 
+# The data-sharing policy of an organisation that has not written its own (Waymark's default; the English
+# is `waymark_app::DEFAULT_DATA_SHARING_POLICY`), and the note above a policy the organisation has not
+# given in this language, which is then shown in English.
+policy-default = ዝነገርኩምና ብምስጢር ንሕዞ። ሓበሬታኹም ብምስጢራዊ ኮድ ተሓሊዉ ይዕቀብ፣ ኣብ ደገፍኩም ዝሰርሑ ሰባት ጥራይ ድማ ከንብብዎ ይኽእሉ። ፍቓድኩም እንተዘይሂብኩም ንፖሊስ፣ ንኢሚግሬሽን ወይ ንካልእ ዝኾነ ሰብ ኣይነካፍሎን፣ ብዘይካ ሓደ ሰብ ኣብ ቅጽበታዊ ሓደጋ ምስ ዝህሉ ወይ ሓደ ቆልዓ ኣብ ሓደጋ ምስ ዝህሉ። ፍቓድኩም ኣብ ዝኾነ እዋን ክትስሕቡዎ ትኽእሉ ኢኹም።
+help-policy-untranslated = { $org } ነዚ ጽሑፍ እዚ ክሳብ ሕጂ ብትግርኛ ኣየቕረቦን፣ ስለዚ ብእንግሊዝኛ ይርአ ኣሎ። ቅድሚ ምስምማዕኩም እቲ ትካል ክገልጸልኩም ክትሓቱ ትኽእሉ ኢኹም፦ ሕቶኹም ናብቲ ትካል ዝለኣኽ ኣብቲ ሳጹን ምልክት ምስ እትገብሩ ጥራይ እዩ።
+
 ## The codename
 
 codename-title = ሕቶኹም ተላኢኹ ኣሎ

@@ -227,6 +227,12 @@ need-education_and_work = Học tập và việc làm
 need-faith_and_community = Tôn giáo và cộng đồng
 need-return_home = Trở về nhà an toàn
 
+# The data-sharing policy of an organisation that has not written its own (Waymark's default; the English
+# is `waymark_app::DEFAULT_DATA_SHARING_POLICY`), and the note above a policy the organisation has not
+# given in this language, which is then shown in English.
+policy-default = Chúng tôi giữ kín những gì bạn kể với chúng tôi. Thông tin của bạn được lưu trữ dưới dạng mã hóa và chỉ những người đang hỗ trợ bạn mới có thể đọc được. Chúng tôi không chia sẻ thông tin đó với cảnh sát, cơ quan di trú hay bất kỳ ai khác nếu bạn không đồng ý, trừ khi có người đang gặp nguy hiểm trước mắt hoặc có trẻ em gặp rủi ro. Bạn có thể rút lại sự đồng ý của mình bất cứ lúc nào.
+help-policy-untranslated = { $org } chưa cung cấp nội dung này bằng tiếng Việt, vì vậy nội dung được hiển thị bằng tiếng Anh. Bạn có thể đề nghị tổ chức giải thích cho bạn trước khi đồng ý: yêu cầu của bạn chỉ được gửi đến tổ chức này nếu bạn đánh dấu vào ô.
+
 ## The codename
 
 codename-title = Yêu cầu của bạn đã được gửi

@@ -80,6 +80,8 @@ pub(crate) enum AuditAction {
     OperatorSet,
     OrganisationCreate,
     OrganisationFirstResponder,
+    /// An organisation's data-sharing policy set in one language (the language is the reason).
+    OrganisationPolicySet,
     OrganisationRequiresTraining,
     OrganisationRetention,
     PersonErase,
@@ -103,7 +105,7 @@ pub(crate) enum AuditAction {
 impl AuditAction {
     /// Every action, for the test that keeps their texts distinct.
     #[cfg(test)]
-    const ALL: [AuditAction; 88] = [
+    const ALL: [AuditAction; 89] = [
         AuditAction::AnonymousNotificationCreate,
         AuditAction::CaseAnswerDecisionBody,
         AuditAction::CaseAskReconsideration,
@@ -174,6 +176,7 @@ impl AuditAction {
         AuditAction::OperatorSet,
         AuditAction::OrganisationCreate,
         AuditAction::OrganisationFirstResponder,
+        AuditAction::OrganisationPolicySet,
         AuditAction::OrganisationRequiresTraining,
         AuditAction::OrganisationRetention,
         AuditAction::PersonErase,
@@ -281,6 +284,7 @@ impl AuditAction {
             AuditAction::OperatorSet => "operator.set",
             AuditAction::OrganisationCreate => "organisation.create",
             AuditAction::OrganisationFirstResponder => "organisation.first_responder",
+            AuditAction::OrganisationPolicySet => "organisation.policy_set",
             AuditAction::OrganisationRequiresTraining => "organisation.requires_training",
             AuditAction::OrganisationRetention => "organisation.retention",
             AuditAction::PersonErase => "person.erase",

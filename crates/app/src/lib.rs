@@ -19,6 +19,7 @@ mod formal;
 mod gate;
 mod onward;
 mod person_notices;
+mod policies;
 mod referrals;
 mod retention;
 mod sealing;
@@ -30,6 +31,7 @@ pub use accounts::{DEFAULT_DATA_SHARING_POLICY, NewOrganisation, SignIn};
 pub use anonymous::NotificationView;
 pub use clock::Clock;
 pub use closing::{CaseExport, ClosedCase, CopyView};
+pub use policies::{POLICY_LANGUAGES, POLICY_MAX_CHARS, PolicySet, PolicyText};
 pub use retention::{CaseStatistics, RETENTION_ACTOR, RetentionRun};
 pub use site::PrivacyFacts;
 pub use staff::{

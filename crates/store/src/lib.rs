@@ -17,6 +17,7 @@ mod decision_figures;
 mod decision_notices;
 mod formal;
 mod personal_data;
+mod policies;
 mod records;
 mod referrals;
 mod repo;
@@ -48,6 +49,7 @@ pub use personal_data::{
     Basis, Copy, CopyRecord, ErasureNotice, Holder, Key, MAP, NOT_PERSONAL, OnErasure, Place,
     Retention, What,
 };
+pub use policies::OrganisationPolicy;
 pub use records::*;
 pub use sealed::SealedColumn;
 pub use staff::{PendingSignIn, PendingStage, SessionSummary, TeamMember, TwoFactor};

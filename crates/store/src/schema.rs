@@ -24,6 +24,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    organisation_policies (org_id, lang) {
+        org_id -> Text,
+        lang -> Text,
+        policy -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Text,
         org_id -> Text,
@@ -476,6 +485,7 @@ diesel::table! {
 }
 
 diesel::joinable!(users -> organisations (org_id));
+diesel::joinable!(organisation_policies -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(pending_sign_ins -> users (user_id));
@@ -496,6 +506,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_glass_reasons,
     settings,
     organisations,
+    organisation_policies,
     users,
     sessions,
     recovery_codes,

@@ -76,6 +76,25 @@ const ORGS: [DemoOrg; 4] = [
     },
 ];
 
+/// Northern Lantern's own data-sharing policy (fictional), in English and in Arabic, so that the
+/// self-referral's last question shows all three cases: on `/ar/help` its own Arabic text; in the other
+/// languages its English text under a note that it is not yet translated; Harbour Light keeps Waymark's
+/// default policy, shown translated in every language.
+const LANTERN_POLICY: [(&str, &str); 2] = [
+    (
+        "en",
+        "Northern Lantern Trust (a fictional organisation) keeps your details encrypted. Only your \
+         support worker and their manager can read them. We share them with nobody unless you agree, \
+         except where someone is in immediate danger. You can ask us to delete them at any time.",
+    ),
+    (
+        "ar",
+        "تحفظ مؤسسة Northern Lantern Trust (مؤسسة خيالية) بياناتك مشفّرة. لا يستطيع قراءتها إلا \
+         مسؤول الدعم الخاص بك ومديره. لا نشاركها مع أحد إلا إذا وافقت، باستثناء الحالات التي يكون فيها \
+         شخص ما في خطر مباشر. يمكنك أن تطلب منا حذفها في أي وقت.",
+    ),
+];
+
 /// The one demo account that must use a second factor but has none yet: it enrols at its first sign-in
 /// (the QR code page), so that path can be tried and tested.
 pub(crate) const NOT_ENROLLED: &str = "manager@harbour.example";
@@ -236,6 +255,11 @@ async fn seed(app: &App) -> anyhow::Result<Vec<String>> {
             .await
             .with_context(|| format!("cannot add the demo organisation {}", org.name))?;
         ids.push(id);
+    }
+    for (lang, text) in LANTERN_POLICY {
+        app.set_organisation_policy(&ids[LANTERN], lang, text)
+            .await
+            .with_context(|| format!("cannot set the demo policy in {lang}"))?;
     }
     let mut logins = Vec::with_capacity(USERS.len());
     for &(org, email, display_name, role) in &USERS {

@@ -204,6 +204,28 @@ enum OrgCommand {
         #[arg(long, value_name = "N")]
         days: i64,
     },
+    /// Set the organisation's data-sharing policy in one language: `en` replaces its main text, any
+    /// other language of the public pages (sq, ar, fa, ro, ti, vi) gives it in that language, so a
+    /// person who asks for help in it reads what they agree to in it. 1 to 5,000 characters.
+    Policy {
+        /// The organisation's id.
+        #[arg(long, value_name = "ID")]
+        org: String,
+        /// en, sq, ar, fa, ro, ti or vi
+        #[arg(long, value_name = "CODE")]
+        lang: String,
+        /// Read the policy from this UTF-8 file (`-`: standard input).
+        #[arg(
+            long,
+            value_name = "FILE",
+            conflicts_with = "text",
+            required_unless_present = "text"
+        )]
+        file: Option<PathBuf>,
+        /// The policy itself.
+        #[arg(long, value_name = "TEXT")]
+        text: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -417,6 +439,36 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let app = open_app(&place).await?;
             let days = app.set_retention_for(&org, days).await?;
             println!("organisation {org} keeps closed cases {days} days");
+        }
+        Command::Org(OrgCommand::Policy {
+            org,
+            lang,
+            file,
+            text,
+        }) => {
+            let org = OrgId::parse(org.trim())?;
+            let text = match (text, file) {
+                (Some(text), _) => text,
+                (None, Some(file)) => read_text(&file)?,
+                (None, None) => bail!("give the policy with --file FILE or --text TEXT"),
+            };
+            let app = open_app(&place).await?;
+            let set = app.set_organisation_policy(&org, &lang, &text).await?;
+            let name = app.organisation(&org).await?.name;
+            let what = if set.lang == "en" {
+                "main (English) data-sharing policy"
+            } else {
+                "data-sharing policy"
+            };
+            let how = if set.replaced { "replaced" } else { "set" };
+            println!("\"{name}\": {what} in {} {how}", set.lang);
+            if !set.translations_to_check.is_empty() {
+                println!(
+                    "its policy in {} was written for the earlier English text: check it and set it \
+                     again with `waymark org policy --org {org} --lang CODE --file FILE`",
+                    set.translations_to_check.join(", ")
+                );
+            }
         }
         Command::Operator { name, contact } => {
             let app = open_app(&place).await?;
@@ -647,6 +699,23 @@ fn read_password() -> anyhow::Result<String> {
         bail!("no password on standard input: give it on the first line (--password-stdin)");
     }
     Ok(password.to_owned())
+}
+
+/// All of a UTF-8 text file, or of standard input for `-`.
+fn read_text(file: &Path) -> anyhow::Result<String> {
+    if file == Path::new("-") {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+            .context("cannot read the policy from standard input (is it UTF-8?)")?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(file).with_context(|| {
+            format!(
+                "cannot read the policy from {} (is it UTF-8?)",
+                file.display()
+            )
+        })
+    }
 }
 
 /// Whether a folder is missing or holds nothing.

@@ -19,6 +19,7 @@ mod formal;
 mod my_work;
 mod one_clock;
 mod onward;
+mod policies;
 mod staff_security;
 mod training_certificates;
 mod use_cases;

@@ -10,3 +10,4 @@ mod certificates;
 mod conformance;
 mod conformance_channel;
 mod personal_data;
+mod policies;

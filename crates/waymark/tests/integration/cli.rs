@@ -349,6 +349,53 @@ pub(crate) fn operator_commands(db: TestDatabase) {
     run.ok();
     assert_eq!(run.last_line(), "0 closed cases erased", "{run:#?}");
 
+    // The organisation's data-sharing policy per language (audited): the main English text (given when
+    // it was added) replaced from the command line, the Arabic from a file and again from standard input.
+    let policy = |lang: &str, how: &[&str]| {
+        cli.run_with_stdin(
+            &[&["org", "policy", "--org", &support, "--lang", lang], how].concat(),
+            "لا نشارك أي شيء دون موافقتك.\n",
+        )
+    };
+    let run = policy("en", &["--text", "We share nothing without your consent."]);
+    run.ok();
+    assert!(
+        run.last_line()
+            .ends_with(": main (English) data-sharing policy in en replaced"),
+        "{run:#?}"
+    );
+    let file = cli.dir.path().join("policy-ar.txt");
+    std::fs::write(&file, "لا نشارك شيئًا دون موافقتك.\n").expect("policy file");
+    let run = policy("ar", &["--file", &file.display().to_string()]);
+    run.ok();
+    assert!(
+        run.last_line().ends_with(": data-sharing policy in ar set"),
+        "{run:#?}"
+    );
+    let run = policy("ar", &["--file", "-"]);
+    run.ok();
+    assert!(
+        run.last_line()
+            .ends_with(": data-sharing policy in ar replaced"),
+        "{run:#?}"
+    );
+    let run = policy("en", &["--text", "We share nothing unless you agree."]);
+    run.ok();
+    assert!(
+        run.stdout
+            .contains("in en replaced\nits policy in ar was written for the earlier English text"),
+        "{run:#?}"
+    );
+    policy("de", &["--text", "Richtlinie"]).one_line_error(&["en, sq, ar, fa, ro, ti, vi"]);
+    policy("ar", &["--text", " "]).one_line_error(&["1 to 5,000 characters"]);
+    policy("ar", &["--file", "missing.txt"])
+        .one_line_error(&["cannot read the policy", "missing.txt"]);
+    assert_eq!(
+        policy("ar", &[]).code,
+        Some(2),
+        "--file or --text is required"
+    );
+
     // The operator every public page names: none yet, then set (audited), then printed.
     let run = cli.run(&["operator"]);
     run.ok();
@@ -379,10 +426,11 @@ pub(crate) fn operator_commands(db: TestDatabase) {
         "{run:#?}"
     );
 
-    // The audit chain: four organisations, two accounts, one token, one retention period, the operator.
+    // The audit chain: four organisations, two accounts, one token, one retention period, four
+    // policies, the operator.
     let run = cli.run(&["audit", "verify"]);
     run.ok();
-    assert_eq!(run.last_line(), "audit log intact: 9 entries", "{run:#?}");
+    assert_eq!(run.last_line(), "audit log intact: 13 entries", "{run:#?}");
 
     // A wrong key is refused, in one line, before anything is served.
     let other_key = cli.dir.path().join("other.key");

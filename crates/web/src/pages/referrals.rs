@@ -11,9 +11,11 @@ use waymark_domain::area::{Area, area_name};
 use waymark_domain::referral::{ReferralDraft, ReferralError, ReferralField};
 use waymark_domain::{AgeBand, FirstContact, Indicator, Nation, Need, OrgId};
 
+use super::self_referral::ShownPolicy;
 use super::{Nav, render};
 use crate::auth::Signed;
 use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
 use crate::views::{self, AreaField, Choice, choices};
 
 /// The area's `<select>`, in the form that finds organisations (the area decides which fit).
@@ -50,7 +52,7 @@ pub struct OrgOption {
     name: String,
     place: String,
     needs_met: usize,
-    policy: String,
+    policy: ShownPolicy,
     checked: bool,
 }
 
@@ -148,9 +150,14 @@ async fn form_page(
         )
         .with_error(&errors);
     let suggestions = app.suggest_support(nation, area, needs.clone()).await?;
+    // The helper's pages are in English: each organisation's English text, or Waymark's default.
+    let english = Tr::new(Lang::ENGLISH);
+    let ids = suggestions.iter().map(|s| s.org.id.clone()).collect();
+    let policies = app.policies_for(ids, english.lang.code()).await?;
     let orgs = suggestions
         .into_iter()
-        .map(|s| OrgOption {
+        .zip(policies)
+        .map(|(s, policy)| OrgOption {
             checked: form.to_organisation.as_deref() == Some(s.org.id.as_str()),
             id: s.org.id.to_string(),
             place: match (s.org.area.as_deref().map(area_name), s.org.nation) {
@@ -159,9 +166,9 @@ async fn form_page(
                 (Some(a), None) => a,
                 (None, None) => "UK".to_owned(),
             },
+            policy: ShownPolicy::new(policy, &english, &s.org.name),
             name: s.org.name,
             needs_met: s.needs_met,
-            policy: s.org.data_sharing_policy,
         })
         .collect();
     let page = ReferralPage {

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-use waymark_app::{App, AppError};
+use waymark_app::{App, AppError, PolicyText};
 use waymark_domain::area::{Area, area_name};
 use waymark_domain::self_referral::{
     CONTACT_MAX_CHARS, LANGUAGE_MAX_CHARS, MESSAGE_MAX_CHARS, NAME_MAX_CHARS, SelfReferralDraft,
@@ -19,7 +19,7 @@ use waymark_domain::{AgeBand, Nation, Need, OrgId};
 use super::public::{Locale, localized_choices};
 use super::render;
 use crate::error::WebError;
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::views::{AreaField, Choice};
 
 /// How many questions the request has.
@@ -199,8 +199,42 @@ pub struct OrgChoice {
     name: String,
     place: String,
     policy_heading: String,
-    policy: String,
+    policy: ShownPolicy,
     checked: bool,
+}
+
+/// An organisation's data-sharing policy as a page shows it: the text, the language it is in, and —
+/// when the organisation has not given it in the page's language — the note that says so.
+pub struct ShownPolicy {
+    pub text: String,
+    /// The text's language, for its `lang` attribute.
+    pub lang: &'static str,
+    /// `ltr` when the text is English on a right-to-left page.
+    pub dir: Option<&'static str>,
+    /// In the page's language: not given in it, shown in English, ask before agreeing.
+    pub note: Option<String>,
+}
+
+impl ShownPolicy {
+    /// What a reader of `t`'s language is shown of `org_name`'s policy.
+    pub fn new(policy: PolicyText, t: &Tr, org_name: &str) -> ShownPolicy {
+        let own = |text| ShownPolicy {
+            text,
+            lang: t.lang.code(),
+            dir: None,
+            note: None,
+        };
+        match policy {
+            PolicyText::Own(text) => own(text),
+            PolicyText::Default => own(t.get("policy-default")),
+            PolicyText::NotTranslated(text) => ShownPolicy {
+                text,
+                lang: Lang::ENGLISH.code(),
+                dir: (t.lang.dir() != Lang::ENGLISH.dir()).then_some(Lang::ENGLISH.dir()),
+                note: Some(t.arg("help-policy-untranslated", "org", org_name)),
+            },
+        }
+    }
 }
 
 #[derive(Template)]
@@ -281,10 +315,15 @@ async fn step_page(
     };
     let orgs = if step == STEPS {
         let nation = a.nation().unwrap_or(Nation::EnglandWales);
-        app.suggest_support(nation, a.area().ok().flatten(), a.needs())
-            .await?
+        let suggestions = app
+            .suggest_support(nation, a.area().ok().flatten(), a.needs())
+            .await?;
+        let ids = suggestions.iter().map(|s| s.org.id.clone()).collect();
+        let policies = app.policies_for(ids, t.lang.code()).await?;
+        suggestions
             .into_iter()
-            .map(|s| OrgChoice {
+            .zip(policies)
+            .map(|(s, policy)| OrgChoice {
                 checked: a.to_organisation.as_deref() == Some(s.org.id.as_str()),
                 id: s.org.id.to_string(),
                 place: [
@@ -296,8 +335,8 @@ async fn step_page(
                 .collect::<Vec<_>>()
                 .join(", "),
                 policy_heading: t.arg("help-org-policy", "org", &s.org.name),
+                policy: ShownPolicy::new(policy, &t, &s.org.name),
                 name: s.org.name,
-                policy: s.org.data_sharing_policy,
             })
             .collect()
     } else {

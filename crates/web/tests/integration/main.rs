@@ -20,6 +20,7 @@ mod form_errors;
 mod formal;
 mod http;
 mod onward;
+mod policies;
 mod public;
 mod route_probes;
 mod staff_security;
