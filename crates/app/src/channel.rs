@@ -304,6 +304,20 @@ impl App {
         to: &OrgId,
         form: CodenameForm,
     ) -> Result<SelfReferralSent, AppError> {
+        self.submit_self_referral_having_read(draft, to, form, None)
+            .await
+    }
+
+    /// [`App::submit_self_referral`], recording which text of the organisation's data-sharing policy the
+    /// person read before agreeing: `policy_read` is the text the page showed them (a translation, or
+    /// Waymark's default in their language); `None` is the organisation's main text.
+    pub async fn submit_self_referral_having_read(
+        &self,
+        draft: SelfReferralDraft,
+        to: &OrgId,
+        form: CodenameForm,
+        policy_read: Option<String>,
+    ) -> Result<SelfReferralSent, AppError> {
         let valid: ValidSelfReferral = draft.validate()?;
         let codename = Codename::generate(form);
         let digest = self
@@ -349,9 +363,11 @@ impl App {
                     indicators: Vec::new(),
                     first_contact: ValidSelfReferral::FIRST_CONTACT,
                     basis: valid.basis.as_str().into(),
-                    // The person confirmed they read this policy, child or adult.
+                    // The person confirmed they read this policy, child or adult: the text they were shown.
                     policy_digest: Some(waymark_vault::secret_digest(
-                        &recipient.data_sharing_policy,
+                        policy_read
+                            .as_deref()
+                            .unwrap_or(&recipient.data_sharing_policy),
                     )),
                     // Name and contact are optional: the empty string is sealed when none is given.
                     name_ct: seal(

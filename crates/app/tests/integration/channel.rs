@@ -689,3 +689,48 @@ fn the_codename_type_never_prints_itself() {
     let c = Codename::generate(waymark_vault::CodenameForm::Words);
     assert!(!format!("{c:?}").contains(c.expose()));
 }
+
+#[tokio::test]
+async fn the_consent_records_the_policy_text_the_person_read_in_their_language() {
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let read = "سياسة المنظمة بالعربية (fictional)";
+        let sent = w
+            .app
+            .submit_self_referral_having_read(
+                asking(),
+                &w.org_a,
+                waymark_vault::CodenameForm::Digits,
+                Some(read.to_owned()),
+            )
+            .await
+            .expect("sent");
+        let english = send(&w, asking()).await;
+        let org = w.org_a.clone();
+        let (translated, main) = db
+            .store
+            .run_blocking(move |tx| {
+                Ok::<_, waymark_store::StoreError>((
+                    tx.referral_to(&org, &sent.referral_id)?,
+                    tx.referral_to(&org, &english.referral_id)?,
+                ))
+            })
+            .expect("read back");
+        let digest = |r: Option<waymark_store::Referral>| r.and_then(|r| r.policy_digest);
+        // The text they read, not the organisation's English text.
+        assert_eq!(
+            digest(translated),
+            Some(waymark_vault::secret_digest(read)),
+            "{:?}",
+            w.backend
+        );
+        assert_eq!(
+            digest(main),
+            Some(waymark_vault::secret_digest(
+                waymark_app::DEFAULT_DATA_SHARING_POLICY
+            )),
+            "{:?}",
+            w.backend
+        );
+    }
+}

@@ -237,6 +237,13 @@ impl ShownPolicy {
     }
 }
 
+/// The text of `org`'s policy that a reader of `t`'s language is shown, as the consent records it
+/// (`None` for an organisation that is not there: sending then says which page to fix).
+async fn shown_policy(app: &App, t: &Tr, org: &OrgId) -> Option<String> {
+    let policy = app.policy_for(org, t.lang.code()).await.ok()?;
+    Some(ShownPolicy::new(policy, t, "").text)
+}
+
 #[derive(Template)]
 #[template(path = "public/help_step.html")]
 struct Step {
@@ -428,7 +435,12 @@ pub async fn step(
         consent_given: a.consent_given.is_some(),
     };
     match app
-        .submit_self_referral(draft, &to, t.lang.codename_form())
+        .submit_self_referral_having_read(
+            draft,
+            &to,
+            t.lang.codename_form(),
+            shown_policy(&app, &t, &to).await,
+        )
         .await
     {
         Ok(sent) => codename_page(t, here, sent.codename.expose().to_owned(), vec![]),
