@@ -67,6 +67,12 @@ test('a helper learns, fails, passes and gets a certificate a stranger can check
   const code = ((await page.locator('#certificate-code').textContent()) ?? '').trim();
   expect(code).toMatch(/^WM(-[0-9A-Z]{4}){4}$/);
   await expectNoAxeViolations(page);
+  // On a 320 px phone the page, its long signed token included, is no wider than the screen.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 700 });
+  const wider = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(wider, 'the certificate page scrolls sideways at 320 px').toBe(0);
+  if (size) await page.setViewportSize(size);
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download the certificate (PDF)' }).click();
   const pdf = await download;
