@@ -574,7 +574,7 @@ async fn my_work_search_and_the_possible_match_warning() {
         let r = h
             .post_form(
                 "/cases/search",
-                &[("csrf", &csrf), ("date_of_birth", "31/12/1990")],
+                &[("csrf", &csrf), ("date_of_birth", "31/02/1990")],
                 Some(&worker),
             )
             .await;
