@@ -235,6 +235,9 @@ help-policy-untranslated = { $org } has not yet given this in your language, so 
 
 ## The codename
 
+help-expired-title = This page has expired
+help-expired-body = For your safety, what you typed is kept for one hour at most, and is forgotten once your request is sent and your codename saved, or when you leave with “Exit this page”. Nothing of it can be shown again.
+help-start-again = Ask for help again
 codename-title = Your request has been sent
 codename-intro = This is your codename. It is the only way to read replies, and we will never show it again.
 codename-save = Write it down or learn it, and keep it where nobody else will find it. Do not save it in a place your exploiter can see.

@@ -235,6 +235,9 @@ help-policy-untranslated = { $org } nu a oferit încă acest text în limba rom�
 
 ## The codename
 
+help-expired-title = Această pagină a expirat
+help-expired-body = Pentru siguranța dumneavoastră, ce ați scris este păstrat cel mult o oră și este uitat după ce cererea este trimisă și codul secret salvat, sau când plecați cu „Ieșiți de pe această pagină”. Nimic din ce ați scris nu mai poate fi afișat.
+help-start-again = Cereți ajutor din nou
 codename-title = Cererea dumneavoastră a fost trimisă
 codename-intro = Acesta este codul dumneavoastră secret. Este singurul mod de a citi răspunsurile și nu vi-l vom mai arăta niciodată.
 codename-save = Scrieți-l pe hârtie sau învățați-l pe de rost și păstrați-l unde nu îl poate găsi nimeni altcineva. Nu îl salvați într-un loc unde îl poate vedea cel care vă exploatează.

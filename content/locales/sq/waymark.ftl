@@ -235,6 +235,9 @@ help-policy-untranslated = { $org } nuk e ka dhënë ende këtë tekst në shqip
 
 ## The codename
 
+help-expired-title = Kjo faqe ka skaduar
+help-expired-body = Për sigurinë tuaj, ajo që keni shkruar ruhet për një orë më së shumti dhe harrohet sapo kërkesa juaj të dërgohet dhe kodi sekret të ruhet, ose kur dilni me “Dil nga kjo faqe”. Asgjë prej saj nuk mund të shfaqet më.
+help-start-again = Kërkoni ndihmë përsëri
 codename-title = Kërkesa juaj u dërgua
 codename-intro = Ky është kodi juaj sekret. Është e vetmja mënyrë për të lexuar përgjigjet, dhe nuk do t’jua tregojmë më kurrë.
 codename-save = Shkruajeni ose mësojeni përmendsh, dhe mbajeni aty ku nuk mund ta gjejë askush tjetër. Mos e ruani në një vend ku mund ta shohë ai që ju shfrytëzon.

@@ -235,6 +235,9 @@ help-policy-untranslated = { $org } chưa cung cấp nội dung này bằng ti�
 
 ## The codename
 
+help-expired-title = Trang này đã hết hạn
+help-expired-body = Để bảo đảm an toàn cho bạn, những gì bạn đã nhập chỉ được giữ tối đa một giờ, và sẽ bị xóa khi yêu cầu của bạn đã được gửi và mã bí mật đã được lưu, hoặc khi bạn rời đi bằng “Thoát khỏi trang này”. Không thể hiển thị lại bất cứ điều gì trong đó.
+help-start-again = Yêu cầu giúp đỡ lại
 codename-title = Yêu cầu của bạn đã được gửi
 codename-intro = Đây là mã bí mật của bạn. Đây là cách duy nhất để đọc tin trả lời, và chúng tôi sẽ không bao giờ hiển thị lại mã này.
 codename-save = Hãy ghi lại hoặc học thuộc, và cất ở nơi không ai khác tìm thấy. Đừng lưu ở nơi mà kẻ bóc lột bạn có thể nhìn thấy.

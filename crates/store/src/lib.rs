@@ -16,6 +16,7 @@ mod consents;
 mod decision_figures;
 mod decision_notices;
 mod formal;
+mod help_drafts;
 mod personal_data;
 mod policies;
 mod records;
@@ -45,6 +46,7 @@ pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use consents::{Consent, OnwardReferral};
 pub use decision_notices::DecisionNotice;
 pub use formal::{FormalReferral, FormalRequest};
+pub use help_drafts::HelpDraft;
 pub use personal_data::{
     Basis, Copy, CopyRecord, ErasureNotice, Holder, Key, MAP, NOT_PERSONAL, OnErasure, Place,
     Retention, What,
@@ -224,6 +226,7 @@ impl Store {
                     .iter()
                     .filter(|p| p.on_erasure != OnErasure::KeyForgotten)
                     .filter(|p| p.on_erasure != OnErasure::NotAPerson)
+                    .filter(|p| p.on_erasure != OnErasure::Expires)
                     .map(|p| p.table)
                     .chain(["referrals", "cases", "erasure_notices"])
                     .collect();

@@ -51,6 +51,8 @@ pub enum What {
     Codename,
     /// A staff member's second-factor secret or recovery code digest (not a person's data).
     StaffSecret,
+    /// A request for help being written, before it is sent (and its codename, until kept).
+    Draft,
 }
 
 /// Who holds a place's data.
@@ -102,6 +104,9 @@ pub enum Retention {
     UntilAnswered,
     /// While the account exists.
     Account,
+    /// An hour after the last answer at most; deleted when the request is sent and its codename
+    /// checked, or when the person leaves with "Exit this page".
+    Draft,
 }
 
 /// What erasure does to a place.
@@ -120,6 +125,9 @@ pub enum OnErasure {
     Nulled,
     /// Not a person's data: erasure of a person does not touch it.
     NotAPerson,
+    /// Linked to no one yet (a request for help being written): nothing finds it to erase, so it is
+    /// deleted by its own short lifetime, or at once when the person leaves or keeps their codename.
+    Expires,
 }
 
 /// One place that holds personal data, or a key or secret that opens it.
@@ -199,6 +207,9 @@ pub const MAP: &[Place] = &[
     place("formal_requests", "text_ct", W::FormalCopy, H::DecisionBody, FORMAL_KEY, B::FormalReferral, R::Case, E::KeyForgotten),
     place("formal_requests", "reply_ct", W::FormalCopy, H::DecisionBody, FORMAL_KEY, B::FormalReferral, R::Case, E::KeyForgotten),
     place("decision_notices", "reasons_ct", W::DecisionLetter, H::DecisionBody, FORMAL_KEY, B::FormalReferral, R::Case, E::KeyForgotten),
+    place("help_drafts", "wrapped_key", W::Draft, H::Person, Key::Master, B::Referral, R::Draft, E::Expires),
+    place("help_drafts", "answers_ct", W::Draft, H::Person, Key::Person("help_drafts.wrapped_key"), B::Referral, R::Draft, E::Expires),
+    place("help_drafts", "codename_ct", W::Draft, H::Person, Key::Person("help_drafts.wrapped_key"), B::Referral, R::Draft, E::Expires),
     place("users", "totp_secret_ct", W::StaffSecret, H::Staff, Key::Staff, B::Account, R::Account, E::NotAPerson),
     place("pending_sign_ins", "totp_secret_ct", W::StaffSecret, H::Staff, Key::Staff, B::Account, R::Account, E::NotAPerson),
     place("recovery_codes", "digest", W::StaffSecret, H::Staff, Key::Digest, B::Account, R::Account, E::NotAPerson),

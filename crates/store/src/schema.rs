@@ -24,6 +24,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    help_drafts (id) {
+        id -> Text,
+        wrapped_key -> Binary,
+        master_key_id -> Text,
+        answers_ct -> Binary,
+        codename_ct -> Nullable<Binary>,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     organisation_policies (org_id, lang) {
         org_id -> Text,
         lang -> Text,
@@ -503,6 +514,7 @@ diesel::joinable!(case_glass_reasons -> cases (case_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     erasure_notices,
+    help_drafts,
     case_glass_reasons,
     settings,
     organisations,

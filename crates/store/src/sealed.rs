@@ -39,6 +39,9 @@ pub enum SealedColumn {
     DecisionNoticeReasons,
     /// Why someone broke the glass to open a case, sealed with the case.
     GlassReason,
+    /// A request for help being written, and its codename once sent, under the draft's own key.
+    HelpDraftAnswers,
+    HelpDraftCodename,
     // Staff secrets, sealed under the staff key.
     UserTotpSecret,
     PendingSignInTotpSecret,
@@ -46,7 +49,7 @@ pub enum SealedColumn {
 
 impl SealedColumn {
     /// Every sealed column.
-    pub const ALL: [SealedColumn; 27] = [
+    pub const ALL: [SealedColumn; 29] = [
         SealedColumn::ReferralName,
         SealedColumn::ReferralContact,
         SealedColumn::ReferralLanguage,
@@ -72,6 +75,8 @@ impl SealedColumn {
         SealedColumn::FormalRequestReply,
         SealedColumn::DecisionNoticeReasons,
         SealedColumn::GlassReason,
+        SealedColumn::HelpDraftAnswers,
+        SealedColumn::HelpDraftCodename,
         SealedColumn::UserTotpSecret,
         SealedColumn::PendingSignInTotpSecret,
     ];
@@ -104,6 +109,8 @@ impl SealedColumn {
             SealedColumn::FormalRequestReply => ("formal_requests", "reply"),
             SealedColumn::DecisionNoticeReasons => ("decision_notices", "reasons"),
             SealedColumn::GlassReason => ("case_glass_reasons", "reason"),
+            SealedColumn::HelpDraftAnswers => ("help_drafts", "answers"),
+            SealedColumn::HelpDraftCodename => ("help_drafts", "codename"),
             SealedColumn::UserTotpSecret => ("users", "totp_secret_ct"),
             SealedColumn::PendingSignInTotpSecret => ("pending_sign_ins", "totp_secret_ct"),
         }
@@ -163,6 +170,8 @@ mod tests {
                 "formal_requests.reply",
                 "decision_notices.reasons",
                 "case_glass_reasons.reason",
+                "help_drafts.answers",
+                "help_drafts.codename",
                 "users.totp_secret_ct",
                 "pending_sign_ins.totp_secret_ct",
             ]

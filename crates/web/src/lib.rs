@@ -53,7 +53,11 @@ fn route_table() -> routes::RouteTable {
             "/{lang}/help",
             get(pages::self_referral::intro).post(pages::self_referral::step),
         )
+        .route("/{lang}/help/question", get(pages::self_referral::question))
+        .route("/{lang}/help/codename", get(pages::self_referral::codename))
         .route("/{lang}/help/check", post(pages::self_referral::check))
+        .route("/{lang}/help/saved", get(pages::self_referral::saved))
+        .route("/{lang}/help/exit", get(pages::self_referral::exit))
         .route(
             "/{lang}/replies",
             get(pages::channel::form).post(pages::channel::open),

@@ -734,3 +734,81 @@ async fn the_consent_records_the_policy_text_the_person_read_in_their_language()
         );
     }
 }
+
+#[tokio::test]
+async fn a_request_being_written_is_kept_sealed_for_an_hour_and_forgotten_when_the_codename_is_kept()
+ {
+    for db in TestDatabase::both() {
+        let w = world(&db).await;
+        let on = w.backend;
+        let app = &w.app;
+        let canary = format!("CanaryDraft-{}", waymark_vault::new_id());
+        let handle = app
+            .save_help_draft(None, &format!("{{\"name\":\"{canary}\"}}"))
+            .await
+            .expect("kept");
+        assert_eq!(handle.len(), 43, "a 256-bit handle");
+        // Saved again under the same handle: the same draft, the newer answers.
+        let again = app
+            .save_help_draft(Some(&handle), &format!("{{\"name\":\"{canary}-2\"}}"))
+            .await
+            .expect("kept again");
+        assert_eq!(again, handle, "{on:?}");
+        let opened = app.help_draft(&handle).await.expect("read").expect("there");
+        assert!(
+            opened.answers.contains("-2") && opened.codename.is_none(),
+            "{on:?}"
+        );
+        // Sealed: neither the answers nor the handle are in the database's files.
+        assert!(db.find_plaintext(&canary).is_empty(), "{on:?}");
+        assert!(db.find_plaintext(&handle).is_empty(), "{on:?}");
+        // A wrong handle finds nothing.
+        assert!(
+            app.help_draft("not-a-handle")
+                .await
+                .expect("read")
+                .is_none()
+        );
+
+        // Sent: the answers are forgotten, the codename kept for the next page, and then for no one.
+        let codename = Codename::generate(waymark_vault::CodenameForm::Words);
+        let shown = app
+            .help_draft_sent(Some(&handle), &codename)
+            .await
+            .expect("sent");
+        assert_eq!(shown, handle);
+        let opened = app.help_draft(&handle).await.expect("read").expect("there");
+        assert!(!opened.answers.contains(&canary), "{on:?}");
+        assert_eq!(
+            opened.codename.as_ref().map(|c| c.expose().to_owned()),
+            Some(codename.expose().to_owned())
+        );
+        assert!(db.find_plaintext(codename.expose()).is_empty(), "{on:?}");
+        app.discard_help_draft(&handle).await.expect("forgotten");
+        assert!(
+            app.help_draft(&handle).await.expect("read").is_none(),
+            "{on:?}"
+        );
+
+        // Unsent, it lasts an hour after its last answer.
+        let left = app.save_help_draft(None, "{}").await.expect("kept");
+        app.clock()
+            .advance(waymark_app::DRAFT_LIFETIME - time::Duration::minutes(1));
+        assert!(
+            app.help_draft(&left).await.expect("read").is_some(),
+            "{on:?}"
+        );
+        app.clock().advance(time::Duration::minutes(2));
+        assert!(
+            app.help_draft(&left).await.expect("read").is_none(),
+            "{on:?}"
+        );
+        // The next save of anyone's draft deletes it.
+        app.save_help_draft(None, "{}").await.expect("another");
+        let rows = db
+            .store
+            .run_blocking(|tx| tx.texts("SELECT id AS value FROM help_drafts"))
+            .expect("rows");
+        assert_eq!(rows.len(), 1, "{on:?}: {rows:?}");
+    }
+}

@@ -1,14 +1,21 @@
 //! A survivor asks for help themselves: one question a page, no account, no cookie, nothing required
-//! but what the support organisation needs to act. Answers travel in hidden fields from page to page
-//! (the pages are `no-store`), so nothing is kept on the server until the person sends the request.
+//! but what the support organisation needs to act.
+//!
+//! Each answer is sent once: the server keeps the answers so far in a short-lived draft
+//! ([`waymark_app::App::save_help_draft`]) under a handle the pages carry, and answers every accepted page
+//! with a redirect to the next question's GET page (POST → 303 → GET), so Back and Forward move through
+//! the questions without "Confirm Form Resubmission" and never send a request or show a codename again.
+//! The codename is shown from the draft, not carried in forms, and the draft is gone once the person
+//! shows they kept it, or leaves with "Exit this page" (which on these pages goes through
+//! `/{lang}/help/exit` to forget it).
 
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
-use serde::Deserialize;
-use waymark_app::{App, AppError, PolicyText};
+use serde::{Deserialize, Serialize};
+use waymark_app::{App, AppError, OpenedDraft, PolicyText};
 use waymark_domain::area::{Area, area_name};
 use waymark_domain::self_referral::{
     CONTACT_MAX_CHARS, LANGUAGE_MAX_CHARS, MESSAGE_MAX_CHARS, NAME_MAX_CHARS, SelfReferralDraft,
@@ -56,9 +63,12 @@ pub async fn intro(
     })
 }
 
-/// Every answer so far, as the form carries it.
-#[derive(Deserialize, Default, Clone)]
+/// Every answer so far, as the form carries it and the draft keeps it.
+#[derive(Deserialize, Serialize, Default, Clone)]
 pub struct Answers {
+    /// The draft's handle (not kept in the draft itself).
+    #[serde(default, skip_serializing)]
+    d: String,
     #[serde(default)]
     step: u8,
     #[serde(default)]
@@ -260,6 +270,8 @@ struct Step {
     /// The areas of the nation chosen, on the area's page.
     area_field: AreaField,
     a: AnswersView,
+    /// The draft's handle, for the form and for "Exit this page".
+    handle: String,
 }
 
 /// The answers a page shows back in its own fields.
@@ -373,6 +385,7 @@ async fn step_page(
             ),
             _ => AreaField::new("area", &[], ""),
         },
+        handle: a.d.clone(),
         a: AnswersView {
             language: a.language.clone(),
             name: a.name.clone(),
@@ -387,8 +400,27 @@ async fn step_page(
     Ok((status, page).into_response())
 }
 
-/// One step of the request: check this page's answer, then show the next (or the previous) question,
-/// or — after the last — send the request and show the codename.
+/// Where the question `step` of the draft under `handle` is shown (a GET page: Back and Forward come
+/// back to it without sending anything).
+fn to_question(t: &Tr, handle: &str, step: u8) -> Response {
+    Redirect::to(&format!("/{}/help/question?d={handle}&n={step}", t.code())).into_response()
+}
+
+/// Keeps the answers so far; gives the draft's handle.
+async fn save(app: &App, a: &Answers) -> Result<String, WebError> {
+    let answers = serde_json::to_string(a).map_err(|e| {
+        WebError::from(AppError::Invalid(format!(
+            "the answers could not be kept: {e}"
+        )))
+    })?;
+    Ok(app
+        .save_help_draft(Some(a.d.as_str()).filter(|d| !d.is_empty()), &answers)
+        .await?)
+}
+
+/// One step of the request: check this page's answer and keep it, then go to the next (or the previous)
+/// question, or — after the last — send the request and show the codename. A page with a problem is
+/// shown again at once (422), with every problem of the page.
 pub async fn step(
     State(app): State<App>,
     Locale { t, here }: Locale,
@@ -396,7 +428,8 @@ pub async fn step(
 ) -> Result<Response, WebError> {
     let current = a.step.min(STEPS);
     if a.go == "back" {
-        return step_page(&app, t, here, &a, current.saturating_sub(1).max(1), vec![]).await;
+        let handle = save(&app, &a).await?;
+        return Ok(to_question(&t, &handle, current.saturating_sub(1).max(1)));
     }
     if current > 0 {
         let problems = a.problems(&t, current);
@@ -405,7 +438,8 @@ pub async fn step(
         }
     }
     if current < STEPS {
-        return step_page(&app, t, here, &a, current + 1, vec![]).await;
+        let handle = save(&app, &a).await?;
+        return Ok(to_question(&t, &handle, current + 1));
     }
     // Every page checked: send it.
     let (Some(nation), Some(age), Some(urgency), Some(to)) = (
@@ -443,7 +477,13 @@ pub async fn step(
         )
         .await
     {
-        Ok(sent) => codename_page(t, here, sent.codename.expose().to_owned(), vec![]),
+        Ok(sent) => {
+            // The answers are forgotten; the codename is shown from the draft, once, by a GET page.
+            let handle = app
+                .help_draft_sent(Some(a.d.as_str()).filter(|d| !d.is_empty()), &sent.codename)
+                .await?;
+            Ok(Redirect::to(&format!("/{}/help/codename?d={handle}", t.code())).into_response())
+        }
         Err(AppError::SelfReferral(SelfReferralError::Area(_))) => {
             let error = ("area", t.get("help-area-error"));
             step_page(&app, t, here, &a, 2, vec![error]).await
@@ -460,6 +500,67 @@ pub async fn step(
     }
 }
 
+/// Which draft, and which of its questions.
+#[derive(Deserialize)]
+pub struct DraftQuery {
+    #[serde(default)]
+    d: String,
+    #[serde(default)]
+    n: u8,
+}
+
+/// The page for a draft that is no longer there: sent and kept, left with "Exit this page", or older than
+/// an hour. Nothing of it is shown.
+fn expired(t: Tr, here: String) -> Result<Response, WebError> {
+    let page = render(&Message {
+        title: t.get("help-expired-title"),
+        body: t.get("help-expired-body"),
+        next_link: format!("/{}/help", t.code()),
+        next_label: t.get("help-start-again"),
+        t,
+        here,
+    })?;
+    Ok((StatusCode::GONE, page).into_response())
+}
+
+/// A question of the draft, with the answers given so far.
+pub async fn question(
+    State(app): State<App>,
+    Locale { t, here }: Locale,
+    Query(q): Query<DraftQuery>,
+) -> Result<Response, WebError> {
+    let draft = match app.help_draft(&q.d).await? {
+        Some(OpenedDraft {
+            codename: None,
+            answers,
+        }) => answers,
+        // Sent already: its codename page, not its questions.
+        Some(_) => {
+            return Ok(
+                Redirect::to(&format!("/{}/help/codename?d={}", t.code(), q.d)).into_response(),
+            );
+        }
+        None => return expired(t, here),
+    };
+    let mut a: Answers = serde_json::from_str(&draft).unwrap_or_default();
+    a.d = q.d;
+    step_page(&app, t, here, &a, q.n.clamp(1, STEPS), vec![]).await
+}
+
+/// "Exit this page" on the questions' pages: the draft is forgotten, then the neutral page.
+pub async fn exit(State(app): State<App>, Query(q): Query<DraftQuery>) -> Response {
+    if !q.d.is_empty() {
+        // Leaving must always work: a failure to forget is logged, not shown.
+        if let Err(e) = app.discard_help_draft(&q.d).await {
+            tracing::warn!(error = %e, "a help draft could not be forgotten on exit");
+        }
+    }
+    Redirect::to(EXIT_TO).into_response()
+}
+
+/// Where "Exit this page" leads (the same as the link on every public page).
+pub const EXIT_TO: &str = "https://www.bbc.co.uk/weather";
+
 #[derive(Template)]
 #[template(path = "public/codename.html")]
 struct CodenamePage {
@@ -468,7 +569,8 @@ struct CodenamePage {
     /// English words (else groups of digits).
     in_words: bool,
     words: Vec<String>,
-    codename: String,
+    /// The draft's handle (the codename itself is never in the form).
+    handle: String,
     n: usize,
     check_label: String,
     errors: Vec<(&'static str, String)>,
@@ -478,7 +580,8 @@ struct CodenamePage {
 fn codename_page(
     t: Tr,
     here: String,
-    codename: String,
+    handle: String,
+    codename: &str,
     errors: Vec<(&'static str, String)>,
 ) -> Result<Response, WebError> {
     let words: Vec<String> = codename.split_whitespace().map(str::to_owned).collect();
@@ -495,7 +598,7 @@ fn codename_page(
             .any(|w| w.chars().any(|ch| !ch.is_ascii_digit())),
         check_label: t.num("codename-check", "n", n),
         words,
-        codename,
+        handle,
         n,
         errors,
         t,
@@ -504,10 +607,24 @@ fn codename_page(
     Ok((status, page).into_response())
 }
 
+/// The codename of a sent request, from its draft: shown until the person shows they kept it.
+pub async fn codename(
+    State(app): State<App>,
+    Locale { t, here }: Locale,
+    Query(q): Query<DraftQuery>,
+) -> Result<Response, WebError> {
+    match app.help_draft(&q.d).await? {
+        Some(OpenedDraft {
+            codename: Some(c), ..
+        }) => codename_page(t, here, q.d, c.expose(), vec![]),
+        _ => expired(t, here),
+    }
+}
+
 #[derive(Deserialize)]
 pub struct Check {
     #[serde(default)]
-    codename: String,
+    d: String,
     #[serde(default)]
     n: usize,
     #[serde(default)]
@@ -525,10 +642,22 @@ struct Message {
     next_label: String,
 }
 
-/// The check that the codename was saved: the person types back one of its words.
-pub async fn check(Locale { t, here }: Locale, Form(c): Form<Check>) -> Result<Response, WebError> {
-    let expected = c
-        .codename
+/// The check that the codename was saved: the person types back one of its words. Right, the draft is
+/// forgotten (Back shows nothing of it) and the person goes on to a GET page.
+pub async fn check(
+    State(app): State<App>,
+    Locale { t, here }: Locale,
+    Form(c): Form<Check>,
+) -> Result<Response, WebError> {
+    let Some(OpenedDraft {
+        codename: Some(codename),
+        ..
+    }) = app.help_draft(&c.d).await?
+    else {
+        return expired(t, here);
+    };
+    let expected = codename
+        .expose()
         .split_whitespace()
         .nth(c.n.saturating_sub(1))
         .unwrap_or("");
@@ -538,8 +667,14 @@ pub async fn check(Locale { t, here }: Locale, Form(c): Form<Check>) -> Result<R
         .unwrap_or_default();
     if expected.is_empty() || !expected.eq_ignore_ascii_case(&typed) {
         let error = ("word", t.num("codename-check-error", "n", c.n));
-        return codename_page(t, here, c.codename, vec![error]);
+        return codename_page(t, here, c.d, codename.expose(), vec![error]);
     }
+    app.discard_help_draft(&c.d).await?;
+    Ok(Redirect::to(&format!("/{}/help/saved", t.code())).into_response())
+}
+
+/// After the codename was kept: where to come back.
+pub async fn saved(Locale { t, here }: Locale) -> Result<Response, WebError> {
     render(&Message {
         title: t.get("codename-saved-title"),
         body: t.get("codename-saved-body"),

@@ -52,6 +52,7 @@ async fn last_question(h: &Harness, lang: &str) -> Reply {
             None,
         )
         .await;
+    let page = h.follow(page).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(
         page.body.contains("name=\"step\" value=\"8\""),

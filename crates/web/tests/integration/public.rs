@@ -38,7 +38,9 @@ async fn next(h: &Harness, lang: &str, page: &Reply, answers: &[(&str, &str)]) -
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    h.post_form(&format!("/{lang}/help"), &borrowed, None).await
+    // Each accepted page answers with a redirect to the next question's GET page.
+    let r = h.post_form(&format!("/{lang}/help"), &borrowed, None).await;
+    h.follow(r).await
 }
 
 fn codename_of(page: &str) -> String {
@@ -105,6 +107,10 @@ async fn a_survivor_asks_for_help_keeps_the_codename_and_reads_the_reply() {
         let codename = codename_of(&sent.body);
         assert_eq!(codename.split(' ').count(), 7, "{codename}");
 
+        // The codename is never in a form or a link: the page carries the draft's handle.
+        assert!(!sent.body.contains(&format!("value=\"{codename}\"")));
+        let handle = between(&sent.body, "name=\"d\" value=\"", "\"").expect("the handle");
+        let shown_at = format!("/vi/help/codename?d={handle}");
         // The check that it was saved: a wrong word is refused and the codename shown again.
         let n: usize = between(&sent.body, "name=\"n\" value=\"", "\"")
             .and_then(|n| n.parse().ok())
@@ -112,11 +118,7 @@ async fn a_survivor_asks_for_help_keeps_the_codename_and_reads_the_reply() {
         let wrong = h
             .post_form(
                 "/vi/help/check",
-                &[
-                    ("codename", &codename),
-                    ("n", &n.to_string()),
-                    ("word", "nope"),
-                ],
+                &[("d", &handle), ("n", &n.to_string()), ("word", "nope")],
                 None,
             )
             .await;
@@ -127,15 +129,30 @@ async fn a_survivor_asks_for_help_keeps_the_codename_and_reads_the_reply() {
             .post_form(
                 "/vi/help/check",
                 &[
-                    ("codename", &codename),
+                    ("d", &handle),
                     ("n", &n.to_string()),
                     ("word", &word.to_uppercase()),
                 ],
                 None,
             )
             .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        let saved = h.follow(saved).await;
         assert_eq!(saved.status, StatusCode::OK);
         assert!(!saved.body.contains(&codename), "never shown again");
+        // Back to the codename's page, or sending the check again: it is gone, and says so.
+        let back = h.get(&shown_at, None).await;
+        assert_eq!(back.status, StatusCode::GONE);
+        assert!(!back.body.contains(&codename) && back.body.contains("lang=\"vi\""));
+        let again = h
+            .post_form(
+                "/vi/help/check",
+                &[("d", &handle), ("n", &n.to_string()), ("word", word)],
+                None,
+            )
+            .await;
+        assert_eq!(again.status, StatusCode::GONE);
+        assert!(!again.body.contains(&codename));
 
         // It reached the organisation's inbox like any referral; the caseworker accepts and replies.
         let inbox = h
@@ -233,6 +250,8 @@ async fn every_question_must_be_answered_and_nothing_is_lost_going_back() {
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     let back = h.post_form("/ar/help", &borrowed, None).await;
+    assert_eq!(back.status, StatusCode::SEE_OTHER, "{}", back.body);
+    let back = h.follow(back).await;
     assert!(back.body.contains("name=\"step\" value=\"2\""));
     assert!(
         back.body.contains("value=\"S12000049\" selected"),
@@ -744,18 +763,15 @@ async fn the_codename_is_words_in_english_and_digits_in_other_languages() {
         .chars()
         .map(|c| char::from_u32(0x0660 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
         .collect();
+    let handle = between(&page.body, "name=\"d\" value=\"", "\"").expect("the handle");
     let checked = h
         .post_form(
             "/ar/help/check",
-            &[
-                ("codename", digits.as_str()),
-                ("n", &n.to_string()),
-                ("word", &arabic),
-            ],
+            &[("d", &handle), ("n", &n.to_string()), ("word", &arabic)],
             None,
         )
         .await;
-    assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
+    assert_eq!(checked.status, StatusCode::SEE_OTHER, "{}", checked.body);
     // And it opens the replies typed without spaces, in Persian digits.
     let persian: String = digits
         .chars()

@@ -219,6 +219,15 @@ impl Harness {
         self.send(b.body(Body::empty()).expect("request")).await
     }
 
+    /// A redirect's page, as a browser fetches it (GET, no cookie); any other reply as it is.
+    pub async fn follow(&self, r: Reply) -> Reply {
+        if r.status != StatusCode::SEE_OTHER {
+            return r;
+        }
+        let to = r.header("location").expect("where to go next");
+        self.get(&to, None).await
+    }
+
     pub async fn post_form(
         &self,
         path: &str,
