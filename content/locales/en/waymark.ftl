@@ -74,7 +74,7 @@ home-learn-heading = Know your rights
 home-learn-rights = Your rights: what the law says, and why you are not a criminal for what you were forced to do
 home-learn-support = Support: what help exists and how to get it
 home-danger-heading = If you are in danger now
-home-danger-body = Call 999. If you cannot speak, call 999 and press 55 when you hear the operator.
+home-danger-body = Call 999. If you cannot speak, call 999 from a mobile, stay on the line and press 55 when the recorded message asks you to. From a landline, stay on the line.
 
 ## Your rights
 
@@ -151,7 +151,7 @@ indicator-forced_sex_work = Made to sell sex while someone else takes the money
 
 outcome-label = Result
 outcome-emergency-title = Someone is in danger: call 999 now
-outcome-emergency-1 = Call 999 now and say someone is in danger. If you cannot speak, call 999 and press 55 when you hear the operator.
+outcome-emergency-1 = Call 999 now and say someone is in danger. If you cannot speak, call 999 from a mobile, stay on the line and press 55 when the recorded message asks you to. From a landline, stay on the line.
 outcome-emergency-2 = Stay safe. Do not confront anyone you think is exploiting the person.
 outcome-emergency-3 = When everyone is safe, come back: support organisations can help after an emergency too.
 outcome-child_safeguarding-title = This may be a child: keep them safe

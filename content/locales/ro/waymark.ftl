@@ -74,7 +74,7 @@ home-learn-heading = Aflați care sunt drepturile dumneavoastră
 home-learn-rights = Drepturile dumneavoastră: ce spune legea și de ce nu sunteți infractor pentru ce v-au obligat să faceți
 home-learn-support = Sprijin: ce ajutor există și cum îl puteți primi
 home-danger-heading = Dacă sunteți în pericol acum
-home-danger-body = Sunați la 999. Dacă nu puteți vorbi, sunați la 999 și apăsați 55 când auziți operatorul.
+home-danger-body = Sunați la 999. Dacă nu puteți vorbi, sunați la 999 de pe un telefon mobil, rămâneți pe linie și apăsați 55 când mesajul înregistrat vă cere. De pe un telefon fix, rămâneți pe linie.
 
 ## Your rights
 
@@ -151,7 +151,7 @@ indicator-forced_sex_work = Persoana este obligată să facă sex pentru bani, i
 
 outcome-label = Rezultat
 outcome-emergency-title = Cineva este în pericol: sunați acum la 999
-outcome-emergency-1 = Sunați acum la 999 și spuneți că cineva este în pericol. Dacă nu puteți vorbi, sunați la 999 și apăsați 55 când auziți operatorul.
+outcome-emergency-1 = Sunați acum la 999 și spuneți că cineva este în pericol. Dacă nu puteți vorbi, sunați la 999 de pe un telefon mobil, rămâneți pe linie și apăsați 55 când mesajul înregistrat vă cere. De pe un telefon fix, rămâneți pe linie.
 outcome-emergency-2 = Aveți grijă de siguranța dumneavoastră. Nu vă confruntați cu nimeni despre care credeți că exploatează persoana.
 outcome-emergency-3 = Când toată lumea este în siguranță, reveniți aici: organizațiile de sprijin pot ajuta și după o urgență.
 outcome-child_safeguarding-title = Poate fi vorba de un copil: protejați-l

@@ -74,7 +74,7 @@ home-learn-heading = Njihni të drejtat tuaja
 home-learn-rights = Të drejtat tuaja: çfarë thotë ligji dhe pse nuk jeni kriminel për atë që ju detyruan të bënit
 home-learn-support = Mbështetja: çfarë ndihme ekziston dhe si ta merrni
 home-danger-heading = Nëse jeni në rrezik tani
-home-danger-body = Telefononi 999. Nëse nuk mund të flisni, telefononi 999 dhe shtypni 55 kur të dëgjoni operatorin.
+home-danger-body = Telefononi 999. Nëse nuk mund të flisni, telefononi 999 nga një celular, qëndroni në linjë dhe shtypni 55 kur mesazhi i regjistruar jua kërkon. Nga një telefon fiks, qëndroni në linjë.
 
 ## Your rights
 
@@ -151,7 +151,7 @@ indicator-forced_sex_work = E detyrojnë të shesë seks, ndërsa paratë i merr
 
 outcome-label = Rezultati
 outcome-emergency-title = Dikush është në rrezik: telefononi 999 tani
-outcome-emergency-1 = Telefononi 999 tani dhe thoni se dikush është në rrezik. Nëse nuk mund të flisni, telefononi 999 dhe shtypni 55 kur të dëgjoni operatorin.
+outcome-emergency-1 = Telefononi 999 tani dhe thoni se dikush është në rrezik. Nëse nuk mund të flisni, telefononi 999 nga një celular, qëndroni në linjë dhe shtypni 55 kur mesazhi i regjistruar jua kërkon. Nga një telefon fiks, qëndroni në linjë.
 outcome-emergency-2 = Kujdesuni për sigurinë tuaj. Mos u përballni me askënd që mendoni se po e shfrytëzon personin.
 outcome-emergency-3 = Kur të gjithë të jenë të sigurt, kthehuni këtu: organizatat mbështetëse mund të ndihmojnë edhe pas një urgjence.
 outcome-child_safeguarding-title = Mund të bëhet fjalë për një fëmijë: kujdesuni që të jetë i sigurt

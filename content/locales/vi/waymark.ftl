@@ -74,7 +74,7 @@ home-learn-heading = Hiểu rõ quyền của bạn
 home-learn-rights = Quyền của bạn: luật nói gì, và vì sao bạn không phải là tội phạm vì những việc bạn bị ép phải làm
 home-learn-support = Hỗ trợ: có những sự giúp đỡ nào và làm sao để nhận được
 home-danger-heading = Nếu bạn đang gặp nguy hiểm ngay lúc này
-home-danger-body = Hãy gọi 999. Nếu bạn không thể nói, hãy gọi 999 và bấm 55 khi nghe tổng đài viên trả lời.
+home-danger-body = Hãy gọi 999. Nếu bạn không thể nói, hãy gọi 999 bằng điện thoại di động, giữ máy và bấm 55 khi tin nhắn ghi âm yêu cầu. Nếu gọi bằng điện thoại bàn, hãy giữ máy.
 
 ## Your rights
 
@@ -151,7 +151,7 @@ indicator-forced_sex_work = Bị ép bán dâm trong khi người khác lấy ti
 
 outcome-label = Kết quả
 outcome-emergency-title = Có người đang gặp nguy hiểm: hãy gọi 999 ngay
-outcome-emergency-1 = Hãy gọi 999 ngay và nói rằng có người đang gặp nguy hiểm. Nếu bạn không thể nói, hãy gọi 999 và bấm 55 khi nghe tổng đài viên trả lời.
+outcome-emergency-1 = Hãy gọi 999 ngay và nói rằng có người đang gặp nguy hiểm. Nếu bạn không thể nói, hãy gọi 999 bằng điện thoại di động, giữ máy và bấm 55 khi tin nhắn ghi âm yêu cầu. Nếu gọi bằng điện thoại bàn, hãy giữ máy.
 outcome-emergency-2 = Hãy giữ an toàn cho bản thân. Đừng đối mặt với bất kỳ ai mà bạn nghĩ đang bóc lột người đó.
 outcome-emergency-3 = Khi mọi người đã an toàn, hãy quay lại đây: các tổ chức hỗ trợ vẫn có thể giúp cả sau khi tình huống khẩn cấp đã qua.
 outcome-child_safeguarding-title = Đây có thể là một trẻ em: hãy giữ cho em an toàn

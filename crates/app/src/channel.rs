@@ -90,6 +90,8 @@ pub struct ChannelView {
     pub decline_reason: Option<String>,
     /// Oldest first: the message sent with the request, then every message since.
     pub messages: Vec<ChannelMessage>,
+    /// The nation the person asked for help in, for the helplines the page lists.
+    pub nation: waymark_domain::Nation,
 }
 
 impl fmt::Debug for ChannelView {
@@ -453,6 +455,7 @@ impl App {
                 messages: conversation(tx, key.as_ref(), &r, &ch, false)?,
                 organisation,
                 decline_reason,
+                nation: r.nation,
             })
         })
         .await

@@ -77,13 +77,15 @@ impl App {
         Ok(Some(OpenedDraft { answers, codename }))
     }
 
-    /// The request under `handle` was sent: its answers are forgotten, and its codename kept for
-    /// [`CODENAME_LIFETIME`] so the next page can show it. Gives the handle to show it with (a new one
-    /// when the draft had expired).
+    /// The request under `handle` was sent: its answers are forgotten but for `facts` (what the page
+    /// that shows the codename needs, such as which nation's helplines to list: nothing that names
+    /// anyone), and its codename is kept for [`CODENAME_LIFETIME`] so that page can show it. Gives the
+    /// handle to show it with (a new one when the draft had expired).
     pub async fn help_draft_sent(
         &self,
         handle: Option<&str>,
         codename: &Codename,
+        facts: &str,
     ) -> Result<String, AppError> {
         let handle = match handle {
             Some(h) if self.stored_draft(h).await?.is_some() => h.to_owned(),
@@ -93,7 +95,7 @@ impl App {
         self.store_draft(
             &handle,
             &DataKey::generate(),
-            "",
+            facts,
             Some(codename),
             CODENAME_LIFETIME,
         )

@@ -773,12 +773,13 @@ async fn a_request_being_written_is_kept_sealed_for_an_hour_and_forgotten_when_t
         // Sent: the answers are forgotten, the codename kept for the next page, and then for no one.
         let codename = Codename::generate(waymark_vault::CodenameForm::Words);
         let shown = app
-            .help_draft_sent(Some(&handle), &codename)
+            .help_draft_sent(Some(&handle), &codename, "{\"nation\":\"scotland\"}")
             .await
             .expect("sent");
         assert_eq!(shown, handle);
         let opened = app.help_draft(&handle).await.expect("read").expect("there");
         assert!(!opened.answers.contains(&canary), "{on:?}");
+        assert!(opened.answers.contains("scotland"), "{on:?}");
         assert_eq!(
             opened.codename.as_ref().map(|c| c.expose().to_owned()),
             Some(codename.expose().to_owned())

@@ -33,6 +33,8 @@ pub struct Opened {
     status: &'static str,
     status_text: String,
     messages: Vec<MessageView>,
+    /// Who to call in the nation the person asked for help in.
+    helplines: super::public::Helplines,
 }
 
 #[derive(Template)]
@@ -58,6 +60,7 @@ pub(crate) fn status_shown(v: &ChannelView) -> &'static str {
 fn opened(t: &Tr, codename: String, v: ChannelView) -> Opened {
     let status = status_shown(&v);
     Opened {
+        helplines: super::public::helplines(t, v.nation, false),
         decline_reason: v.decline_reason.clone(),
         status_text: t.arg(&format!("channel-status-{status}"), "org", &v.organisation),
         status,

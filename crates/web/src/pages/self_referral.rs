@@ -23,7 +23,7 @@ use waymark_domain::self_referral::{
 };
 use waymark_domain::{AgeBand, Nation, Need, OrgId};
 
-use super::public::{Locale, localized_choices};
+use super::public::{Helplines, Locale, helplines, localized_choices};
 use super::render;
 use crate::error::WebError;
 use crate::i18n::{Lang, Tr};
@@ -272,6 +272,8 @@ struct Step {
     a: AnswersView,
     /// The draft's handle, for the form and for "Exit this page".
     handle: String,
+    /// Who to call, with 999, for the nation chosen (England and Wales until one is).
+    helplines: Helplines,
 }
 
 /// The answers a page shows back in its own fields.
@@ -386,6 +388,11 @@ async fn step_page(
             _ => AreaField::new("area", &[], ""),
         },
         handle: a.d.clone(),
+        helplines: helplines(
+            &t,
+            a.nation().unwrap_or(Nation::EnglandWales),
+            a.age().is_some_and(AgeBand::treated_as_child),
+        ),
         a: AnswersView {
             language: a.language.clone(),
             name: a.name.clone(),
@@ -479,8 +486,19 @@ pub async fn step(
     {
         Ok(sent) => {
             // The answers are forgotten; the codename is shown from the draft, once, by a GET page.
+            let facts = Answers {
+                nation: a.nation.clone(),
+                age: a.age.clone(),
+                urgency: a.urgency.clone(),
+                ..Answers::default()
+            };
+            let facts = serde_json::to_string(&facts).unwrap_or_default();
             let handle = app
-                .help_draft_sent(Some(a.d.as_str()).filter(|d| !d.is_empty()), &sent.codename)
+                .help_draft_sent(
+                    Some(a.d.as_str()).filter(|d| !d.is_empty()),
+                    &sent.codename,
+                    &facts,
+                )
                 .await?;
             Ok(Redirect::to(&format!("/{}/help/codename?d={handle}", t.code())).into_response())
         }
@@ -571,6 +589,9 @@ struct CodenamePage {
     words: Vec<String>,
     /// The draft's handle (the codename itself is never in the form).
     handle: String,
+    /// Someone may be in danger now (asked for help today, or may be a child): 999 first.
+    danger_now: bool,
+    helplines: Helplines,
     n: usize,
     check_label: String,
     errors: Vec<(&'static str, String)>,
@@ -582,6 +603,7 @@ fn codename_page(
     here: String,
     handle: String,
     codename: &str,
+    facts: &Answers,
     errors: Vec<(&'static str, String)>,
 ) -> Result<Response, WebError> {
     let words: Vec<String> = codename.split_whitespace().map(str::to_owned).collect();
@@ -597,6 +619,13 @@ fn codename_page(
             .iter()
             .any(|w| w.chars().any(|ch| !ch.is_ascii_digit())),
         check_label: t.num("codename-check", "n", n),
+        danger_now: facts.urgency() == Some(Urgency::Today)
+            || facts.age().is_some_and(AgeBand::treated_as_child),
+        helplines: helplines(
+            &t,
+            facts.nation().unwrap_or(Nation::EnglandWales),
+            facts.age().is_some_and(AgeBand::treated_as_child),
+        ),
         words,
         handle,
         n,
@@ -615,8 +644,12 @@ pub async fn codename(
 ) -> Result<Response, WebError> {
     match app.help_draft(&q.d).await? {
         Some(OpenedDraft {
-            codename: Some(c), ..
-        }) => codename_page(t, here, q.d, c.expose(), vec![]),
+            codename: Some(c),
+            answers,
+        }) => {
+            let facts: Answers = serde_json::from_str(&answers).unwrap_or_default();
+            codename_page(t, here, q.d, c.expose(), &facts, vec![])
+        }
         _ => expired(t, here),
     }
 }
@@ -651,11 +684,12 @@ pub async fn check(
 ) -> Result<Response, WebError> {
     let Some(OpenedDraft {
         codename: Some(codename),
-        ..
+        answers,
     }) = app.help_draft(&c.d).await?
     else {
         return expired(t, here);
     };
+    let facts: Answers = serde_json::from_str(&answers).unwrap_or_default();
     let expected = codename
         .expose()
         .split_whitespace()
@@ -667,7 +701,7 @@ pub async fn check(
         .unwrap_or_default();
     if expected.is_empty() || !expected.eq_ignore_ascii_case(&typed) {
         let error = ("word", t.num("codename-check-error", "n", c.n));
-        return codename_page(t, here, c.d, codename.expose(), vec![error]);
+        return codename_page(t, here, c.d, codename.expose(), &facts, vec![error]);
     }
     app.discard_help_draft(&c.d).await?;
     Ok(Redirect::to(&format!("/{}/help/saved", t.code())).into_response())

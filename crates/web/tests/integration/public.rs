@@ -874,3 +874,103 @@ async fn a_message_too_long_is_refused_on_its_own_page_and_the_survivor_still_fi
     assert_eq!(sent.status, StatusCode::OK);
     assert_eq!(codename_of(&sent.body).split(' ').count(), 7);
 }
+
+/// Domain review finding 2: pages that told a survivor to "call the helpline" showed no number. Every
+/// question of "Ask for help", the codename's page and the replies page now list the nation's helplines
+/// with 999, in every language.
+#[tokio::test]
+async fn every_survivor_page_that_says_call_shows_a_number() {
+    let h = Harness::sqlite().await;
+    let has_numbers = |what: &str, body: &str| {
+        assert!(
+            body.contains("href=\"tel:999\"") && body.contains("href=\"tel:08000121700\""),
+            "{what} shows no helpline number"
+        );
+    };
+    for lang in ["en", "sq", "ar", "fa", "ro", "ti", "vi"] {
+        let mut page = next(&h, lang, &h.get(&format!("/{lang}/help"), None).await, &[]).await;
+        let answers: [&[(&str, &str)]; 8] = [
+            &[("nation", "england_wales")],
+            &[("area", "E08000035")],
+            &[("age", "adult")],
+            &[("needs", "safe_housing")],
+            &[("urgency", "this_week")],
+            &[("language", "Tigrinya")],
+            &[],
+            &[("to_organisation", &h.harbour), ("consent_given", "yes")],
+        ];
+        for (i, a) in answers.iter().enumerate() {
+            has_numbers(&format!("{lang} question {}", i + 1), &page.body);
+            page = next(&h, lang, &page, a).await;
+            assert_eq!(
+                page.status,
+                StatusCode::OK,
+                "{lang} after {}: {}",
+                i + 1,
+                page.body
+            );
+        }
+        // The codename's page, with no danger notice for a request this week.
+        has_numbers(&format!("{lang} codename"), &page.body);
+        assert!(!page.body.contains("id=\"danger-now\""), "{lang}");
+        let codename = codename_of(&page.body);
+        let replies = h
+            .post_form(
+                &format!("/{lang}/replies"),
+                &[("codename", &codename)],
+                None,
+            )
+            .await;
+        assert_eq!(replies.status, StatusCode::OK);
+        has_numbers(&format!("{lang} replies"), &replies.body);
+    }
+    // The helplines are the chosen nation's: Scotland's own once Scotland is chosen.
+    let first = next(&h, "en", &h.get("/en/help", None).await, &[]).await;
+    let scotland = next(&h, "en", &first, &[("nation", "scotland")]).await;
+    assert!(
+        scotland.body.contains("href=\"tel:01418847900\""),
+        "{}",
+        scotland.body
+    );
+    assert!(!first.body.contains("href=\"tel:01418847900\""));
+}
+
+/// Domain review finding 2: no 999 prompt followed an urgent or a child's request. The codename's page
+/// now starts with it when the request is for today, or the person may be under 18.
+#[tokio::test]
+async fn an_urgent_or_child_request_ends_with_the_999_prompt() {
+    let h = Harness::sqlite().await;
+    for (age, urgency, prompt) in [
+        ("adult", "today", true),
+        ("under_18", "this_week", true),
+        ("unsure", "not_urgent", true),
+        ("adult", "this_week", false),
+    ] {
+        let mut page = next(&h, "en", &h.get("/en/help", None).await, &[]).await;
+        for a in [
+            &[("nation", "england_wales")][..],
+            &[("area", "E08000035")],
+            &[("age", age)],
+            &[("needs", "safe_housing")],
+            &[("urgency", urgency)],
+            &[("language", "English")],
+            &[],
+            &[("to_organisation", &h.harbour), ("consent_given", "yes")],
+        ] {
+            page = next(&h, "en", &page, a).await;
+        }
+        assert_eq!(
+            codename_of(&page.body).split(' ').count(),
+            7,
+            "{age} {urgency}"
+        );
+        assert_eq!(
+            page.body.contains("id=\"danger-now\"")
+                && page
+                    .body
+                    .contains("press 55 when the recorded message asks you to"),
+            prompt,
+            "{age} {urgency}"
+        );
+    }
+}
