@@ -126,6 +126,17 @@ impl Tr {
         )
     }
 
+    /// A moment as this language writes it: the date in full, then the time on a 24-hour clock
+    /// ("6 January 2027, 14:05"), the same digits in every language.
+    pub fn long_date_time(&self, at: time::PrimitiveDateTime) -> String {
+        format!(
+            "{}, {:02}:{:02}",
+            self.long_date(at.date()),
+            at.hour(),
+            at.minute()
+        )
+    }
+
     /// What a message of the codename channel says, in this language: text as its author wrote it, and
     /// an automatic notice from its facts.
     pub fn message(&self, body: &waymark_app::MessageBody) -> String {
@@ -357,6 +368,15 @@ mod tests {
             }
         }
         assert_eq!(english.long_date(end), "6 January 2027");
+        assert_eq!(
+            english.long_date_time(time::macros::datetime!(2027-01-06 9:05)),
+            "6 January 2027, 09:05"
+        );
+        assert_eq!(
+            Tr::new(Lang::parse("ro").expect("ro"))
+                .long_date_time(time::macros::datetime!(2027-01-06 14:30)),
+            "6 ianuarie 2027, 14:30"
+        );
         assert_eq!(
             Tr::new(Lang::parse("vi").expect("vi")).long_date(end),
             "ngày 6 tháng 1 năm 2027"

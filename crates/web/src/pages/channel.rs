@@ -17,7 +17,6 @@ use super::render;
 use crate::auth::Client;
 use crate::error::WebError;
 use crate::i18n::Tr;
-use crate::views;
 
 pub struct MessageView {
     class: &'static str,
@@ -78,7 +77,8 @@ fn opened(t: &Tr, codename: String, v: ChannelView) -> Opened {
                 } else {
                     v.organisation.clone()
                 },
-                at: views::date(m.at),
+                // In the reader's language, not "06 Jan 2027".
+                at: t.long_date_time(m.at),
                 body: t.message(&m.body),
             })
             .collect(),
