@@ -13,7 +13,7 @@ use std::sync::PoisonError;
 use std::time::Instant;
 
 use time::PrimitiveDateTime;
-use waymark_domain::channel::{Sender, message_body, status_for_person};
+use waymark_domain::channel::{Sender, message_body};
 use waymark_domain::erasure::Trigger;
 use waymark_domain::ids::PersonId;
 use waymark_domain::referral::ReferralStatus;
@@ -83,8 +83,6 @@ impl fmt::Debug for ChannelMessage {
 #[derive(Clone)]
 pub struct ChannelView {
     pub status: ReferralStatus,
-    /// The status in plain words for the person.
-    pub status_text: String,
     pub organisation: String,
     /// Why the organisation could not take the request, if it declined.
     pub decline_reason: Option<String>,
@@ -451,7 +449,6 @@ impl App {
             };
             Ok(ChannelView {
                 status: r.status,
-                status_text: status_for_person(r.status, &organisation),
                 messages: conversation(tx, key.as_ref(), &r, &ch, false)?,
                 organisation,
                 decline_reason,

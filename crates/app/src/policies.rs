@@ -13,7 +13,7 @@ use crate::{App, AppError};
 
 /// The languages a policy can be given in: those of the public pages. English is the main text (the
 /// one the organisation was created with); the others are its translations.
-pub const POLICY_LANGUAGES: [&str; 7] = ["en", "sq", "ar", "fa", "ro", "ti", "vi"];
+pub use waymark_domain::language::LANGUAGES as POLICY_LANGUAGES;
 
 /// The longest policy, in characters.
 pub const POLICY_MAX_CHARS: usize = 5000;

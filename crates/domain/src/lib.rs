@@ -27,6 +27,7 @@ pub mod formal;
 pub mod guess_limit;
 pub mod ids;
 pub mod jurisdiction;
+pub mod language;
 pub mod operator;
 pub mod organisation;
 pub mod permission;

@@ -18,8 +18,8 @@ fluent_templates::static_loader! {
     };
 }
 
-/// The public pages' languages, in the order the picker lists them.
-pub const LANGUAGES: &[&str] = &["en", "sq", "ar", "fa", "ro", "ti", "vi"];
+/// The public pages' languages, in the order the picker lists them (the domain's one list).
+pub const LANGUAGES: &[&str] = &waymark_domain::language::LANGUAGES;
 
 /// A supported language, parsed from a path segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,6 +303,22 @@ mod tests {
                     "{lang}: {id} has other arguments"
                 );
                 assert!(!value.contains("TODO"), "{lang}: {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_status_the_person_reads_names_the_organisation_in_every_language() {
+        use waymark_domain::channel::status_for_person;
+        use waymark_domain::referral::ReferralStatus;
+        for lang in LANGUAGES {
+            let t = Tr::new(Lang::parse(lang).expect("supported"));
+            for status in ReferralStatus::ALL {
+                for wrote in [false, true] {
+                    let id = format!("channel-status-{}", status_for_person(*status, wrote));
+                    let said = t.arg(&id, "org", "Harbour (fictional)");
+                    assert!(said.contains("Harbour (fictional)"), "{lang} {id}: {said}");
+                }
             }
         }
     }

@@ -10,7 +10,6 @@ use axum_extra::extract::Form;
 use serde::Deserialize;
 use waymark_app::{App, AppError, ChannelView};
 use waymark_domain::channel::Sender;
-use waymark_domain::referral::ReferralStatus;
 
 use super::public::Locale;
 use super::render;
@@ -49,11 +48,10 @@ struct Replies {
 /// The status as the person reads it: the referral's, but "answered" once the organisation has written
 /// while the request still waits (not "they have not answered yet" above their reply).
 pub(crate) fn status_shown(v: &ChannelView) -> &'static str {
-    let written = v.messages.iter().any(|m| m.from == Sender::Organisation);
-    match v.status {
-        ReferralStatus::Sent if written => "answered",
-        s => s.as_str(),
-    }
+    waymark_domain::channel::status_for_person(
+        v.status,
+        v.messages.iter().any(|m| m.from == Sender::Organisation),
+    )
 }
 
 fn opened(t: &Tr, codename: String, v: ChannelView) -> Opened {
